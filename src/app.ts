@@ -1,0 +1,24 @@
+import type { Config } from './config.ts';
+import { makeClock } from './clock.ts';
+import { openLowdbStore } from './store/lowdb.ts';
+import { loadPrograms } from './programs/catalog.ts';
+import { allCommands } from '../commands/index.ts';
+import type { Logger, Services } from './services.ts';
+import { consoleLogger } from './services.ts';
+
+/**
+ * Builds everything the commands use. Fails with a clear message (and touches nothing) when
+ * the clock, a program file or the data file is wrong.
+ */
+export async function createServices(config: Config, log: Logger = consoleLogger): Promise<Services> {
+  const clock = makeClock(config.tz, config.now);
+  const programs = loadPrograms(config.programsDir);
+  if (!programs.get(config.defaultProgram)) {
+    throw new Error(`PEERBOT_DEFAULT_PROGRAM is "${config.defaultProgram}", but there is no such program. Choose one of: ${programs.all().map((p) => p.id).join(', ')}`);
+  }
+  const store = await openLowdbStore(config.dbPath);
+  const commands = new Map(allCommands.map((c) => [c.name, c]));
+  const services: Services = { config, clock, store, programs, commands, log };
+  // Feature services are attached here (policy index, meetings, inbox).
+  return services;
+}

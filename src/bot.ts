@@ -1,0 +1,102 @@
+import type { Reply } from './message.ts';
+import { textReply } from './message.ts';
+import { UserError } from './errors.ts';
+import type { Services } from './services.ts';
+import type { Actor } from './people.ts';
+import { resolveActor } from './people.ts';
+
+export type Platform = 'console' | 'slack' | 'discord';
+
+/** One thing a person asked for, whatever platform it came from. */
+export interface Invocation {
+  platform: Platform;
+  /** The platform's own user id ("alice" in the console, "U123" on Slack, a snowflake on Discord). */
+  userId: string;
+  userName?: string;
+  channelId?: string;
+  /** "hours", "cert", ... ("peerbot" routes to help, admin and link). */
+  command: string;
+  /** Everything after the command, as typed (or as built from Discord's typed options). */
+  text: string;
+  /** The platform's id for this request, so a request delivered twice is done once. */
+  requestId?: string;
+}
+
+export interface Context {
+  inv: Invocation;
+  services: Services;
+  actor: Actor;
+}
+
+/** A typed option, for platforms with typed slash commands (Discord). Order = order in the text. */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer' | 'number' | 'user' | 'boolean';
+  required?: boolean;
+  choices?: Array<{ name: string; value: string }>;
+  autocomplete?: 'category' | 'program' | 'meeting' | 'milestone';
+  /** Written before the value in the text, e.g. "program:". */
+  prefix?: string;
+  /** Wrap in double quotes in the text (titles with spaces). */
+  quote?: boolean;
+}
+
+export interface SubcommandSpec {
+  /** "log", or "admin enroll" for a subcommand inside a group. */
+  name: string;
+  description: string;
+  options: OptionSpec[];
+}
+
+export interface Command {
+  name: string;
+  /** One line: what it does. */
+  description: string;
+  /** Examples that work, shown by /help. */
+  examples: string[];
+  /** The subcommands with typed options (the source for Discord's command definitions). */
+  subcommands: SubcommandSpec[];
+  run(ctx: Context, text: string): Promise<Reply>;
+}
+
+const OOPS = [
+  'Sorry, something went wrong on my side.',
+  'Please try again in a minute.',
+  'If it keeps happening, tell your facilitator.',
+];
+
+/**
+ * Runs one invocation and always returns a reply a person can understand: a mistake in the
+ * input becomes a short message with an example; a fault becomes an apology (and a log line).
+ */
+export async function dispatch(services: Services, inv: Invocation): Promise<Reply> {
+  try {
+    const { commands } = services;
+    const command = commands.get(inv.command.toLowerCase().replace(/^\//, ''));
+    if (!command) {
+      return textReply(`I don't know the command /${inv.command}.`, 'Type /help to see what I can do.');
+    }
+    const actor = await resolveActor(services, inv);
+    const result = await command.run({ inv, services, actor }, inv.text.trim());
+    return withInbox(services, actor, result);
+  } catch (error) {
+    if (error instanceof UserError) return userErrorReply(error);
+    services.log.error(`command /${inv.command} failed for ${inv.platform}:${inv.userId}`, error);
+    return textReply(...OOPS);
+  }
+}
+
+export function userErrorReply(error: UserError): Reply {
+  const lines = [error.message];
+  if (error.choices?.length) lines.push(`You can use: ${error.choices.join(', ')}.`);
+  if (error.example) lines.push(`Example: ${error.example}`);
+  return textReply(...lines);
+}
+
+/** Nudges kept for a person with no platform to reach them are shown with their next reply. */
+async function withInbox(services: Services, actor: Actor, result: Reply): Promise<Reply> {
+  const waiting = await services.inbox?.take(actor.person.id);
+  if (!waiting?.length) return result;
+  return { ...result, blocks: [...result.blocks, { kind: 'divider' }, ...waiting.flatMap((r) => r.blocks)] };
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** Everything peerbot reads from the environment (SPEC "Starting it"), read once at start. */
+export interface Config {
+  tz: string;
+  now?: string;
+  dbPath: string;
+  admins: Set<string>;
+  defaultProgram: string;
+  programsDir: string;
+  policiesDir: string;
+  port: number;
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const list = (v?: string) => new Set((v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}". Example: PORT=3000`);
+  return {
+    tz: env.PEERBOT_TZ || 'America/Chicago',
+    now: env.PEERBOT_NOW || undefined,
+    dbPath: path.resolve(env.PEERBOT_DB || path.join(root, 'data', 'db.json')),
+    admins: list(env.PEERBOT_ADMINS),
+    defaultProgram: env.PEERBOT_DEFAULT_PROGRAM || 'wi-peer-mentor',
+    programsDir: path.resolve(env.PEERBOT_PROGRAMS || path.join(root, 'data', 'programs')),
+    policiesDir: path.resolve(env.PEERBOT_POLICIES || path.join(root, 'data', 'policies')),
+    port,
+    slack:
+      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+        ? { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
+        : undefined,
+    discord:
+      env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
+        ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, apiUrl: env.DISCORD_API_URL || undefined, guildId: env.DISCORD_GUILD_ID || undefined }
+        : undefined,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The neutral reply model. The core builds replies from these blocks; each adapter renders
+ * them (Block Kit, Discord embeds, plain text). Text is plain language with no markup:
+ * adapters escape it, so text a person wrote can never ping anyone.
+ */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'progress'; label: string; done: number; total: number; unit: string; note?: string }
+  | { kind: 'context'; text: string }
+  | { kind: 'actions'; buttons: Button[] }
+  | { kind: 'divider' };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/**
+ * A button runs a command when pressed, exactly as if the person had typed
+ * `/<command> <args>`. The console shows it as a hint to type that command.
+ */
+export interface Button {
+  label: string;
+  command: string;
+  args: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface Reply {
+  blocks: Block[];
+  files?: Attachment[];
+  /** Personal data: only the person who asked may see it (ephemeral on Slack and Discord). */
+  private: boolean;
+}
+
+export function reply(blocks: Block[], options: { private?: boolean; files?: Attachment[] } = {}): Reply {
+  return { blocks, private: options.private ?? true, ...(options.files ? { files: options.files } : {}) };
+}
+
+/** A private reply made of plain lines, one idea per line. */
+export function textReply(...lines: string[]): Reply {
+  return reply([{ kind: 'text', text: lines.join('\n') }]);
+}
+
+export function progressBar(done: number, total: number, width = 10): string {
+  const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
+  const filled = Math.round(share * width);
+  return '▓'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export function progressLine(block: Extract<Block, { kind: 'progress' }>): string {
+  const amount = `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+  return `${block.label}: ${progressBar(block.done, block.total)} ${amount}${block.note ? ` (${block.note})` : ''}`;
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+}
+
+export function buttonHint(button: Button): string {
+  return `${button.label}: type /${button.command}${button.args ? ` ${button.args}` : ''}`;
+}
+
+/** Plain-text rendering: the console uses it, and platforms use it as the notification text. */
+export function plainText(r: Reply, options: { hints?: boolean } = {}): string {
+  const lines: string[] = [];
+  for (const block of r.blocks) {
+    switch (block.kind) {
+      case 'heading':
+      case 'text':
+      case 'context':
+        lines.push(block.text);
+        break;
+      case 'fields':
+        for (const f of block.fields) lines.push(`${f.label}: ${f.value}`);
+        break;
+      case 'progress':
+        lines.push(progressLine(block));
+        break;
+      case 'actions':
+        if (options.hints ?? true) for (const b of block.buttons) lines.push(`→ ${buttonHint(b)}`);
+        break;
+      case 'divider':
+        lines.push('');
+        break;
+    }
+  }
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,107 @@
+import type { Invocation, Platform } from './bot.ts';
+import type { Services } from './services.ts';
+import type { Person, Role } from './store/schema.ts';
+import { UserError } from './errors.ts';
+
+/** Who is asking: their person record (maybe not saved yet) and how they are known. */
+export interface Actor {
+  person: Person;
+  accountKey: string;
+  /** False until the person's first change is stored (first use writes nothing). */
+  saved: boolean;
+}
+
+/** Console ids are plain ("alice"); platform ids are prefixed so a Slack U123 and a Discord 123 never meet by accident. */
+export function accountKey(platform: Platform, userId: string): string {
+  return platform === 'console' ? userId : `${platform}:${userId}`;
+}
+
+export async function resolveActor(services: Services, inv: Invocation): Promise<Actor> {
+  const key = accountKey(inv.platform, inv.userId);
+  const stored = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
+  const isAdmin = services.config.admins.has(inv.userId) || services.config.admins.has(key);
+  if (stored) {
+    const person = isAdmin && stored.role !== 'admin' ? { ...stored, role: 'admin' as const } : stored;
+    return { person, accountKey: key, saved: true };
+  }
+  const person: Person = {
+    id: key,
+    name: inv.userName,
+    role: isAdmin ? 'admin' : 'mentor',
+    programId: services.config.defaultProgram,
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: services.clock.now().toISO()!,
+  };
+  return { person, accountKey: key, saved: false };
+}
+
+/** Stores a person on first use (enrolled in PEERBOT_DEFAULT_PROGRAM). */
+export async function ensureSaved(services: Services, actor: Actor): Promise<void> {
+  if (actor.saved) return;
+  await services.store.people.put(actor.person);
+  if (actor.accountKey !== actor.person.id) await services.store.people.link(actor.accountKey, actor.person.id);
+  actor.saved = true;
+}
+
+const SLACK_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i;
+const DISCORD_MENTION = /^<@!?(\d+)>$/;
+
+/** Is this word a mention of a person ("@alice", "<@U123|alice>", "<@123>")? */
+export function isMention(word: string): boolean {
+  return /^@[\w.-]+$/.test(word) || SLACK_MENTION.test(word) || DISCORD_MENTION.test(word);
+}
+
+/** The account keys a mention may stand for, most likely first. */
+export function mentionKeys(word: string, platform: Platform): string[] {
+  const discord = DISCORD_MENTION.exec(word);
+  if (discord) return [`discord:${discord[1]}`];
+  const slack = SLACK_MENTION.exec(word);
+  if (slack) return [`slack:${slack[1]}`];
+  const plain = word.replace(/^@/, '');
+  return platform === 'console' ? [plain] : [accountKey(platform, plain), plain];
+}
+
+/** Finds the person a mention names, by account, id or name. */
+export async function findMentioned(services: Services, word: string, platform: Platform): Promise<Person | undefined> {
+  for (const key of mentionKeys(word, platform)) {
+    const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
+    if (person) return person;
+  }
+  const name = word.replace(/^@/, '').toLowerCase();
+  return (await services.store.people.all()).find((p) => p.name?.toLowerCase() === name);
+}
+
+/** Like findMentioned, but a person nobody knows yet is an error with an example. */
+export async function requireMentioned(services: Services, word: string, platform: Platform, example: string): Promise<Person> {
+  const person = await findMentioned(services, word, platform);
+  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. They need to be enrolled first.`, example);
+  return person;
+}
+
+export function displayMention(word: string): string {
+  const slack = /^<@[A-Z0-9]+\|([^>]+)>$/i.exec(word);
+  return slack ? `@${slack[1]}` : word.startsWith('<') ? 'that person' : word.startsWith('@') ? word : `@${word}`;
+}
+
+export function displayName(person: Person): string {
+  return person.name ?? person.id.replace(/^(slack|discord):/, '');
+}
+
+const RANK: Record<Role, number> = { mentor: 0, supervisor: 1, facilitator: 2, admin: 3 };
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return RANK[actor.person.role] >= RANK[role];
+}
+
+/** A mentor sees only themself; a supervisor their own mentors; facilitators and admins everyone. */
+export function canSee(actor: Actor, target: Person): boolean {
+  if (actor.person.id === target.id) return true;
+  if (hasRole(actor, 'facilitator')) return true;
+  return actor.person.role === 'supervisor' && target.supervisorId === actor.person.id;
+}
+
+/** The same refusal whether or not the person exists, so nobody can probe for names. */
+export function notAllowed(what: string): UserError {
+  return new UserError('not-allowed', `You can only see ${what} for yourself, or for people you supervise.`, `/${what === 'hours' ? 'hours' : 'cert'}`);
+}

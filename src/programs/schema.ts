@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Role } from '../store/schema.ts';
+
+/** When something is due: N days after one of the person's dates. */
+export const DueSchema = z.object({
+  after: z.enum(['hire', 'internship-start', 'internship-end']),
+  days: z.number().int().min(0),
+});
+export type Due = z.infer<typeof DueSchema>;
+
+const base = {
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+  label: z.string().min(1),
+  /** What to do next, in plain words, while it is not done. */
+  next: z.string().optional(),
+  /** Only people with one of these roles have this requirement (default: everyone). */
+  roles: z.array(Role).optional(),
+};
+
+export const RequirementSchema = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('milestone'), due: DueSchema.optional() }),
+  z.object({
+    ...base,
+    kind: z.literal('hours'),
+    minutes: z.number().int().positive(),
+    /** Category ids that count (default: all of the program's categories). */
+    categories: z.array(z.string()).optional(),
+    /** Minimums per category inside the total (e.g. 3 hours of each listed training). */
+    items: z.array(z.object({ category: z.string(), minutes: z.number().int().positive() })).optional(),
+    due: DueSchema.optional(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('face-to-face'),
+    /** The hours requirement whose hours this share is of. */
+    of: z.string(),
+    share: z.number().gt(0).max(1),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('yearly-hours'),
+    minutes: z.number().int().positive(),
+    categories: z.array(z.string()).min(1),
+  }),
+]);
+export type Requirement = z.infer<typeof RequirementSchema>;
+
+export const CategorySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+  label: z.string().min(1),
+  faceToFace: z.boolean(),
+  aliases: z.array(z.string()).default([]),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+export const ProgramSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    /** The seed document and section the rules come from. */
+    source: z.string().min(1),
+    minAge: z.number().int().positive().optional(),
+    /** How long an internship lasts, for "end of internship" deadlines. */
+    internshipDays: z.number().int().positive().optional(),
+    categories: z.array(CategorySchema).min(1),
+    requirements: z.array(RequirementSchema).min(1),
+  })
+  .superRefine((program, ctx) => {
+    const categories = new Set(program.categories.map((c) => c.id));
+    const requirementIds = new Set<string>();
+    program.requirements.forEach((r, i) => {
+      if (requirementIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'id'], message: `"${r.id}" is used twice` });
+      requirementIds.add(r.id);
+      const used = r.kind === 'hours' ? [...(r.categories ?? []), ...(r.items ?? []).map((it) => it.category)] : r.kind === 'yearly-hours' ? r.categories : [];
+      for (const c of used) if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'categories'], message: `names category "${c}", which is not in "categories"` });
+      if (r.kind === 'face-to-face' && !program.requirements.some((o) => o.id === r.of && o.kind === 'hours')) {
+        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'of'], message: `"${r.of}" is not an hours requirement of this program` });
+      }
+      if (r.kind !== 'face-to-face' && r.kind !== 'yearly-hours' && r.due?.after === 'internship-end' && !program.internshipDays) {
+        ctx.addIssue({ code: 'custom', path: ['internshipDays'], message: 'is needed when something is due at the end of the internship' });
+      }
+    });
+  });
+export type Program = z.infer<typeof ProgramSchema>;

@@ -1,0 +1,222 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { StoreError } from '../errors.ts';
+import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
+import { HoursFileSchema, MainFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
+import type { HoursFile, MainFile, NewHourEntry, Person } from './schema.ts';
+import { migrate } from './migrate.ts';
+import { acquireLease } from './lease.ts';
+
+/**
+ * The embedded store: lowdb JSON files. One small main file (people, accounts, feature
+ * records) and one file of hour entries per person, so logging hours rewrites ~15 kB, not
+ * the whole collaborative. lowdb writes a temp file and renames it, so a crash never leaves
+ * a half-written file. One process owns the files at a time.
+ */
+export async function openLowdbStore(dbPath: string): Promise<Store> {
+  const main = await readFile(dbPath, MainFileSchema, emptyMainFile, true);
+  const hoursDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.hours`);
+  const lockDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.locks`);
+  const hours = new Map<string, Low<HoursFile>>();
+  for (const name of await listJson(hoursDir)) {
+    const file = await readFile(path.join(hoursDir, name), HoursFileSchema, () => undefined, false);
+    hours.set(file.data.personId, file);
+  }
+  // A version-0 file kept hours inline; they move to per-person files before anything else is written.
+  if (main.pendingHours) {
+    for (const [personId, entries] of Object.entries(main.pendingHours)) {
+      const file = hoursFile(hoursDir, personId, hours);
+      file.data.entries.push(...entries);
+      file.data.nextId = entries.length + 1;
+      await writeLow(file);
+    }
+    await writeLow(main.low);
+  }
+  return new LowdbStore(dbPath, main.low, hours, hoursDir, lockDir);
+}
+
+async function listJson(dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new StoreError(dir, `cannot be read (${(error as Error).message}).`);
+  }
+}
+
+type Loaded<T> = Low<T> & { pendingHours?: Record<string, NewHourEntry[] & { id: string; createdAt: string }[]> };
+
+async function readFile<T>(file: string, schema: z.ZodType<T>, empty: () => T | undefined, migrates: boolean): Promise<Loaded<T> & { low: Low<T> }> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && empty() !== undefined) {
+      const low = new Low<T>(new JSONFile<T>(file), empty()!);
+      return Object.assign(low, { low });
+    }
+    throw new StoreError(file, `cannot be read (${code ?? (error as Error).message}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new StoreError(file, `is not valid JSON (${(error as Error).message}).`);
+  }
+  let pendingHours: Loaded<T>['pendingHours'];
+  if (migrates) {
+    const migrated = migrate(parsed, file);
+    parsed = migrated.data;
+    pendingHours = migrated.hours as Loaded<T>['pendingHours'];
+  } else if (typeof parsed === 'object' && parsed && (parsed as { version?: unknown }).version !== SCHEMA_VERSION) {
+    throw new StoreError(file, `has schema version ${String((parsed as { version?: unknown }).version)}; this peerbot reads version ${SCHEMA_VERSION}.`);
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new StoreError(file, `is not valid: ${describeZodError(result.error)}.`);
+  const low = new Low<T>(new JSONFile<T>(file), result.data);
+  return Object.assign(low, { low, pendingHours });
+}
+
+async function writeLow<T>(low: Low<T>): Promise<void> {
+  await low.write();
+}
+
+function hoursFile(dir: string, personId: string, files: Map<string, Low<HoursFile>>): Low<HoursFile> {
+  let file = files.get(personId);
+  if (!file) {
+    const name = `${encodeURIComponent(personId).replace(/\./g, '%2E')}.json`;
+    file = new Low<HoursFile>(new JSONFile<HoursFile>(path.join(dir, name)), { version: SCHEMA_VERSION, personId, nextId: 1, entries: [] });
+    files.set(personId, file);
+  }
+  return file;
+}
+
+class LowdbStore implements Store {
+  readonly people: PeopleRepo;
+  readonly hours: HoursRepo;
+  private dirsMade = new Set<string>();
+
+  constructor(
+    readonly location: string,
+    private main: Low<MainFile>,
+    private hourFiles: Map<string, Low<HoursFile>>,
+    private hoursDir: string,
+    private lockDir: string,
+  ) {
+    this.people = this.makePeople();
+    this.hours = this.makeHours();
+  }
+
+  private async save<T>(low: Low<T>, dir: string): Promise<void> {
+    if (!this.dirsMade.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.dirsMade.add(dir);
+    }
+    await low.write();
+  }
+
+  private saveMain(): Promise<void> {
+    return this.save(this.main, path.dirname(this.location));
+  }
+
+  private makePeople(): PeopleRepo {
+    const data = () => this.main.data;
+    return {
+      get: async (id) => data().people[id],
+      all: async () => Object.values(data().people),
+      put: async (person: Person) => {
+        data().people[person.id] = person;
+        await this.saveMain();
+      },
+      byAccount: async (key) => {
+        const id = data().accounts[key];
+        return id ? data().people[id] : undefined;
+      },
+      link: async (key, personId) => {
+        data().accounts[key] = personId;
+        await this.saveMain();
+      },
+      accountsOf: async (personId) =>
+        Object.entries(data().accounts)
+          .filter(([, id]) => id === personId)
+          .map(([key]) => key),
+    };
+  }
+
+  private makeHours(): HoursRepo {
+    const file = (personId: string) => hoursFile(this.hoursDir, personId, this.hourFiles);
+    return {
+      list: async (personId) => [...(this.hourFiles.get(personId)?.data.entries ?? [])],
+      add: async (personId, draft) => {
+        const f = file(personId);
+        const same = f.data.entries.find(
+          (e) => (draft.requestId && e.requestId === draft.requestId) || (draft.origin && e.origin === draft.origin),
+        );
+        if (same) return { entry: same, created: false };
+        const entry = { ...draft, id: String(f.data.nextId), createdAt: new Date().toISOString() };
+        f.data.nextId += 1;
+        f.data.entries.push(entry);
+        sortByDate(f.data.entries);
+        await this.save(f, this.hoursDir);
+        return { entry, created: true };
+      },
+      update: async (personId, id, patch) => {
+        const f = this.hourFiles.get(personId);
+        const entry = f?.data.entries.find((e) => e.id === id);
+        if (!f || !entry) return undefined;
+        Object.assign(entry, patch);
+        sortByDate(f.data.entries);
+        await this.save(f, this.hoursDir);
+        return { ...entry };
+      },
+      remove: async (personId, id) => {
+        const f = this.hourFiles.get(personId);
+        const index = f?.data.entries.findIndex((e) => e.id === id) ?? -1;
+        if (!f || index < 0) return undefined;
+        const [removed] = f.data.entries.splice(index, 1);
+        await this.save(f, this.hoursDir);
+        return removed;
+      },
+    };
+  }
+
+  async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+    const records = (this.main.data.collections[name] ??= {});
+    for (const [id, value] of Object.entries(records)) {
+      const result = schema.safeParse(value);
+      if (!result.success) throw new StoreError(this.location, `is not valid: collections.${name}.${id}: ${describeZodError(result.error)}.`);
+      records[id] = result.data;
+    }
+    return {
+      all: async () => Object.entries(records).map(([id, value]) => ({ id, value: value as T })),
+      get: async (id) => records[id] as T | undefined,
+      put: async (id, value) => {
+        records[id] = value;
+        await this.saveMain();
+      },
+      delete: async (id) => {
+        if (!(id in records)) return false;
+        delete records[id];
+        await this.saveMain();
+        return true;
+      },
+    };
+  }
+
+  lease(key: string, ttlMs: number, owner: string): Promise<boolean> {
+    return acquireLease(this.lockDir, key, ttlMs, owner);
+  }
+
+  async close(): Promise<void> {
+    // Writes are awaited where they happen; nothing is buffered.
+  }
+}
+
+/** Entries stay oldest first by date, then by the order they were logged. */
+function sortByDate(entries: HoursFile['entries']): void {
+  entries.sort((a, b) => (a.date === b.date ? Number(a.id) - Number(b.id) : a.date < b.date ? -1 : 1));
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+
+/** A calendar date, YYYY-MM-DD, that really exists. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => DateTime.fromISO(s).isValid, 'is not a real date');
+
+export const Role = z.enum(['mentor', 'supervisor', 'facilitator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const PersonSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  role: Role,
+  programId: z.string().min(1),
+  supervisorId: z.string().optional(),
+  hired: IsoDate.optional(),
+  internshipStart: IsoDate.optional(),
+  /** Milestone id -> the date it was done. */
+  milestones: z.record(z.string(), IsoDate).default({}),
+  nudgesMuted: z.boolean().default(false),
+  createdAt: z.string(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const HourStatus = z.enum(['pending', 'approved', 'rejected']);
+export type HourStatus = z.infer<typeof HourStatus>;
+
+export const HourEntrySchema = z.object({
+  id: z.string().min(1),
+  date: IsoDate,
+  minutes: z.number().int().positive().max(24 * 60),
+  category: z.string().min(1),
+  faceToFace: z.boolean(),
+  status: HourStatus,
+  note: z.string().max(500).default(''),
+  createdAt: z.string(),
+  /** The platform request that created it (Slack trigger_id, Discord interaction id): logging is idempotent per request. */
+  requestId: z.string().optional(),
+  /** Where it came from when the bot logged it (e.g. "meeting:<id>:<date>"): logged once however often it is said. */
+  origin: z.string().optional(),
+  reviewedBy: z.string().optional(),
+});
+export type HourEntry = z.infer<typeof HourEntrySchema>;
+export type NewHourEntry = Omit<HourEntry, 'id' | 'createdAt'>;
+
+export const SCHEMA_VERSION = 1;
+
+export const MainFileSchema = z.object({
+  version: z.literal(SCHEMA_VERSION),
+  people: z.record(z.string(), PersonSchema),
+  /** Platform account key ("alice", "slack:U123", "discord:42") -> person id. */
+  accounts: z.record(z.string(), z.string()),
+  /** Feature-owned records (meetings, nudges, questions...): each feature validates its own. */
+  collections: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+export type MainFile = z.infer<typeof MainFileSchema>;
+
+export const HoursFileSchema = z.object({
+  version: z.literal(SCHEMA_VERSION),
+  personId: z.string(),
+  nextId: z.number().int().positive(),
+  entries: z.array(HourEntrySchema),
+});
+export type HoursFile = z.infer<typeof HoursFileSchema>;
+
+export function emptyMainFile(): MainFile {
+  return { version: SCHEMA_VERSION, people: {}, accounts: {}, collections: {} };
+}
+
+/** The first path of a zod error, written for a person reading a log: `people.alice.hired`. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'is not valid';
+  const where = issue.path.map(String).join('.');
+  return `${where ? `field "${where}" ` : ''}${issue.message}`;
+}
