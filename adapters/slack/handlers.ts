@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { dispatch } from '../../src/bot.ts';
+import type { Invocation } from '../../src/bot.ts';
+import type { Reply } from '../../src/message.ts';
+import type { Services } from '../../src/services.ts';
+import { ACTION_PREFIX, decodeButton } from './render.ts';
+import { answer, sendDirect } from './deliver.ts';
+import { homeView } from './home.ts';
+import type { RecentRequests } from './recent.ts';
+
+/**
+ * Slash commands, button presses and the App Home tab. Each listener acknowledges first
+ * (Slack allows 3 seconds), then runs the command and answers through response_url.
+ */
+export function registerHandlers(app: App, services: Services, recent: RecentRequests): void {
+  const { log } = services;
+
+  // Every slash command: the core answers unknown ones in plain words, so none is left silent.
+  app.command(/.*/, async ({ command, ack, respond, client }) => {
+    await ack();
+    // The same trigger_id delivered twice: the first copy answers.
+    if (!recent.first(`command:${command.trigger_id}`)) return;
+    const inv: Invocation = {
+      platform: 'slack',
+      userId: command.user_id,
+      userName: command.user_name,
+      channelId: command.channel_id,
+      command: command.command.replace(/^\//, ''),
+      text: command.text ?? '',
+      requestId: command.trigger_id,
+    };
+    const reply = await dispatch(services, inv);
+    await answer(client, respond, command.user_id, reply, log);
+  });
+
+  app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (action.type !== 'button') return;
+    const button = decodeButton((action as ButtonAction).value);
+    if (!button) return;
+    // One button on one message is one request, however often it is clicked, so a
+    // double-click cannot log hours twice (the store keeps this id with the entry).
+    const where = body.container?.message_ts ?? body.view?.hash ?? body.view?.id ?? '';
+    const requestId = `slack-click:${body.user.id}:${where}:${action.action_id}:${digest(action.value ?? '')}`;
+    if (!recent.first(requestId)) return;
+    const reply = await dispatch(services, {
+      platform: 'slack',
+      userId: body.user.id,
+      userName: body.user.username ?? body.user.name,
+      channelId: body.channel?.id,
+      command: button.command,
+      text: button.args,
+      requestId,
+    });
+    // A button in the App Home tab has no response_url: the answer goes by direct message.
+    if (respond && body.container?.type !== 'view') await answer(client, respond, body.user.id, reply, log);
+    else await sendDirect(client, body.user.id, reply);
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab && event.tab !== 'home') return;
+    if (!recent.first(`event:${body.event_id}`)) return;
+    const status: Reply = await dispatch(services, { platform: 'slack', userId: event.user, command: 'cert', text: '' });
+    await client.views.publish({ user_id: event.user, view: homeView(status, services.clock.now().toFormat('LLLL d, h:mm a')) });
+  });
+
+  app.error(async (error) => {
+    log.error('Slack: a request could not be answered', error);
+  });
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { Adapter } from '../../src/adapter.ts';
+import type { Config } from '../../src/config.ts';
+import type { Reply } from '../../src/message.ts';
+import type { Services } from '../../src/services.ts';
+import { boltLogger, healthRoute, windowedReceiver } from './receiver.ts';
+import { registerHandlers } from './handlers.ts';
+import { postToChannel, sendDirect } from './deliver.ts';
+import { RecentRequests } from './recent.ts';
+import { startupError } from './startup.ts';
+
+export type SlackSettings = NonNullable<Config['slack']>;
+
+export interface SlackAdapterOptions {
+  /** HTTP port (default PORT); 0 picks a free one (tests). In Socket Mode it serves /healthz only. */
+  port?: number;
+  /** How the Web API client retries (default: 3 retries within a few seconds). */
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface SlackAdapter extends Adapter {
+  readonly app: App;
+  readonly client: webApi.WebClient;
+  readonly mode: 'http' | 'socket';
+  /** The port actually listened on, once started in HTTP mode. */
+  readonly port: number | undefined;
+}
+
+// Enough to ride out a blip, short enough that a wrong SLACK_API_URL is reported in seconds
+// (the client's own default keeps retrying for half an hour).
+const DEFAULT_RETRIES: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 3000 };
+
+/**
+ * peerbot on Slack through Bolt: slash commands, buttons and the App Home tab, in HTTP mode
+ * (POST /slack/events, GET /healthz) or Socket Mode when an app token is set. sendDirect and
+ * postToChannel work without start(), so `npm run nudge` can use them.
+ */
+export function createSlackAdapter(services: Services, settings: SlackSettings | undefined = services.config.slack, options: SlackAdapterOptions = {}): SlackAdapter {
+  if (!settings) throw new Error('Slack is not set up. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.');
+  const { log } = services;
+  const port = options.port ?? services.config.port;
+  const logger = boltLogger(log);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? DEFAULT_RETRIES,
+    timeout: 10_000,
+  };
+  const mode = settings.appToken ? 'socket' : 'http';
+  // deferInitialization: Bolt would otherwise call auth.test inside the constructor and leave
+  // a rejected promise nobody awaits; start() runs it and turns a failure into a clear message.
+  const app =
+    mode === 'socket'
+      ? new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, port, customRoutes: [healthRoute], logger, clientOptions, deferInitialization: true })
+      : new App({ token: settings.botToken, receiver: windowedReceiver(settings.signingSecret, log), logger, clientOptions, deferInitialization: true });
+  registerHandlers(app, services, new RecentRequests());
+
+  let started = false;
+  let listeningPort: number | undefined;
+  const apiUrl = app.client.slackApiUrl;
+
+  return {
+    platform: 'slack',
+    app,
+    client: app.client,
+    mode,
+    get port() {
+      return listeningPort;
+    },
+    async start() {
+      if (started) return;
+      log.info(`Slack: checking the bot token with ${apiUrl}auth.test`);
+      try {
+        await app.init();
+        const running = await app.start(port);
+        if (isServer(running)) {
+          const address = running.address();
+          listeningPort = typeof address === 'object' && address ? address.port : port;
+        }
+      } catch (error) {
+        throw startupError(error, apiUrl, mode);
+      }
+      started = true;
+      log.info(mode === 'http' ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)` : 'Slack: connected in Socket Mode');
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+    async sendDirect(userId: string, reply: Reply) {
+      await sendDirect(app.client, userId, reply);
+    },
+    async postToChannel(channelId: string, reply: Reply) {
+      await postToChannel(app.client, channelId, reply);
+    },
+  };
+}
+
+function isServer(value: unknown): value is Server {
+  return typeof value === 'object' && value !== null && 'address' in value && typeof (value as Server).address === 'function';
+}

@@ -1,0 +1,109 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the stand-in Slack. */
+export interface Call {
+  /** "chat.postMessage", "upload", "respond", ... */
+  method: string;
+  /** Form fields or JSON body; Block Kit arrays arrive JSON-encoded in forms and are decoded here. */
+  args: Record<string, unknown>;
+  /** The raw body (file contents for "upload"). */
+  raw: string;
+  path: string;
+}
+
+/**
+ * A local HTTP server standing in for Slack at the process boundary: the Web API under /api/,
+ * the file upload URLs files.getUploadURLExternal hands out, and response_url endpoints.
+ * It records every call so tests can check what a person would have seen.
+ */
+export class FakeSlack {
+  readonly calls: Call[] = [];
+  /** Set to an error code ("invalid_auth") to make auth.test fail. */
+  authError: string | undefined;
+  private server = http.createServer((req, res) => void this.handle(req, res));
+  private waiters: Array<{ match: (c: Call) => boolean; resolve: (c: Call) => void }> = [];
+  private fileCount = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A fresh response_url; what is posted to it is recorded with method "respond". */
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  called(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The first call (already made, or still to come) that matches. */
+  waitFor(match: (c: Call) => boolean, label = 'a call'): Promise<Call> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bot never made ${label}; calls: ${this.calls.map((c) => c.method).join(', ')}`)), 5000);
+      this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/upload/') ? 'upload' : path.startsWith('/respond/') ? 'respond' : path;
+    const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path };
+    this.calls.push(call);
+    const body = this.answer(call);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    for (const w of this.waiters.filter((w) => w.match(call))) {
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(call);
+    }
+  }
+
+  private answer(call: Call): unknown {
+    switch (call.method) {
+      case 'auth.test':
+        return this.authError ? { ok: false, error: this.authError } : { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://peers.slack.com/' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(call.args.users)}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: call.args.channel, ts: `${Date.now() / 1000}` };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.fileCount}`;
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: JSON.parse(String(call.args.files ?? '[]')) as unknown };
+      case 'users.info':
+        return { ok: true, user: { id: call.args.user, name: String(call.args.user).toLowerCase() } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  if (!contentType.includes('application/x-www-form-urlencoded')) return {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = key === 'blocks' || key === 'view' ? (JSON.parse(value) as unknown) : value;
+  }
+  return args;
+}
