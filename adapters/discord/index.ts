@@ -1,0 +1,117 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import type { Interaction } from 'discord.js';
+import type { Adapter } from '../../src/adapter.ts';
+import type { Config } from '../../src/config.ts';
+import type { Reply } from '../../src/message.ts';
+import type { Services } from '../../src/services.ts';
+import { ButtonIds } from './buttons.ts';
+import { commandDefinitions } from './definitions.ts';
+import type { CommandDefinition } from './definitions.ts';
+import { handleInteraction, NO_MENTIONS } from './interactions.ts';
+import type { InteractionContext } from './interactions.ts';
+import { registerCommands } from './register.ts';
+import type { RegisterResult } from './register.ts';
+import { renderReply } from './render.ts';
+
+export type DiscordSettings = NonNullable<Config['discord']>;
+
+export interface DiscordOptions {
+  /** Answer time after which a reply is deferred first (default 1500 ms; 0 = always defer). */
+  deferAfterMs?: number;
+  /** Register the slash commands in start() (default true). */
+  registerOnStart?: boolean;
+}
+
+export interface DiscordAdapter extends Adapter {
+  readonly client: Client;
+  definitions(): CommandDefinition[];
+  /** Puts the slash commands on Discord when they differ from what is there. */
+  register(): Promise<RegisterResult>;
+  /** Answers one interaction (the client calls this for every INTERACTION_CREATE). */
+  handle(interaction: Interaction): Promise<void>;
+}
+
+/**
+ * The bot on Discord: a discord.js gateway client for interactions, REST for everything it
+ * sends. It needs only the Guilds intent: slash commands and buttons arrive as interactions
+ * whatever the intents, and direct messages are sent over REST, so sendDirect and
+ * postToChannel work without start() (for `npm run nudge`).
+ */
+export function createDiscordAdapter(services: Services, settings: DiscordSettings | undefined = services.config.discord, options: DiscordOptions = {}): DiscordAdapter {
+  if (!settings) throw new Error('Discord is not configured. Set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
+  const { log } = services;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
+  });
+  client.rest.setToken(settings.token);
+  const ctx: InteractionContext = { services, ids: new ButtonIds(), deferAfterMs: options.deferAfterMs ?? 1500, clicked: new Set() };
+  const dmChannels = new Map<string, string>();
+  const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  logConnection(client, services);
+
+  const definitions = () => commandDefinitions(services.commands.values());
+  const register = () => registerCommands(client.rest, settings.applicationId, definitions(), settings.guildId);
+
+  async function postMessage(channelId: string, reply: Reply): Promise<void> {
+    const message = renderReply(reply, ctx.ids);
+    const empty = message.embeds.length === 0 && message.files.length === 0;
+    await client.rest.post(Routes.channelMessages(channelId), {
+      body: {
+        ...(empty ? { content: 'Done.' } : {}),
+        embeds: message.embeds,
+        components: message.components,
+        allowed_mentions: NO_MENTIONS,
+        attachments: message.files.map((f, id) => ({ id, filename: f.name })),
+      },
+      files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
+    });
+  }
+
+  return {
+    platform: 'discord',
+    client,
+    definitions,
+    register,
+    handle,
+    async start() {
+      if (options.registerOnStart ?? true) {
+        const result = await register();
+        log.info(`discord: ${result.count} slash commands ${result.changed ? 'registered' : 'already up to date'} for ${result.scope}`);
+      }
+      const ready = once(client, Events.ClientReady);
+      await client.login(settings.token);
+      await ready;
+      log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}`);
+    },
+    async stop() {
+      await client.destroy();
+      // destroy() forgets the token; sending (nudges) may still follow a stop.
+      client.rest.setToken(settings.token);
+    },
+    async sendDirect(userId, reply) {
+      let channelId = dmChannels.get(userId);
+      if (!channelId) {
+        const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        channelId = channel.id;
+        dmChannels.set(userId, channelId);
+      }
+      await postMessage(channelId, reply);
+    },
+    postToChannel: postMessage,
+  };
+}
+
+/** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */
+function logConnection(client: Client, services: Services): void {
+  const { log } = services;
+  client.on(Events.ShardReconnecting, (id) => log.warn(`discord: connection ${id} lost, reconnecting`));
+  client.on(Events.ShardResume, (id, replayed) => log.info(`discord: connection ${id} back (${replayed} events replayed)`));
+  client.on(Events.ShardDisconnect, (event, id) => log.error(`discord: connection ${id} closed for good (code ${event.code})`));
+  client.on(Events.ShardError, (error, id) => log.warn(`discord: connection ${id} error: ${error.message}`));
+  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
+  client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
+}

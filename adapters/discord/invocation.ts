@@ -1,0 +1,39 @@
+import type { ChatInputCommandInteraction, User } from 'discord.js';
+import type { Command, Invocation, OptionSpec } from '../../src/bot.ts';
+import { findSubcommand, isFlat } from './definitions.ts';
+
+/**
+ * A typed slash command becomes the same text a console user would type, so one parser in the
+ * core serves every platform: `/hours log duration:2h category:shadowing` → "log 2h shadowing".
+ */
+export function invocationFromCommand(interaction: ChatInputCommandInteraction, command: Command): Invocation {
+  const group = interaction.options.getSubcommandGroup(false);
+  const sub = interaction.options.getSubcommand(false);
+  const spec = findSubcommand(command, group, sub);
+  const words: string[] = isFlat(command) ? [] : [group, sub].filter((w): w is string => Boolean(w));
+  for (const option of spec?.options ?? []) {
+    const given = interaction.options.get(option.name);
+    if (given?.value === undefined || given.value === null || given.value === '') continue;
+    words.push(optionText(option, given.value));
+  }
+  return {
+    platform: 'discord',
+    userId: interaction.user.id,
+    userName: nameOf(interaction.user),
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    command: command.name,
+    text: words.join(' '),
+    requestId: interaction.id,
+  };
+}
+
+export function optionText(option: OptionSpec, value: string | number | boolean): string {
+  let text = option.type === 'user' ? `<@${String(value)}>` : String(value).trim();
+  // A title with a double quote inside would end the quoted part early in the core's parser.
+  if (option.quote) text = `"${text.replace(/"/g, "'")}"`;
+  return `${option.prefix ?? ''}${text}`;
+}
+
+export function nameOf(user: User): string {
+  return user.globalName ?? user.username;
+}

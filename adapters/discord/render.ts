@@ -1,0 +1,120 @@
+import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import { formatNumber, plainText, progressBar } from '../../src/message.ts';
+import type { Block, Button, Reply } from '../../src/message.ts';
+import type { ButtonIds } from './buttons.ts';
+
+/** A reply in Discord's shapes; the adapter adds flags and allowed_mentions when sending. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  files: Array<{ name: string; data: Buffer; contentType: string }>;
+}
+
+const COLOR = 0x3b82f6;
+// Discord's limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+const LIMIT = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, embeds: 10, total: 6000 };
+
+/**
+ * Renders the core's neutral reply as embeds and buttons. Headings start an embed, text is its
+ * description, fields and progress bars are embed fields, the context line ("Source: …") is the
+ * footer. Everything a person wrote is escaped, so a note cannot format or ping.
+ */
+export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
+  const embeds: APIEmbed[] = [];
+  const buttons: Button[] = [];
+  let current: APIEmbed = { color: COLOR };
+  const flush = () => {
+    if (current.title || current.description || current.fields?.length || current.footer) embeds.push(current);
+    current = { color: COLOR };
+  };
+  for (const block of reply.blocks) {
+    if (startsNewEmbed(current, block)) flush();
+    switch (block.kind) {
+      case 'heading':
+        current.title = clip(escapeText(block.text), LIMIT.title);
+        break;
+      case 'text':
+        current.description = clip(joinLines(current.description, escapeText(block.text)), LIMIT.description);
+        break;
+      case 'fields':
+        for (const f of block.fields) addField(current, f.label, escapeText(f.value), true);
+        break;
+      case 'progress': {
+        const amount = `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+        addField(current, block.label, `${progressBar(block.done, block.total)} ${amount}${block.note ? `\n${escapeText(block.note)}` : ''}`, false);
+        break;
+      }
+      case 'context':
+        current.footer = { text: clip(joinLines(current.footer?.text, block.text), LIMIT.footer) };
+        break;
+      case 'actions':
+        buttons.push(...block.buttons);
+        break;
+      case 'divider':
+        flush();
+        break;
+    }
+  }
+  flush();
+  const files = (reply.files ?? []).map((f) => ({ name: f.filename, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
+  return withinTotalLimit(reply, { embeds, components: buttonRows(buttons, ids), files });
+}
+
+/** Embed parts show in a fixed order (title, description, fields, footer); a block out of that order starts a new embed. */
+function startsNewEmbed(current: APIEmbed, block: Block): boolean {
+  if (current.footer) return block.kind !== 'actions';
+  if (block.kind === 'heading') return Boolean(current.title || current.description || current.fields?.length);
+  if (block.kind === 'text') return Boolean(current.fields?.length);
+  if (block.kind === 'fields' || block.kind === 'progress') return (current.fields?.length ?? 0) >= LIMIT.fields;
+  return false;
+}
+
+function addField(embed: APIEmbed, name: string, value: string, inline: boolean): void {
+  (embed.fields ??= []).push({ name: clip(name, LIMIT.fieldName), value: clip(value || '-', LIMIT.fieldValue), inline });
+}
+
+function buttonRows(buttons: Button[], ids: ButtonIds): Array<APIActionRowComponent<APIButtonComponent>> {
+  const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
+  for (const [i, b] of buttons.slice(0, 25).entries()) {
+    if (i % 5 === 0) rows.push({ type: ComponentType.ActionRow, components: [] });
+    rows.at(-1)!.components.push({
+      type: ComponentType.Button,
+      style: b.style === 'danger' ? ButtonStyle.Danger : b.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,
+      label: clip(b.label, 80),
+      custom_id: ids.encode(b),
+    });
+  }
+  return rows;
+}
+
+/** A reply too long for embeds (a long list) is shortened, and the whole text comes as a file. */
+function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage {
+  const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const kept: APIEmbed[] = [];
+  let total = 0;
+  for (const embed of message.embeds) {
+    if (kept.length >= LIMIT.embeds - 1 || total + size(embed) > LIMIT.total - 100) {
+      kept.push({ color: COLOR, description: 'This is long. The whole answer is in the file reply.txt.' });
+      const whole = { name: 'reply.txt', data: Buffer.from(plainText(reply, { hints: false }), 'utf8'), contentType: 'text/plain' };
+      return { ...message, embeds: kept, files: [...message.files, whole] };
+    }
+    kept.push(embed);
+    total += size(embed);
+  }
+  return message;
+}
+
+/** Text is plain: formatting marks, headings and masked links a person typed show as typed. */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, maskedLink: true });
+}
+
+function joinLines(before: string | undefined, text: string): string {
+  return before ? `${before}\n\n${text}` : text;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
