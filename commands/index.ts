@@ -1,5 +1,11 @@
 import type { Command } from '../src/bot.ts';
+import hours from './hours.ts';
+import cert from './cert.ts';
+import team from './team.ts';
+import deadlines from './deadlines.ts';
+import admin from './admin.ts';
 import help from './help.ts';
+import peerbot from './peerbot.ts';
 
 /** Every command the bot knows. Adding a command: one file in commands/, one line here. */
-export const allCommands: Command[] = [help];
+export const allCommands: Command[] = [hours, cert, team, deadlines, admin, help, peerbot];

@@ -49,7 +49,7 @@ const DISCORD_MENTION = /^<@!?(\d+)>$/;
 
 /** Is this word a mention of a person ("@alice", "<@U123|alice>", "<@123>")? */
 export function isMention(word: string): boolean {
-  return /^@[\w.-]+$/.test(word) || SLACK_MENTION.test(word) || DISCORD_MENTION.test(word);
+  return /^@[\w.:-]+$/.test(word) || SLACK_MENTION.test(word) || DISCORD_MENTION.test(word);
 }
 
 /** The account keys a mention may stand for, most likely first. */
@@ -103,5 +103,25 @@ export function canSee(actor: Actor, target: Person): boolean {
 
 /** The same refusal whether or not the person exists, so nobody can probe for names. */
 export function notAllowed(what: string): UserError {
-  return new UserError('not-allowed', `You can only see ${what} for yourself, or for people you supervise.`, `/${what === 'hours' ? 'hours' : 'cert'}`);
+  return new UserError('not-allowed', `You can only see ${what} for yourself, or for people you supervise.`, `/${what === 'hours' ? 'hours' : what === 'deadlines' ? 'deadlines' : 'cert'}`);
+}
+
+/**
+ * The person a command is about: the asker, or someone they named. A mentor naming anyone
+ * else gets the same refusal whether or not that person exists.
+ */
+export async function resolveTarget(services: Services, actor: Actor, platform: Platform, word: string | undefined, what: string): Promise<Person> {
+  if (!word) return actor.person;
+  const person = await findMentioned(services, word, platform);
+  if (person?.id === actor.person.id) return actor.person;
+  if (!hasRole(actor, 'supervisor')) throw notAllowed(what);
+  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. An admin can enroll them.`, '/admin enroll @alice supervisor:@sue');
+  if (!canSee(actor, person)) throw notAllowed(what);
+  return person;
+}
+
+/** Splits off a leading mention: "@bob 3" -> ["@bob", "3"]. */
+export function takeMention(text: string): [string | undefined, string] {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  return isMention(first) ? [first, rest.join(' ')] : [undefined, text.trim()];
 }

@@ -1,0 +1,15 @@
+import type { Services } from '../../src/services.ts';
+
+const GREETINGS = /^(hi|hello|hey|help|menu|\?)\W*$/i;
+
+/**
+ * Turns a typed line into a command and its text. "/hours log 2h" and "hours log 2h" both
+ * work; a greeting shows help; any other sentence is a question for /ask when it exists.
+ */
+export function lineToInvocation(line: string, services: Services): { command: string; text: string } {
+  const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
+  const word = match[1]!.toLowerCase();
+  if (line.startsWith('/') || services.commands.has(word)) return { command: word, text: match[2]! };
+  if (GREETINGS.test(line) || !services.commands.has('ask')) return { command: 'help', text: '' };
+  return { command: 'ask', text: line };
+}

@@ -1,0 +1,122 @@
+import type { Command, Context } from '../src/bot.ts';
+import { UserError } from '../src/errors.ts';
+import { textReply } from '../src/message.ts';
+import type { Reply } from '../src/message.ts';
+import { displayMention, displayName, findMentioned, hasRole, isMention, mentionKeys } from '../src/people.ts';
+import { Role } from '../src/store/schema.ts';
+import type { Person } from '../src/store/schema.ts';
+import { findDate, formatDate } from '../src/parse/date.ts';
+import { splitSubcommand } from '../src/subcommand.ts';
+
+const ENROLL_EXAMPLE = '/admin enroll @alice program:wi-peer-mentor supervisor:@sue hired:2026-03-01 internship-start:2026-03-09';
+const ROLE_EXAMPLE = '/admin role @sue supervisor';
+const KEYS = ['program', 'supervisor', 'hired', 'internship-start', 'name'] as const;
+
+/** Splits on spaces but keeps "quoted words" and name:"Alice Smith" together. */
+function tokens(text: string): string[] {
+  return [...text.matchAll(/(?:[^\s"]+:)?"[^"]*"|\S+/g)].map((m) => m[0].replace(/"/g, ''));
+}
+
+/** A person named in a command: found, or a new record keyed by their platform account. */
+async function personFor(ctx: Context, word: string): Promise<{ person: Person; isNew: boolean }> {
+  const found = await findMentioned(ctx.services, word, ctx.inv.platform);
+  if (found) return { person: found, isNew: false };
+  const slackName = /^<@[A-Z0-9]+\|([^>]+)>$/i.exec(word)?.[1];
+  const person: Person = {
+    id: mentionKeys(word, ctx.inv.platform)[0]!,
+    name: slackName,
+    role: 'mentor',
+    programId: ctx.services.config.defaultProgram,
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: ctx.services.clock.now().toISO()!,
+  };
+  return { person, isNew: true };
+}
+
+async function enroll(ctx: Context, text: string): Promise<Reply> {
+  const [who, ...rest] = tokens(text);
+  if (!who || !isMention(who)) throw new UserError('enroll-who', 'Who should I enroll? Start with their name, like @alice.', ENROLL_EXAMPLE);
+  const { person, isNew } = await personFor(ctx, who);
+  const updated: Person = { ...person };
+  const notes: string[] = [];
+  const today = ctx.services.clock.now().startOf('day');
+  let newSupervisor: Person | undefined;
+  for (const token of rest) {
+    const m = /^([a-z-]+):(.+)$/i.exec(token);
+    const key = m?.[1]!.toLowerCase().replace(/^internship$|^start$/, 'internship-start').replace(/^hire(-date)?$/, 'hired') as (typeof KEYS)[number];
+    if (!m || !KEYS.includes(key)) throw new UserError('enroll-option', `I don't understand "${token}".`, ENROLL_EXAMPLE, KEYS.map((k) => `${k}:`));
+    const value = m[2]!;
+    if (key === 'program') {
+      const program = ctx.services.programs.get(value.toLowerCase());
+      if (!program) throw new UserError('program-unknown', `There is no program "${value}".`, ENROLL_EXAMPLE, ctx.services.programs.all().map((p) => p.id));
+      updated.programId = program.id;
+    } else if (key === 'supervisor') {
+      const { person: sup, isNew: supNew } = await personFor(ctx, value);
+      if (sup.id === updated.id) throw new UserError('own-supervisor', 'A person cannot be their own supervisor.', ENROLL_EXAMPLE);
+      if (supNew) newSupervisor = { ...sup, role: 'supervisor' };
+      else if (!hasRole({ person: sup, accountKey: sup.id, saved: true }, 'supervisor')) notes.push(`${displayName(sup)} is not a supervisor yet. To change that: /admin role ${displayMention(value)} supervisor`);
+      updated.supervisorId = sup.id;
+    } else if (key === 'name') {
+      updated.name = value.slice(0, 80);
+    } else {
+      const date = findDate(value, today, ENROLL_EXAMPLE);
+      if (!date) throw new UserError('not-a-date', `"${value}" is not a date.`, ENROLL_EXAMPLE);
+      if (key === 'hired') updated.hired = date.value;
+      else updated.internshipStart = date.value;
+    }
+  }
+  if (newSupervisor) await ctx.services.store.people.put(newSupervisor);
+  await ctx.services.store.people.put(updated);
+  const program = ctx.services.programs.forPerson(updated.programId);
+  const lines = [`${isNew ? 'Enrolled' : 'Updated'} ${displayName(updated)} in ${program.name}.`];
+  if (updated.supervisorId) lines.push(`Supervisor: ${displayName((await ctx.services.store.people.get(updated.supervisorId))!)}`);
+  if (updated.hired) lines.push(`Hired: ${formatDate(updated.hired)}`);
+  if (updated.internshipStart) lines.push(`Internship starts: ${formatDate(updated.internshipStart)}`);
+  if (newSupervisor) lines.push(`I also added ${displayName(newSupervisor)} as a supervisor.`);
+  return textReply(...lines, ...notes);
+}
+
+async function setRole(ctx: Context, text: string): Promise<Reply> {
+  const [who, roleWord = ''] = tokens(text);
+  if (!who || !isMention(who)) throw new UserError('role-who', 'Whose role? Start with their name.', ROLE_EXAMPLE);
+  const role = Role.safeParse(roleWord.toLowerCase().replace(/s$/, ''));
+  if (!role.success) throw new UserError('role-unknown', roleWord ? `"${roleWord}" is not a role.` : 'Which role?', ROLE_EXAMPLE, Role.options);
+  const { person } = await personFor(ctx, who);
+  await ctx.services.store.people.put({ ...person, role: role.data });
+  return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
+}
+
+export default {
+  name: 'admin',
+  description: 'Enroll people and set roles (admins only).',
+  examples: [ENROLL_EXAMPLE, ROLE_EXAMPLE],
+  subcommands: [
+    {
+      name: 'admin enroll',
+      description: 'Enroll or update a person',
+      options: [
+        { name: 'user', description: 'The person', type: 'user', required: true },
+        { name: 'program', description: 'Their program', type: 'string', autocomplete: 'program', prefix: 'program:' },
+        { name: 'supervisor', description: 'Their supervisor', type: 'user', prefix: 'supervisor:' },
+        { name: 'hired', description: 'Hire date', type: 'string', prefix: 'hired:' },
+        { name: 'internship-start', description: 'Internship start date', type: 'string', prefix: 'internship-start:' },
+        { name: 'name', description: 'Their name as it should show', type: 'string', prefix: 'name:', quote: true },
+      ],
+    },
+    {
+      name: 'admin role',
+      description: 'Set a role',
+      options: [
+        { name: 'user', description: 'The person', type: 'user', required: true },
+        { name: 'role', description: 'The role', type: 'string', required: true, choices: Role.options.map((r) => ({ name: r, value: r })) },
+      ],
+    },
+  ],
+  async run(ctx, text) {
+    if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', 'Only an admin can do this.', '/help');
+    const split = splitSubcommand(text, { enroll: 'enroll', add: 'enroll', update: 'enroll', role: 'role' });
+    if (!split) throw new UserError('admin-subcommand', 'What should I do? Use enroll or role.', ENROLL_EXAMPLE, ['enroll', 'role']);
+    return split[0] === 'enroll' ? enroll(ctx, split[1]) : setRole(ctx, split[1]);
+  },
+} satisfies Command;

@@ -1,0 +1,94 @@
+import type { Command, Context } from '../src/bot.ts';
+import { UserError } from '../src/errors.ts';
+import { reply } from '../src/message.ts';
+import type { Block, Reply } from '../src/message.ts';
+import { canSee, displayName, hasRole, requireMentioned, resolveTarget, takeMention } from '../src/people.ts';
+import { splitSubcommand } from '../src/subcommand.ts';
+import { certStatus } from '../src/programs/status.ts';
+import type { RequirementStatus } from '../src/programs/status.ts';
+import { hoursProgress, hoursText, shareProgress } from '../src/hours/format.ts';
+import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
+import { normalize } from '../src/parse/category.ts';
+
+const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
+
+function requirementBlocks(s: RequirementStatus): Block[] {
+  const due = s.due ? (s.overdue ? `overdue since ${shortDate(s.due)}` : `due ${shortDate(s.due)}`) : undefined;
+  const bar = hoursProgress(s) ?? shareProgress(s);
+  if (bar && bar.kind === 'progress') {
+    const blocks: Block[] = [{ ...bar, label: `${s.done ? '✅' : '⬜'} ${bar.label}`, note: [bar.note, s.done ? undefined : due].filter(Boolean).join(', ') || undefined }];
+    for (const item of s.items ?? []) {
+      const check = item.approved >= item.target ? '✅' : '⬜';
+      blocks.push({ kind: 'text', text: `    ${check} ${item.category.label}: ${hoursText(item.approved)} of ${hoursText(item.target)}` });
+    }
+    return blocks;
+  }
+  const label = s.requirement.label;
+  if (s.done) return [{ kind: 'text', text: `✅ ${label}: done${s.doneOn ? ` on ${shortDate(s.doneOn)}` : ''}` }];
+  return [{ kind: 'text', text: `⬜ ${label}: not done yet${due ? `, ${due}` : ''}` }];
+}
+
+async function showStatus(ctx: Context, text: string): Promise<Reply> {
+  const [mention] = takeMention(text);
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'certification status');
+  const program = ctx.services.programs.forPerson(person.programId);
+  const entries = await ctx.services.store.hours.list(person.id);
+  const statuses = certStatus(program, person, entries, ctx.services.clock.today());
+  const self = person.id === ctx.actor.person.id;
+  const blocks: Block[] = [{ kind: 'heading', text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}` }];
+  for (const s of statuses) blocks.push(...requirementBlocks(s));
+  const core = statuses.filter((s) => s.requirement.kind !== 'yearly-hours');
+  const next = core.find((s) => !s.done && s.overdue) ?? core.find((s) => !s.done);
+  if (next) blocks.push({ kind: 'text', text: `Next step: ${next.requirement.next ?? next.requirement.label}` });
+  else blocks.push({ kind: 'text', text: 'Everything for certification is done. Great work!' });
+  const pending = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
+  if (pending) blocks.push({ kind: 'context', text: `${hoursText(pending)} still wait for a supervisor to approve them. Only approved hours count.` });
+  return reply(blocks);
+}
+
+/** /cert mark @user <milestone> [date]: a supervisor or facilitator records a milestone as done. */
+async function markMilestone(ctx: Context, text: string): Promise<Reply> {
+  if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', 'Only a supervisor or facilitator can mark a step as done.', '/cert');
+  const [mention, rest] = takeMention(text);
+  if (!mention) throw new UserError('mark-who', 'Whose step is it? Name the person.', MARK_EXAMPLE);
+  const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, MARK_EXAMPLE);
+  if (!canSee(ctx.actor, person) || (person.id === ctx.actor.person.id && !hasRole(ctx.actor, 'facilitator'))) {
+    throw new UserError('not-your-mentor', 'You can only mark steps for people you supervise.', MARK_EXAMPLE);
+  }
+  const program = ctx.services.programs.forPerson(person.programId);
+  const milestones = program.requirements.filter((r) => r.kind === 'milestone');
+  const today = ctx.services.clock.now().startOf('day');
+  const date = findDate(rest, today, MARK_EXAMPLE);
+  const words = normalize(date ? date.rest : rest);
+  const milestone = milestones.find((m) => normalize(m.id) === words || normalize(m.label) === words) ?? milestones.find((m) => words && normalize(m.id).startsWith(words));
+  if (!milestone) {
+    throw new UserError('milestone-unknown', words ? `"${words}" is not a step in ${program.name}.` : 'Which step? Add its name.', MARK_EXAMPLE, milestones.map((m) => m.id));
+  }
+  const day = date?.value ?? today.toISODate()!;
+  if (day > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
+  await ctx.services.store.people.put({ ...person, milestones: { ...person.milestones, [milestone.id]: day } });
+  return reply([{ kind: 'text', text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day)}.` }]);
+}
+
+export default {
+  name: 'cert',
+  description: 'See how close you are to certification.',
+  examples: ['/cert', '/cert @alice', MARK_EXAMPLE],
+  subcommands: [
+    { name: 'show', description: 'Certification status', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] },
+    {
+      name: 'mark',
+      description: 'Mark a step as done',
+      options: [
+        { name: 'user', description: 'The person', type: 'user', required: true },
+        { name: 'milestone', description: 'The step, like peer-mentor-101', type: 'string', required: true, autocomplete: 'milestone' },
+        { name: 'date', description: 'When it was done (default today)', type: 'string' },
+      ],
+    },
+  ],
+  async run(ctx, text) {
+    const split = splitSubcommand(text, { mark: 'mark', done: 'mark', show: 'show', status: 'show' });
+    if (split?.[0] === 'mark') return markMilestone(ctx, split[1]);
+    return showStatus(ctx, split ? split[1] : text);
+  },
+} satisfies Command;

@@ -1,0 +1,48 @@
+import type { Command, Context } from '../src/bot.ts';
+import { reply, textReply } from '../src/message.ts';
+import type { Reply } from '../src/message.ts';
+import { canSee, displayName, hasRole, resolveTarget, takeMention } from '../src/people.ts';
+import { deadlinesFor } from '../src/programs/deadlines.ts';
+import type { Deadline } from '../src/programs/deadlines.ts';
+import { formatDate } from '../src/parse/date.ts';
+import type { Person } from '../src/store/schema.ts';
+import { splitSubcommand } from '../src/subcommand.ts';
+
+function when(d: Deadline): string {
+  if (d.overdue) return `overdue since ${formatDate(d.due)}`;
+  if (d.daysLeft === 0) return 'due today';
+  if (d.daysLeft === 1) return 'due tomorrow';
+  return `due ${formatDate(d.due)} (in ${d.daysLeft} days)`;
+}
+
+async function listDeadlines(ctx: Context, text: string): Promise<Reply> {
+  const [mention] = takeMention(text);
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'deadlines');
+  const people: Person[] = [person];
+  // A supervisor asking with no name sees their team's deadlines too.
+  if (!mention && hasRole(ctx.actor, 'supervisor')) {
+    const team = (await ctx.services.store.people.all()).filter((p) => p.role === 'mentor' && p.id !== person.id && canSee(ctx.actor, p));
+    if (ctx.actor.person.role === 'supervisor') people.push(...team);
+  }
+  const rows: Array<{ who: Person; d: Deadline }> = [];
+  for (const p of people) for (const d of await deadlinesFor(ctx.services, p)) rows.push({ who: p, d });
+  rows.sort((a, b) => (a.d.overdue !== b.d.overdue ? (a.d.overdue ? -1 : 1) : a.d.due.localeCompare(b.d.due)));
+  const self = (p: Person) => p.id === ctx.actor.person.id;
+  if (rows.length === 0) return textReply(people.length > 1 ? 'No deadlines for you or your team right now.' : `${self(person) ? 'You have' : `${displayName(person)} has`} no deadlines right now.`);
+  const lines = rows.map(({ who, d }) => `${d.overdue ? '⚠ ' : ''}${people.length > 1 || !self(who) ? `${displayName(who)}: ` : ''}${d.label}: ${when(d)}`);
+  return reply([
+    { kind: 'heading', text: people.length > 1 ? 'Deadlines for you and your team' : self(person) ? 'Your deadlines' : `Deadlines of ${displayName(person)}` },
+    { kind: 'text', text: lines.join('\n') },
+  ]);
+}
+
+export default {
+  name: 'deadlines',
+  description: 'What is due soon, and what is late.',
+  examples: ['/deadlines', '/deadlines @alice'],
+  subcommands: [{ name: 'show', description: 'What is due soon, and what is late', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] }],
+  async run(ctx, text) {
+    const split = splitSubcommand(text, { show: 'show', list: 'show' });
+    return listDeadlines(ctx, split ? split[1] : text);
+  },
+} satisfies Command;

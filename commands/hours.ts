@@ -1,0 +1,89 @@
+import type { Command } from '../src/bot.ts';
+import { UserError } from '../src/errors.ts';
+import { splitSubcommand } from '../src/subcommand.ts';
+import { logHours } from '../src/hours/log.ts';
+import { deleteHours, editHours, listHours, undoHours } from '../src/hours/fix.ts';
+import { exportHours } from '../src/hours/export.ts';
+import { reviewHours } from '../src/hours/approve.ts';
+import { hoursSummary } from '../src/hours/summary.ts';
+import { findDuration } from '../src/parse/duration.ts';
+
+const SUBCOMMANDS: Record<string, string> = {
+  log: 'log', add: 'log', show: 'show', totals: 'show', summary: 'show', list: 'list', ls: 'list', entries: 'list',
+  undo: 'undo', delete: 'delete', del: 'delete', remove: 'delete', edit: 'edit', change: 'edit', fix: 'edit',
+  export: 'export', csv: 'export', approve: 'approve', reject: 'reject', deny: 'reject',
+};
+
+const user = (description: string) => ({ name: 'user', description, type: 'user' as const });
+
+export default {
+  name: 'hours',
+  description: 'Log your hours and see your totals.',
+  examples: ['/hours log 2h shadowing', '/hours log 90 min 1on1 yesterday met with Sam', '/hours', '/hours list 5', '/hours undo', '/hours edit 3 1.5 hours', '/hours export', '/hours approve @alice'],
+  subcommands: [
+    {
+      name: 'log',
+      description: 'Log hours you did',
+      options: [
+        { name: 'duration', description: 'How long, like 2h or 90 min', type: 'string', required: true },
+        { name: 'category', description: 'What kind of hours', type: 'string', required: true, autocomplete: 'category' },
+        { name: 'date', description: 'When: today, yesterday, last friday, 3/4', type: 'string' },
+        { name: 'note', description: 'A short note (optional)', type: 'string', quote: true },
+      ],
+    },
+    { name: 'show', description: 'My totals and progress', options: [user('Someone you supervise')] },
+    { name: 'list', description: 'My last entries with their numbers', options: [{ name: 'count', description: 'How many', type: 'integer' }] },
+    { name: 'undo', description: 'Delete the entry I logged last', options: [] },
+    { name: 'delete', description: 'Delete one entry', options: [{ name: 'id', description: 'The entry number from /hours list', type: 'string', required: true }] },
+    {
+      name: 'edit',
+      description: 'Change the time, category or date of an entry',
+      options: [
+        { name: 'id', description: 'The entry number from /hours list', type: 'string', required: true },
+        { name: 'change', description: 'New time, category or date, like 90 min', type: 'string', required: true },
+      ],
+    },
+    { name: 'export', description: 'A CSV file of hours', options: [user('Someone you supervise')] },
+    {
+      name: 'approve',
+      description: 'Approve hours of people you supervise',
+      options: [user('The person'), { name: 'entries', description: '"all" or entry numbers', type: 'string' }],
+    },
+    {
+      name: 'reject',
+      description: 'Mark hours as not approved',
+      options: [{ ...user('The person'), required: true }, { name: 'entries', description: 'Entry numbers', type: 'string', required: true }],
+    },
+  ],
+  async run(ctx, text) {
+    const split = splitSubcommand(text, SUBCOMMANDS);
+    if (!split) {
+      if (!text) return hoursSummary(ctx, '');
+      // "/hours 2h shadowing" means log; "/hours @alice" means show.
+      if (text.startsWith('@') || text.startsWith('<@')) return hoursSummary(ctx, text);
+      if (findDuration(text, '/hours log 2h shadowing') || /\d/.test(text)) return logHours(ctx, text);
+      throw new UserError('hours-subcommand', `I don't know "/hours ${text.split(/\s+/)[0]}".`, '/hours log 2h shadowing', ['log', 'list', 'undo', 'delete', 'edit', 'export', 'approve']);
+    }
+    const [sub, rest] = split;
+    switch (sub) {
+      case 'log':
+        return logHours(ctx, rest);
+      case 'show':
+        return hoursSummary(ctx, rest);
+      case 'list':
+        return listHours(ctx, rest);
+      case 'undo':
+        return undoHours(ctx);
+      case 'delete':
+        return deleteHours(ctx, rest);
+      case 'edit':
+        return editHours(ctx, rest);
+      case 'export':
+        return exportHours(ctx, rest);
+      case 'approve':
+        return reviewHours(ctx, rest, 'approved');
+      default:
+        return reviewHours(ctx, rest, 'rejected');
+    }
+  },
+} satisfies Command;

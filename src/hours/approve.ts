@@ -1,0 +1,84 @@
+import type { Context } from '../bot.ts';
+import { UserError } from '../errors.ts';
+import { reply, textReply } from '../message.ts';
+import type { Block, Reply } from '../message.ts';
+import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../people.ts';
+import type { Person } from '../store/schema.ts';
+import { entryLine, hoursText } from './format.ts';
+
+const EXAMPLE = '/hours approve @alice';
+/** Rows of buttons in one reply: Discord allows 5 rows, Slack 25 elements. */
+const MAX_ROWS = 5;
+
+function checkReviewer(ctx: Context): void {
+  if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', 'Only a supervisor can approve hours.', '/hours');
+}
+
+async function mentorsOf(ctx: Context): Promise<Person[]> {
+  const people = await ctx.services.store.people.all();
+  return people.filter((p) => p.id !== ctx.actor.person.id && canSee(ctx.actor, p) && p.role === 'mentor');
+}
+
+/**
+ * /hours approve [@user] [all | ids] and /hours reject @user <ids>.
+ * With no ids it lists what waits, with buttons. Doing it twice changes nothing the second time.
+ */
+export async function reviewHours(ctx: Context, text: string, decision: 'approved' | 'rejected'): Promise<Reply> {
+  checkReviewer(ctx);
+  const [mention, rest] = takeMention(text);
+  const verb = decision === 'approved' ? 'approve' : 'reject';
+  if (!mention) {
+    if (decision === 'rejected') throw new UserError('reject-who', 'Whose hours? Name the person and the entry number.', '/hours reject @alice 3');
+    return listWaiting(ctx, await mentorsOf(ctx));
+  }
+  const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, EXAMPLE);
+  if (!canSee(ctx.actor, person) || person.id === ctx.actor.person.id) {
+    throw new UserError('not-your-mentor', `You can only ${verb} hours of people you supervise.`, EXAMPLE);
+  }
+  const words = rest.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) return listWaiting(ctx, [person]);
+  const entries = await ctx.services.store.hours.list(person.id);
+  const all = words.length === 1 && /^all$/i.test(words[0]!);
+  const ids = all ? entries.filter((e) => e.status === 'pending').map((e) => e.id) : words.map((w) => w.replace(/^#/, ''));
+  const unknown = ids.filter((id) => !entries.some((e) => e.id === id));
+  if (unknown.length) throw new UserError('entry-not-found', `${displayName(person)} has no entry #${unknown[0]}.`, `/hours ${verb} ${mention} all`);
+  let changed = 0;
+  for (const id of ids) {
+    const entry = entries.find((e) => e.id === id)!;
+    if (entry.status === decision) continue;
+    await ctx.services.store.hours.update(person.id, id, { status: decision, reviewedBy: ctx.actor.person.id });
+    changed += 1;
+  }
+  const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
+  if (changed === 0) return textReply(`Nothing changed: ${ids.length ? `already ${decision === 'approved' ? 'approved' : 'not approved'}` : 'no hours are waiting'}.`);
+  return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} of ${displayName(person)}.`);
+}
+
+async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
+  const blocks: Block[] = [];
+  let rows = 0;
+  for (const person of people) {
+    const waiting = (await ctx.services.store.hours.list(person.id)).filter((e) => e.status === 'pending');
+    if (waiting.length === 0) continue;
+    const program = ctx.services.programs.forPerson(person.programId);
+    const total = waiting.reduce((n, e) => n + e.minutes, 0);
+    const ref = `@${person.id}`;
+    blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting` });
+    blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e)).join('\n') });
+    if (rows < MAX_ROWS) {
+      const first = waiting[0]!;
+      blocks.push({
+        kind: 'actions',
+        buttons: [
+          { label: `Approve all ${waiting.length}`, command: 'hours', args: `approve ${ref} all`, style: 'primary' },
+          ...(waiting.length > 1 ? [{ label: `Approve #${first.id}`, command: 'hours', args: `approve ${ref} ${first.id}` }] : []),
+          { label: `Reject #${first.id}`, command: 'hours', args: `reject ${ref} ${first.id}`, style: 'danger' as const },
+        ],
+      });
+      rows += 1;
+    }
+  }
+  if (blocks.length === 0) return textReply('No hours are waiting for approval.');
+  blocks.push({ kind: 'context', text: 'To approve one entry, type its number. Example: /hours approve @alice 3' });
+  return reply(blocks);
+}

@@ -1,0 +1,55 @@
+import type { Context } from '../bot.ts';
+import { UserError } from '../errors.ts';
+import { reply } from '../message.ts';
+import type { Block, Reply } from '../message.ts';
+import { ensureSaved } from '../people.ts';
+import { parseLog, LOG_EXAMPLE } from '../parse/log.ts';
+import { formatDate } from '../parse/date.ts';
+import { formatDuration } from '../parse/duration.ts';
+import { certStatus } from '../programs/status.ts';
+import { hoursProgress, hoursText, shareProgress } from './format.ts';
+
+const DAY = 24 * 60;
+
+/** /hours log: parse, check the day's total, store (once per request), then say what was saved. */
+export async function logHours(ctx: Context, text: string): Promise<Reply> {
+  const { services, actor } = ctx;
+  const program = services.programs.forPerson(actor.person.programId);
+  const today = services.clock.now().startOf('day');
+  const parsed = parseLog(text, program, today);
+  const entries = actor.saved ? await services.store.hours.list(actor.person.id) : [];
+  const earlier = ctx.inv.requestId ? entries.find((e) => e.requestId === ctx.inv.requestId) : undefined;
+  if (!earlier) {
+    const sameDay = entries.filter((e) => e.date === parsed.date && e.status !== 'rejected').reduce((n, e) => n + e.minutes, 0);
+    if (sameDay + parsed.minutes > DAY) {
+      throw new UserError(
+        'day-over-24-hours',
+        `That would make more than 24 hours on ${formatDate(parsed.date)}.\nYou already logged ${hoursText(sameDay)} that day.`,
+        LOG_EXAMPLE,
+      );
+    }
+  }
+  await ensureSaved(services, actor);
+  const { entry, created } = await services.store.hours.add(actor.person.id, {
+    date: parsed.date,
+    minutes: parsed.minutes,
+    category: parsed.category.id,
+    faceToFace: parsed.category.faceToFace,
+    status: 'pending',
+    note: parsed.note,
+    requestId: ctx.inv.requestId,
+  });
+  const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date)}`;
+  const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
+  if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
+  const all = created ? [...entries, entry] : entries;
+  for (const status of certStatus(program, actor.person, all, services.clock.today())) {
+    const r = status.requirement;
+    const counts = r.kind === 'hours' && (r.categories ?? program.categories.map((c) => c.id)).includes(entry.category);
+    const share = r.kind === 'face-to-face' && program.requirements.some((o) => o.id === r.of && o.kind === 'hours' && (o.categories ?? []).includes(entry.category));
+    const block = counts ? hoursProgress(status) : share ? shareProgress(status) : undefined;
+    if (block) blocks.push(block);
+  }
+  blocks.push({ kind: 'actions', buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }] });
+  return reply(blocks);
+}
