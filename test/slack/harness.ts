@@ -26,6 +26,8 @@ export interface SlackRig {
   command(user: string, line: string, extra?: CommandExtra): Promise<Call>;
   /** Builds the form body of a slash command (for tests that post it themselves). */
   commandBody(user: string, line: string, extra?: CommandExtra): { body: string; responseUrl: string };
+  /** Presses a button from an earlier answer without waiting for the answer; gives the HTTP status and where the answer would go. */
+  press(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<{ status: number; responseUrl: string }>;
   /** Clicks a button from an earlier answer, as `user`, and returns the answer to the click. */
   click(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<Call>;
   stop(): Promise<void>;
@@ -66,7 +68,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     return fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), `an answer to ${line}`);
   };
 
-  const click = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
+  const press = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
     const button = buttonsOf(answer).find((b) => b.text.text === label);
     if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(answer).map((b) => b.text.text).join(', ')}`);
     const responseUrl = fake.responseUrl(randomUUID());
@@ -79,12 +81,17 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const res = await post(body, 'application/x-www-form-urlencoded');
-    if (res.status !== 200) throw new Error(`Slack would have seen HTTP ${res.status}`);
+    return { status: res.status, responseUrl };
+  };
+
+  const click = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
+    const { status, responseUrl } = await press(user, answer, label, extra);
+    if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
     return fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), `an answer to the ${label} button`);
   };
 
   return {
-    services: svc, fake, adapter, eventsUrl, post, command, commandBody, click,
+    services: svc, fake, adapter, eventsUrl, post, command, commandBody, press, click,
     async stop() {
       await adapter.stop();
       await fake.stop();
