@@ -1,0 +1,75 @@
+import type { Command, OptionSpec } from '../src/bot.ts';
+import { UserError } from '../src/errors.ts';
+import { words } from '../src/schedule/parse.ts';
+import { SCHEDULE_EXAMPLE } from '../src/schedule/parse.ts';
+import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from '../src/schedule/meet-actions.ts';
+
+const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The meeting id, like lc', type: 'string', required, autocomplete: 'meeting' });
+const date = (required: boolean, description: string): OptionSpec => ({ name: 'date', description, type: 'string', required });
+
+const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
+
+export default {
+  name: 'meet',
+  description: 'Meetings and calls: see what is coming, RSVP, get a calendar file.',
+  examples: ['/meet', SCHEDULE_EXAMPLE, '/meet rsvp lc yes', '/meet attended tc', '/meet skip lc 2026-04-14', '/meet ics'],
+  subcommands: [
+    { name: 'list', description: 'Meetings coming up', options: [] },
+    {
+      name: 'schedule',
+      description: 'Schedule a meeting series (facilitators)',
+      options: [
+        { name: 'title', description: 'The name, like Learning Collaborative', type: 'string', required: true, quote: true },
+        {
+          name: 'kind',
+          description: 'What kind of meeting',
+          type: 'string',
+          required: true,
+          choices: ['meeting', 'teleconference', 'training', 'other'].map((k) => ({ name: k, value: k })),
+        },
+        { name: 'repeats', description: 'once 2026-04-02, weekly tuesday, every 2nd tuesday, monthly 15', type: 'string', required: true },
+        { name: 'time', description: 'Start time, like 10:00 or 2pm', type: 'string', required: true },
+        { name: 'duration', description: 'How long, like 90m or 1h', type: 'string' },
+        { name: 'link', description: 'A link or dial-in number', type: 'string' },
+      ],
+    },
+    { name: 'cancel', description: 'Cancel a series, or one date (facilitators)', options: [meeting(true), date(false, 'Only this date, like 2026-04-14')] },
+    { name: 'skip', description: 'Skip one date (facilitators)', options: [meeting(true), date(true, 'The date to skip, like 2026-04-14')] },
+    {
+      name: 'rsvp',
+      description: 'Say if you will come to the next one',
+      options: [meeting(true), { name: 'answer', description: 'yes or no', type: 'string', required: true, choices: [{ name: 'yes', value: 'yes' }, { name: 'no', value: 'no' }] }],
+    },
+    { name: 'attended', description: 'Say you were there (calls count as hours)', options: [meeting(true), date(false, 'The date, if not the last one')] },
+    { name: 'ics', description: 'A calendar file to add meetings to your calendar', options: [meeting(false)] },
+  ],
+  async run(ctx, text) {
+    const [first = 'list', ...rest] = words(text);
+    const sub = first.toLowerCase();
+    switch (sub) {
+      case 'list':
+      case 'upcoming':
+        return listMeetings(ctx);
+      case 'schedule':
+      case 'add':
+      case 'new':
+        return scheduleMeeting(ctx, text.trim().replace(/^\S+\s*/, ''));
+      case 'cancel':
+      case 'delete':
+        return cancelMeeting(ctx, rest);
+      case 'skip':
+        return skipMeeting(ctx, rest);
+      case 'rsvp':
+        return rsvpMeeting(ctx, rest);
+      case 'attended':
+      case 'attend':
+      case 'went':
+        return attendedMeeting(ctx, rest);
+      case 'ics':
+      case 'calendar':
+        return meetingsIcs(ctx, rest);
+      default:
+        throw new UserError('unknown-subcommand', `I don't know "/meet ${first}".`, '/meet list', SUBCOMMANDS);
+    }
+  },
+} satisfies Command;

@@ -1,0 +1,186 @@
+import { UserError } from '../errors.ts';
+import { reply, textReply } from '../message.ts';
+import type { Block, Reply } from '../message.ts';
+import type { Context } from '../bot.ts';
+import { ensureSaved, hasRole } from '../people.ts';
+import type { Meeting } from './meetings.ts';
+import { allMeetings, meetingStore, shortId } from './meetings.ts';
+import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from './parse.ts';
+import { isSkipped, latestStarted, occurrenceOn, upcoming } from './recurrence.ts';
+import type { Occurrence } from './recurrence.ts';
+import { describeSeries, formatDay, formatHours, formatLength, formatWhen } from './format.ts';
+import { calendarFile } from './ics.ts';
+import { findMeeting } from './lookup.ts';
+
+function requireFacilitator(ctx: Context, what: string): void {
+  if (!hasRole(ctx.actor, 'facilitator')) throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');
+}
+
+export function rsvpButtons(meeting: Meeting): Block {
+  return {
+    kind: 'actions',
+    buttons: [
+      { label: 'I will come', command: 'meet', args: `rsvp ${meeting.id} yes`, style: 'primary' },
+      { label: 'I cannot come', command: 'meet', args: `rsvp ${meeting.id} no` },
+    ],
+  };
+}
+
+export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply> {
+  requireFacilitator(ctx, 'schedule meetings');
+  const { services, inv } = ctx;
+  const now = services.clock.now();
+  const request = parseSchedule(text, now);
+  const store = await meetingStore(services);
+  const id = shortId(request.title, new Set((await store.all()).map((r) => r.id)));
+  const meeting: Meeting = {
+    id,
+    ...request,
+    from: now.toISODate()!,
+    platform: inv.platform,
+    ...(inv.channelId ? { channelId: inv.channelId } : {}),
+    createdBy: ctx.actor.person.id,
+    createdAt: now.toISO()!,
+    skipped: [],
+    rsvps: {},
+    attended: {},
+  };
+  const next = upcoming(meeting, now, 1)[0];
+  if (!next) throw new UserError('in-the-past', 'That time has already passed.', SCHEDULE_EXAMPLE);
+  await ensureSaved(services, ctx.actor);
+  await store.put(id, meeting);
+  return reply([
+    { kind: 'heading', text: `Scheduled: ${meeting.title}` },
+    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatLength(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its id is ${id}.`].join('\n') },
+    ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
+    { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
+  ]);
+}
+
+export async function listMeetings(ctx: Context): Promise<Reply> {
+  const { services } = ctx;
+  const now = services.clock.now();
+  const next = (await allMeetings(services))
+    .map((m) => ({ meeting: m, occurrence: upcoming(m, now, 1)[0] }))
+    .filter((x): x is { meeting: Meeting; occurrence: Occurrence } => x.occurrence !== undefined)
+    .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis());
+  if (!next.length) {
+    const hint = hasRole(ctx.actor, 'facilitator') ? `To add one: ${SCHEDULE_EXAMPLE}` : 'A facilitator can add one.';
+    return textReply('There are no meetings coming up.', hint);
+  }
+  const blocks: Block[] = [{ kind: 'heading', text: 'Meetings coming up' }];
+  for (const { meeting, occurrence } of next) {
+    const lines = [
+      `${meeting.title} (id: ${meeting.id})`,
+      `Next: ${formatWhen(occurrence.start, now)}`,
+      `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatLength(meeting.minutes)}.`,
+    ];
+    if (meeting.link) lines.push(`Link: ${meeting.link}`);
+    const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();
+    if (skipped.length) lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
+    blocks.push({ kind: 'text', text: lines.join('\n') });
+  }
+  blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
+  return reply(blocks);
+}
+
+/** The occurrence a date names, or a clear error listing the next dates. */
+function occurrenceFor(meeting: Meeting, ctx: Context, written: string, example: string, ahead: boolean): Occurrence {
+  const now = ctx.services.clock.now();
+  const date = ahead ? futureDate(written, now, example) : anyDate(written, now, example);
+  if (!date) throw new UserError('bad-date', `I could not read the date "${written}".`, example);
+  const occurrence = occurrenceOn(meeting, ctx.services.config.tz, date);
+  if (!occurrence) {
+    const choices = upcoming(meeting, now, 3).map((o) => o.date);
+    throw new UserError('not-a-meeting-day', `${meeting.title} does not happen on ${formatDay(date, ctx.services.config.tz, now)}.`, example, choices.length ? choices : undefined);
+  }
+  return occurrence;
+}
+
+export async function cancelMeeting(ctx: Context, words: string[]): Promise<Reply> {
+  requireFacilitator(ctx, 'cancel meetings');
+  if (words.length > 1) return skipMeeting(ctx, words);
+  const meeting = await findMeeting(ctx.services, words[0], '/meet cancel lc');
+  await (await meetingStore(ctx.services)).delete(meeting.id);
+  return textReply(`Cancelled: ${meeting.title}.`, 'There will be no more reminders for it.');
+}
+
+export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply> {
+  requireFacilitator(ctx, 'skip meetings');
+  const example = '/meet skip lc 2026-04-14';
+  const meeting = await findMeeting(ctx.services, words[0], example);
+  if (words.length < 2) throw new UserError('no-date', 'Which day should be skipped? Please add the date.', example);
+  const occurrence = occurrenceFor(meeting, ctx, words.slice(1).join(' '), example, true);
+  const now = ctx.services.clock.now();
+  const when = formatDay(occurrence.date, ctx.services.config.tz, now);
+  if (isSkipped(occurrence)) return textReply(`${meeting.title} on ${when} was already cancelled.`);
+  if (occurrence.start < now) throw new UserError('in-the-past', `${meeting.title} on ${when} has already started.`, example);
+  await (await meetingStore(ctx.services)).put(meeting.id, { ...meeting, skipped: [...meeting.skipped, occurrence.date].sort() });
+  const next = upcoming({ ...meeting, skipped: [...meeting.skipped, occurrence.date] }, now, 1)[0];
+  return textReply(`OK. There is no ${meeting.title} on ${when}.`, ...(next ? [`The next one is ${formatWhen(next.start, now)}.`] : []));
+}
+
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'going', 'coming', 'attending', 'sure', 'ok']);
+const NO = new Set(['no', 'n', 'nope', 'not', "can't", 'cant', 'cannot', 'skip', 'absent']);
+
+export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply> {
+  const example = '/meet rsvp lc yes';
+  const meeting = await findMeeting(ctx.services, words[0], example);
+  const said = (words[1] ?? '').toLowerCase();
+  const answer: 'yes' | 'no' | undefined = YES.has(said) ? 'yes' : NO.has(said) ? 'no' : undefined;
+  if (!answer) throw new UserError('bad-answer', 'Please answer yes or no.', example, ['yes', 'no']);
+  const now = ctx.services.clock.now();
+  const next = upcoming(meeting, now, 1)[0];
+  if (!next) throw new UserError('no-next', `${meeting.title} has no more dates.`, '/meet list');
+  await ensureSaved(ctx.services, ctx.actor);
+  const rsvps: Meeting['rsvps'] = { ...meeting.rsvps, [next.date]: { ...meeting.rsvps[next.date], [ctx.actor.person.id]: answer } };
+  await (await meetingStore(ctx.services)).put(meeting.id, { ...meeting, rsvps });
+  const coming = Object.values(rsvps[next.date]!).filter((a) => a === 'yes').length;
+  return textReply(
+    answer === 'yes' ? `Thanks! You will come to ${meeting.title}.` : `Thanks for telling us. You will miss ${meeting.title}.`,
+    `It is ${formatWhen(next.start, now)}.`,
+    `${coming} ${coming === 1 ? 'person is' : 'people are'} coming so far.`,
+  );
+}
+
+export async function attendedMeeting(ctx: Context, words: string[]): Promise<Reply> {
+  const example = '/meet attended tc';
+  const { services, actor } = ctx;
+  const meeting = await findMeeting(services, words[0], example);
+  const now = services.clock.now();
+  const occurrence = words.length > 1 ? occurrenceFor(meeting, ctx, words.slice(1).join(' '), `/meet attended ${meeting.id} ${now.toISODate()}`, false) : latestStarted(meeting, now);
+  const when = occurrence ? formatDay(occurrence.date, services.config.tz, now) : '';
+  if (!occurrence) throw new UserError('not-yet', `${meeting.title} has not happened yet.`, '/meet list');
+  if (isSkipped(occurrence)) throw new UserError('was-cancelled', `${meeting.title} on ${when} was cancelled.`, example);
+  if (occurrence.start > now) throw new UserError('not-yet', `${meeting.title} on ${when} has not started yet.`, example);
+  await ensureSaved(services, actor);
+  const person = actor.person;
+  const here = meeting.attended[occurrence.date] ?? [];
+  if (!here.includes(person.id)) {
+    await (await meetingStore(services)).put(meeting.id, { ...meeting, attended: { ...meeting.attended, [occurrence.date]: [...here, person.id] } });
+  }
+  const lines = [`Thanks! You were at ${meeting.title} on ${when}.`];
+  const program = services.programs.forPerson(person.programId);
+  const category = services.programs.category(program, 'teleconference');
+  if (meeting.kind === 'teleconference' && category) {
+    const { created } = await services.store.hours.add(person.id, {
+      date: occurrence.date,
+      minutes: meeting.minutes,
+      category: category.id,
+      faceToFace: category.faceToFace,
+      status: 'pending',
+      note: meeting.title.slice(0, 500),
+      origin: `meeting:${meeting.id}:${occurrence.date}`,
+    });
+    lines.push(created ? `I logged ${formatHours(meeting.minutes)} of teleconference for you.` : 'Your hours for this call were already logged.');
+  }
+  return textReply(...lines);
+}
+
+export async function meetingsIcs(ctx: Context, words: string[]): Promise<Reply> {
+  const meetings = words[0] ? [await findMeeting(ctx.services, words[0], '/meet ics lc')] : await allMeetings(ctx.services);
+  if (!meetings.length) return textReply('There are no meetings yet.');
+  const file = calendarFile(meetings, ctx.services.config.tz);
+  const what = meetings.length === 1 ? meetings[0]!.title : 'all meetings';
+  return reply([{ kind: 'text', text: `Here is a calendar file for ${what}.\nOpen it to add the meetings to your calendar.` }], { files: [file] });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Services } from '../services.ts';
+import type { Collection } from '../store/port.ts';
+import { IsoDate } from '../store/schema.ts';
+
+export const KINDS = ['meeting', 'teleconference', 'training', 'other'] as const;
+export type MeetingKind = (typeof KINDS)[number];
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** How a series repeats. nth -1 is "the last" weekday of the month. */
+export const RecurrenceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('once'), date: IsoDate }),
+  z.object({ type: z.literal('weekly'), weekday: z.enum(WEEKDAYS) }),
+  z.object({ type: z.literal('nth'), nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]), weekday: z.enum(WEEKDAYS) }),
+  z.object({ type: z.literal('monthly'), day: z.number().int().min(1).max(31) }),
+]);
+export type Recurrence = z.infer<typeof RecurrenceSchema>;
+
+export const MeetingSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+$/),
+  title: z.string().min(1).max(120),
+  kind: z.enum(KINDS),
+  recurrence: RecurrenceSchema,
+  /** Wall-clock start "HH:mm" in the collaborative's time zone, the same on both sides of a DST switch. */
+  time: z.string().regex(/^\d{2}:\d{2}$/),
+  minutes: z.number().int().positive().max(24 * 60),
+  link: z.string().max(500).optional(),
+  /** The first day the series can happen (the day it was scheduled). */
+  from: IsoDate,
+  /** Where it was scheduled: reminders are posted there. */
+  platform: z.enum(['console', 'slack', 'discord']),
+  channelId: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  /** Occurrence dates (YYYY-MM-DD) that will not happen. */
+  skipped: z.array(IsoDate).default([]),
+  /** Occurrence date -> person id -> their answer. */
+  rsvps: z.record(z.string(), z.record(z.string(), z.enum(['yes', 'no']))).default({}),
+  /** Occurrence date -> person ids who were there. */
+  attended: z.record(z.string(), z.array(z.string())).default({}),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export function meetingStore(services: Services): Promise<Collection<Meeting>> {
+  return services.store.collection('meetings', MeetingSchema);
+}
+
+export async function allMeetings(services: Services): Promise<Meeting[]> {
+  return (await (await meetingStore(services)).all()).map((r) => r.value);
+}
+
+/**
+ * A short id a person can type: the first letters of the title's words ("Learning
+ * Collaborative" -> "lc"), with a number when that is taken ("lc2").
+ */
+export function shortId(title: string, taken: Set<string>): string {
+  const letters = title
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 4);
+  const base = letters || 'm';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}
