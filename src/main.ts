@@ -20,6 +20,10 @@ export function parseArgs(argv: string[]): { console: boolean; as: string } {
 /** Slack and Discord, when configured. Loaded only then, so the console starts fast. */
 async function platformAdapters(services: Services): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
+  if (services.config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
+    adapters.push(createSlackAdapter(services));
+  }
   return adapters;
 }
 
