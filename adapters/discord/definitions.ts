@@ -16,11 +16,13 @@ const OPTION_TYPE = {
 } as const;
 
 /**
- * A command with one subcommand of its own name (`/ask`, `/team`) is registered flat, with the
- * options straight on the command: Discord users type `/ask question:…`, not `/ask ask …`.
+ * A command with one subcommand (`/team`, `/deadlines`, `/ask`) is registered flat, with the
+ * options straight on the command: Discord users type `/deadlines user:@sam`, not
+ * `/deadlines show user:@sam`. The text still starts with the subcommand's name (see
+ * invocation.ts), unless it is the command's own name (`ask` → "/ask <question>").
  */
 export function isFlat(command: Command): boolean {
-  return command.subcommands.length === 1 && command.subcommands[0]!.name === command.name;
+  return command.subcommands.length === 1 && !command.subcommands[0]!.name.includes(' ');
 }
 
 /** The commands Discord shows, in the order of the core's list. */

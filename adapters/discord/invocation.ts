@@ -10,7 +10,7 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(false);
   const spec = findSubcommand(command, group, sub);
-  const words: string[] = isFlat(command) ? [] : [group, sub].filter((w): w is string => Boolean(w));
+  const words: string[] = isFlat(command) ? (spec && spec.name !== command.name ? [spec.name] : []) : [group, sub].filter((w): w is string => Boolean(w));
   for (const option of spec?.options ?? []) {
     const given = interaction.options.get(option.name);
     if (given?.value === undefined || given.value === null || given.value === '') continue;

@@ -194,7 +194,7 @@ function guild(): Record<string, unknown> {
 async function parseBody(raw: Buffer, type: string): Promise<{ body: Record<string, unknown>; files: Record<string, string> }> {
   if (raw.length === 0) return { body: {}, files: {} };
   if (!type.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: {} };
-  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
   const files: Record<string, string> = {};
   let body: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
