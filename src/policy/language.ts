@@ -1,0 +1,185 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * How people actually write questions, turned into search terms. The same normalising runs on
+ * the documents and on questions, so "face to face", "in person" and "face-to-face" all meet.
+ */
+
+export type State = 'WI' | 'NC' | 'MA';
+
+/** Multi-word phrases become one token before splitting, in documents and questions alike. */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bface[\s-]*(?:to|2)[\s-]*face\b|\bin[\s-]+person\b|\bf2f\b|\bfacetoface\b/g, ' facetoface '],
+  [/\bone[\s-]*on[\s-]*one\b|\b1[\s-]*on[\s-]*1\b|\b1to1\b/g, ' oneonone '],
+  [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuing education '],
+  [/\bhrs?\b/g, ' hours '],
+  [/\b(?:in|during)\s+(?:the\s+|my\s+)?first\b/g, ' within '],
+  [/\bfirst month\b/g, ' within 30 days '],
+  [/\bcertif(?:y|ied|ying|icate|icates|ication|ications)\b/g, ' certification '],
+  [/\bmins?\b/g, ' minutes '],
+  [/\bpeer mentor 101\b/g, ' peer mentor 101 pm101 '],
+  [/\bpm\s?101\b/g, ' peer mentor 101 pm101 '],
+];
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bcan[’']?t\b|\bcannot\b/g, 'can not'],
+  [/\bwon[’']?t\b/g, 'will not'],
+  [/\b(\w+)n[’']t\b/g, '$1 not'],
+  [/[’']s\b/g, ''],
+  [/[’'](re|ve|ll|d|m)\b/g, ''],
+];
+
+/** Words that say nothing about the topic. "not" is kept: "what peer mentoring is not" depends on it. */
+const STOP = new Set(
+  `a about above after again all also am an and any are as at be because been before being below between both but by
+  could did do does doing done down during each either else ever every few for from further get gets getting give go
+  goes going got had has have having he her here hers him his how i if in into is it its just know let like ll me might
+  more most much must my myself need needs no nor now of off on once only or other our ours out over own please really
+  same say she should so some still such tell than that the their them then there these they thing things this those
+  through to too under until up us use used very want wants was way we well were what whats when where which while who many time
+  whom whose why will with would yes yet you your yours yourself take takes taking hi hello hey thanks thank ok okay i'm im dont does`.split(/\s+/),
+);
+
+/** Chat spellings, read as the word they stand for. */
+const SPELLING: Record<string, string> = {
+  hw: 'how', wat: 'what', wut: 'what', wht: 'what', u: 'you', ur: 'your', r: 'are', y: 'why', abt: 'about',
+  bc: 'because', cuz: 'because', pls: 'please', plz: 'please', thx: 'thanks', gonna: 'going', wanna: 'want',
+};
+
+/**
+ * Words that say what kind of answer is wanted, not what it is about: searched with a low
+ * weight, and never counted as a topic word the answer must match.
+ */
+const SOFT = new Set(['mean', 'meaning', 'means', 'define', 'definition', 'stand', 'stands', 'explain', 'example', 'happen', 'happens', 'allowed', 'true', 'exactly', 'kind', 'type', 'types', 'anything', 'something', 'someone', 'somebody', 'okay', 'possible']);
+
+/** Extra words to look for when someone uses these words (added with a lower weight). */
+const SYNONYMS: Record<string, string[]> = {
+  mom: ['family'], mum: ['family'], mother: ['family'], dad: ['family'], father: ['family'], parent: ['family'],
+  parents: ['family'], sister: ['family'], brother: ['family'], sibling: ['family'], spouse: ['family'],
+  husband: ['family'], wife: ['family'], son: ['family'], daughter: ['family'], grandma: ['family'],
+  grandpa: ['family'], grandmother: ['family'], grandfather: ['family'], relative: ['family'], relatives: ['family'],
+  aunt: ['family'], uncle: ['family'], cousin: ['family'], kid: ['family'], child: ['family'], ma: ['family'],
+  guardian: ['legally', 'responsible'],
+  weekend: ['weekends', 'evenings'], saturday: ['weekends'], sunday: ['weekends'], evening: ['evenings', 'weekends'],
+  night: ['evenings'], nights: ['evenings'], late: ['evenings'], holiday: ['weekends'],
+  ride: ['transportation'], rides: ['transportation'], bus: ['transportation'], car: ['transportation'],
+  drive: ['transportation'], driving: ['transportation'], van: ['transportation'],
+  fun: ['recreational'], hobby: ['recreational'], hobbies: ['recreational'], leisure: ['recreational'], outings: ['recreational'],
+  boss: ['supervisor'], manager: ['supervisor'],
+  pay: ['paid', 'funding', 'bill'], paid: ['pay', 'funding'], salary: ['paid'], wage: ['paid'], wages: ['paid'], money: ['funding', 'paid'],
+  cost: ['pay', 'funding'], costs: ['pay', 'funding'], afford: ['pay', 'funding'], unpaid: ['volunteer'], volunteering: ['volunteer'],
+  lonely: ['loneliness', 'isolation'], alone: ['loneliness', 'isolated'], isolated: ['isolation'],
+  test: ['exam'], tests: ['exam'], quiz: ['exam'], exams: ['exam'],
+  old: ['age'], young: ['age'], years: ['age'],
+  caseload: ['ratio'], ratios: ['ratio'],
+  prereqs: ['requirements'], prerequisites: ['requirements'], qualify: ['requirements', 'eligible'], qualifications: ['requirements'],
+  requirement: ['requirements'], criteria: ['eligible', 'requirements'],
+  reduce: ['less', 'decrease'], decrease: ['less', 'reduce'], lower: ['less'], fewer: ['less'],
+  due: ['within', 'deadline'], deadline: ['within', 'due'], deadlines: ['within', 'due'],
+  ed: ['education'], big: ['ratio', 'maximum'], large: ['ratio', 'maximum'], size: ['ratio'], serve: ['ratio'],
+  cert: ['certification'], certs: ['certification'], certified: ['certification'], certify: ['certification'],
+  certificate: ['certification'], license: ['certification'], licensed: ['certification'],
+  discharged: ['discharge'], quit: ['discharge', 'stop'],
+  spy: ['mole'], snitch: ['mole'], rat: ['mole'],
+  meds: ['medication'], medicine: ['medication'], pills: ['medication'],
+  therapist: ['therapy', 'counseling'], counsellor: ['counselor'], counselling: ['counseling'],
+  myth: ['misconceptions'], myths: ['misconceptions'], mistakes: ['misconceptions'], wrong: ['misconceptions'],
+  intern: ['internship'], interns: ['internship'], interning: ['internship'],
+  shadow: ['shadowing'], shadowed: ['shadowing'],
+  bpdd: ['board', 'developmental', 'disabilities'], mco: ['managed', 'care', 'organization'], mcos: ['managed', 'care', 'organization'],
+  cps: ['certified', 'peer', 'specialist'], cpss: ['certified', 'peer', 'support', 'specialist'], pss: ['peer', 'support', 'services'],
+  psw: ['peer', 'support', 'worker'], rlc: ['recovery', 'learning', 'community'], rlcs: ['recovery', 'learning', 'community'],
+  qp: ['qualified', 'professional'], pcp: ['person-centered', 'plan'], dd: ['developmental', 'disability'], idd: ['developmental', 'disability'],
+  confidentiality: ['confidential', 'privacy'], secret: ['confidential'], private: ['confidential'],
+  call: ['teleconference'], calls: ['teleconference'], zoom: ['teleconference'],
+  define: ['meaning'], definition: ['meaning'], means: ['meaning'], mean: ['meaning'],
+};
+
+/** Question shapes: the kind of answer wanted, as extra low-weight words. */
+const CUES: Array<[RegExp, string[], number?]> = [
+  [/^(?:so\s+)?(?:what|who)\s+(?:is|are|s)\s+(?:a|an|the)?\s*\w+(?:\s+\w+)?\s*\??$|\bwhat\s+(?:does|do)\b.*\bmean\b|\bdefin|\bmeaning\b/, ['meaning', 'define']],
+  [/\bhow\s+(?:do|can|would|should|to)\s+(?:i\s+|you\s+|we\s+|someone\s+|a person\s+)?(?:get|become|be)\b|\bsteps?\b|\bprocess\b/, ['steps', 'process', 'become'], 0.5],
+  [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['days', 'timeline']],
+  [/\bwho\s+(?:can|may|is able to)\s+(?:get|receive|use|join|have)\b|\beligib|\bqualif/, ['eligible', 'criteria']],
+  [/\bwho\s+(?:does|is responsible|pays|provides|runs|leads|decides)\b|\brole\b|\bjob of\b/, ['role']],
+];
+
+/** The words in a text after phrase joining, as lowercase tokens (documents and questions). */
+export function tokenize(text: string): string[] {
+  let t = ` ${text.toLowerCase()} `;
+  for (const [re, rep] of CONTRACTIONS) t = t.replace(re, rep);
+  for (const [re, rep] of PHRASES) t = t.replace(re, rep);
+  return t.split(/[^a-z0-9]+/).filter(Boolean).map((w) => SPELLING[w] ?? w);
+}
+
+/** A token as the index stores it: stop words dropped, the rest stemmed. */
+export function indexTerm(token: string): string | null {
+  if (STOP.has(token) || (token.length < 2 && !/\d/.test(token))) return null;
+  return stemmer(token);
+}
+
+const STATE_WORDS: Array<[RegExp, State]> = [
+  [/\bwisconsin\b|\bwis\b/i, 'WI'],
+  [/\bWI\b/, 'WI'],
+  [/\bnorth\s+carolina\b|\bn\.\s?c\.|\bnc\b/i, 'NC'],
+  [/\bmassachusetts\b|\bmass\b/i, 'MA'],
+  [/\bMA\b/, 'MA'],
+];
+
+/** The state a text names, if any ("NC", "in Wisconsin"). Lowercase "ma" is a word for mom, not a state. */
+export function detectState(text: string): State | undefined {
+  return STATE_WORDS.find(([re]) => re.test(text))?.[1];
+}
+
+export function stripStates(text: string): string {
+  return STATE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), ' '), text);
+}
+
+export interface UnderstoodQuestion {
+  /** Stemmed topic words from the question itself. */
+  terms: string[];
+  /** Stemmed extra words: synonyms of the question's words, and question-shape cues. */
+  extra: Map<string, number>;
+  /** For each topic word, the words that count as finding it (itself and its synonyms). */
+  alternatives: Map<string, Set<string>>;
+  state?: State;
+  wantsNumber: boolean;
+}
+
+/** Turns a question into weighted search terms. */
+export function understand(question: string): UnderstoodQuestion {
+  const state = detectState(question);
+  const lower = stripStates(question).toLowerCase().trim();
+  const terms: string[] = [];
+  const extra = new Map<string, number>();
+  const alternatives = new Map<string, Set<string>>();
+  const tokens = tokenize(lower);
+  const plain = tokens.join(' ');
+  for (const token of tokens) {
+    if (SOFT.has(token)) {
+      const soft = indexTerm(token);
+      if (soft) extra.set(soft, 0.3);
+      continue;
+    }
+    const term = indexTerm(token);
+    const synonyms = (SYNONYMS[token] ?? []).flatMap((s) => tokenize(s)).map(indexTerm).filter((s): s is string => !!s);
+    if (!term && !synonyms.length) continue;
+    const key = term ?? synonyms[0]!;
+    if (!terms.includes(key)) terms.push(key);
+    const alts = alternatives.get(key) ?? new Set([key]);
+    for (const s of synonyms) {
+      alts.add(s);
+      if (s !== key && !terms.includes(s)) extra.set(s, Math.max(extra.get(s) ?? 0, 0.6));
+    }
+    alternatives.set(key, alts);
+  }
+  for (const [re, words, weight] of CUES) {
+    if (!re.test(plain)) continue;
+    for (const w of words) {
+      const s = indexTerm(w);
+      if (s && !terms.includes(s) && !extra.has(s)) extra.set(s, weight ?? 0.3);
+    }
+  }
+  const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(plain);
+  return { terms, extra, alternatives, state, wantsNumber };
+}
