@@ -26,6 +26,8 @@ export interface SlackRig {
   command(user: string, line: string, extra?: CommandExtra): Promise<Call>;
   /** Builds the form body of a slash command (for tests that post it themselves). */
   commandBody(user: string, line: string, extra?: CommandExtra): { body: string; responseUrl: string };
+  /** Delivers an Events API event (app_home_opened, ...); extra headers like X-Slack-Retry-Num. Gives the HTTP status. */
+  event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<number>;
   /** Presses a button from an earlier answer without waiting for the answer; gives the HTTP status and where the answer would go. */
   press(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<{ status: number; responseUrl: string }>;
   /** Clicks a button from an earlier answer, as `user`, and returns the answer to the click. */
@@ -84,6 +86,12 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     return { status: res.status, responseUrl };
   };
 
+  const event = async (inner: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}) => {
+    const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event: inner });
+    const res = await post(body, 'application/json', { ...sign(body), ...headers });
+    return res.status;
+  };
+
   const click = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
     const { status, responseUrl } = await press(user, answer, label, extra);
     if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
@@ -91,7 +99,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
   };
 
   return {
-    services: svc, fake, adapter, eventsUrl, post, command, commandBody, press, click,
+    services: svc, fake, adapter, eventsUrl, post, command, commandBody, event, press, click,
     async stop() {
       await adapter.stop();
       await fake.stop();
