@@ -112,7 +112,7 @@ export function escapeText(text: string): string {
 }
 
 function joinLines(before: string | undefined, text: string): string {
-  return before ? `${before}\n\n${text}` : text;
+  return before ? `${before}\n${text}` : text;
 }
 
 function clip(text: string, max: number): string {
