@@ -7,6 +7,7 @@ import admin from './admin.ts';
 import help from './help.ts';
 import peerbot from './peerbot.ts';
 import link from './link.ts';
+import ask from './ask.ts';
 
 /** Every command the bot knows. Adding a command: one file in commands/, one line here. */
-export const allCommands: Command[] = [hours, cert, team, deadlines, admin, help, peerbot, link];
+export const allCommands: Command[] = [hours, cert, team, deadlines, admin, help, peerbot, link, ask];

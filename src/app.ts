@@ -5,6 +5,7 @@ import { loadPrograms } from './programs/catalog.ts';
 import { allCommands } from '../commands/index.ts';
 import type { Logger, Services } from './services.ts';
 import { consoleLogger } from './services.ts';
+import { buildPolicyIndex } from './policy/search.ts';
 
 /**
  * Builds everything the commands use. Fails with a clear message (and touches nothing) when
@@ -20,5 +21,7 @@ export async function createServices(config: Config, log: Logger = consoleLogger
   const commands = new Map(allCommands.map((c) => [c.name, c]));
   const services: Services = { config, clock, store, programs, commands, log };
   // Feature services are attached here (policy index, meetings, inbox).
+  services.policy = buildPolicyIndex(config.policiesDir);
+  for (const problem of services.policy.problems) log.warn(`policy file skipped: ${problem.message}`);
   return services;
 }

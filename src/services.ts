@@ -4,6 +4,7 @@ import type { Store } from './store/port.ts';
 import type { ProgramCatalog } from './programs/catalog.ts';
 import type { Command } from './bot.ts';
 import type { Reply } from './message.ts';
+import type { PolicyIndex } from './policy/search.ts';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
@@ -26,6 +27,8 @@ export interface Services {
   commands: Map<string, Command>;
   log: Logger;
   inbox?: Inbox;
+  /** The policy documents' search index for /ask, built once at start. */
+  policy?: PolicyIndex;
 }
 
 export const consoleLogger: Logger = {

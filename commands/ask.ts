@@ -1,0 +1,156 @@
+import type { Command, Context } from '../src/bot.ts';
+import { UserError } from '../src/errors.ts';
+import type { Block, Reply } from '../src/message.ts';
+import { reply, textReply } from '../src/message.ts';
+import { displayName, hasRole } from '../src/people.ts';
+import type { PolicyIndex, PolicyMatch } from '../src/policy/search.ts';
+import { detectState } from '../src/policy/language.ts';
+import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '../src/policy/records.ts';
+
+const EXAMPLE = '/ask how many internship hours do I need?';
+const MAX_QUESTION = 500;
+
+export default {
+  name: 'ask',
+  description: 'Ask a question about the program rules. I answer from the policy documents.',
+  examples: [EXAMPLE, '/ask can a family member be my peer support specialist?', '/ask unanswered'],
+  subcommands: [
+    {
+      name: 'question',
+      description: 'Ask a question about the program rules',
+      options: [{ name: 'question', description: 'Your question, like: how many internship hours do I need?', type: 'string', required: true }],
+    },
+    { name: 'unanswered', description: 'Questions waiting for a facilitator (facilitators only)', options: [] },
+    {
+      name: 'done',
+      description: 'Mark a waiting question as answered (facilitators only)',
+      options: [{ name: 'id', description: 'The question id from /ask unanswered', type: 'string', required: true }],
+    },
+  ],
+  async run(ctx, text) {
+    if (/^unanswered(\s+questions?)?$/i.test(text)) return listUnanswered(ctx);
+    const feedback = /^feedback\s+(\S+)\s+(yes|no)$/i.exec(text);
+    if (feedback) return recordFeedback(ctx, feedback[1]!, feedback[2]!.toLowerCase() === 'yes');
+    const pass = /^pass\s+(\S+)$/i.exec(text);
+    if (pass && RECORD_ID.test(pass[1]!)) return passToFacilitator(ctx, pass[1]!);
+    const done = /^done\s+(\S+)$/i.exec(text);
+    if (done && RECORD_ID.test(done[1]!)) return markDone(ctx, done[1]!);
+    return answerQuestion(ctx, text.replace(/^question\s*:?\s+/i, '').trim());
+  },
+} satisfies Command;
+
+async function answerQuestion(ctx: Context, question: string): Promise<Reply> {
+  if (!question) throw new UserError('ask-empty', 'Please write your question after /ask.', EXAMPLE);
+  if (question.length > MAX_QUESTION) throw new UserError('ask-too-long', `Please ask in fewer than ${MAX_QUESTION} letters. Ask one thing at a time.`, EXAMPLE);
+  const match = policyIndex(ctx).answer(question, { state: askerState(ctx) });
+  return match ? answerReply(ctx, question, match) : notSureReply(ctx, question);
+}
+
+async function answerReply(ctx: Context, question: string, match: PolicyMatch): Promise<Reply> {
+  const { section } = match;
+  const blocks: Block[] = [{ kind: 'text', text: section.answer }];
+  if (section.details) blocks.push({ kind: 'text', text: section.details.replace(/^- /gm, '• ') });
+  blocks.push({ kind: 'context', text: `Source: ${section.source}` });
+  // The console cannot press buttons, so it is not asked.
+  if (ctx.inv.platform !== 'console') {
+    const id = newRecordId();
+    const answers = await answersCollection(ctx.services.store);
+    await answers.put(id, { question, sectionId: section.id, personId: ctx.actor.person.id, askedAt: now(ctx) });
+    blocks.push(
+      { kind: 'context', text: 'Did this help?' },
+      {
+        kind: 'actions',
+        buttons: [
+          { label: 'Yes, it helped', command: 'ask', args: `feedback ${id} yes`, style: 'primary' },
+          { label: 'No', command: 'ask', args: `feedback ${id} no` },
+        ],
+      },
+    );
+  }
+  return reply(blocks);
+}
+
+async function notSureReply(ctx: Context, question: string): Promise<Reply> {
+  const id = newRecordId();
+  const questions = await questionsCollection(ctx.services.store);
+  await questions.put(id, { question, personId: ctx.actor.person.id, askedAt: now(ctx), reason: 'no-answer', wantsReply: false, status: 'open' });
+  return reply([
+    { kind: 'text', text: ["I'm not sure about that.", 'I could not find an answer in the policy documents.', 'I saved your question so a facilitator can add an answer.'].join('\n') },
+    { kind: 'context', text: `You can also ask in other words. Example: ${EXAMPLE}` },
+    { kind: 'actions', buttons: [{ label: 'Pass it to a facilitator', command: 'ask', args: `pass ${id}`, style: 'primary' }] },
+  ]);
+}
+
+async function recordFeedback(ctx: Context, id: string, helpful: boolean): Promise<Reply> {
+  const answers = await answersCollection(ctx.services.store);
+  const answer = RECORD_ID.test(id) ? await answers.get(id) : undefined;
+  if (!answer || answer.personId !== ctx.actor.person.id) {
+    throw new UserError('ask-feedback-unknown', 'I could not find that answer. You can ask your question again.', EXAMPLE);
+  }
+  await answers.put(id, { ...answer, helpful });
+  if (helpful) return textReply("Thank you! I'm glad it helped.");
+  // Same id as the answer, so pressing "No" twice keeps one question for the facilitators.
+  const questions = await questionsCollection(ctx.services.store);
+  await questions.put(id, { question: answer.question, personId: answer.personId, askedAt: answer.askedAt, reason: 'not-helpful', wantsReply: true, status: 'open', sectionId: answer.sectionId });
+  return textReply('Thank you for telling me.', 'I passed your question to a facilitator.', 'They can give you a better answer.');
+}
+
+async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
+  const questions = await questionsCollection(ctx.services.store);
+  const open = await questions.get(id);
+  if (!open || open.personId !== ctx.actor.person.id) {
+    throw new UserError('ask-pass-unknown', 'I could not find that question. You can ask it again.', EXAMPLE);
+  }
+  await questions.put(id, { ...open, wantsReply: true });
+  return textReply('Done. I passed your question to a facilitator.', `Your question: "${open.question}"`);
+}
+
+async function listUnanswered(ctx: Context): Promise<Reply> {
+  requireFacilitator(ctx);
+  const questions = await questionsCollection(ctx.services.store);
+  const open = (await questions.all()).filter((q) => q.value.status === 'open').sort((a, b) => a.value.askedAt.localeCompare(b.value.askedAt));
+  if (!open.length) return textReply('There are no questions waiting for an answer.');
+  const lines: string[] = [];
+  for (const { id, value } of open) {
+    const person = await ctx.services.store.people.get(value.personId);
+    const who = person ? displayName(person) : value.personId.replace(/^(slack|discord):/, '');
+    const notes = [value.reason === 'not-helpful' ? 'the answer did not help' : 'no answer found', value.wantsReply ? 'wants a reply' : ''].filter(Boolean).join(', ');
+    lines.push(`• "${value.question}"\n   asked by ${who} on ${value.askedAt.slice(0, 10)} (${notes}). Id: ${id}`);
+  }
+  return reply([
+    { kind: 'heading', text: `Questions waiting for an answer: ${open.length}` },
+    { kind: 'text', text: lines.join('\n') },
+    { kind: 'context', text: 'To add an answer, put a new section in a file in the policies folder. Then type /ask done <id>.' },
+  ]);
+}
+
+async function markDone(ctx: Context, id: string): Promise<Reply> {
+  requireFacilitator(ctx);
+  const questions = await questionsCollection(ctx.services.store);
+  const open = await questions.get(id);
+  if (!open) throw new UserError('ask-done-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
+  await questions.put(id, { ...open, status: 'done' });
+  return textReply(`Marked as answered: "${open.question}"`);
+}
+
+function requireFacilitator(ctx: Context): void {
+  if (!hasRole(ctx.actor, 'facilitator')) {
+    throw new UserError('not-allowed', 'Only facilitators can see and close the questions waiting for an answer.', EXAMPLE);
+  }
+}
+
+function policyIndex(ctx: Context): PolicyIndex {
+  const { policy } = ctx.services;
+  if (!policy) throw new Error('services.policy is missing: createServices() builds it at start');
+  return policy;
+}
+
+/** The state of the asker's program, so "how many hours" means their program's hours. */
+function askerState(ctx: Context) {
+  const program = ctx.services.programs.get(ctx.actor.person.programId);
+  return program ? detectState(program.name) : undefined;
+}
+
+function now(ctx: Context): string {
+  return ctx.services.clock.now().toISO()!;
+}
