@@ -20,8 +20,10 @@ export interface ParsedLog {
  * the note. Text in quotes is always the note. Throws a UserError for anything it cannot use.
  */
 export function parseLog(text: string, program: Program, today: DateTime): ParsedLog {
-  const quoted = /"([^"]*)"|“([^”]*)”/.exec(text);
-  let rest = quoted ? text.slice(0, quoted.index) + ' ' + text.slice(quoted.index + quoted[0].length) : text;
+  // Quoted spans are set aside as placeholders so nothing inside them is read as a time,
+  // a date or a category, then put back where they were.
+  const quotes: string[] = [];
+  let rest = text.replace(/"[^"]*"|“[^”]*”/g, (q) => `\u0000${'Q'.repeat(quotes.push(q))}\u0000`);
   const unit = findDuration(rest, LOG_EXAMPLE);
   if (unit) rest = unit.rest;
   const date = findDate(rest, today, LOG_EXAMPLE);
@@ -32,7 +34,13 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   const iso = date?.value ?? today.toISODate()!;
   if (iso > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', LOG_EXAMPLE);
   const found = findCategory(rest, program.categories, LOG_EXAMPLE);
-  const note = [found.rest, quoted?.[1] ?? quoted?.[2] ?? ''].join(' ').replace(/^\s*(note:|-|—|:)\s*/i, '').replace(/\s+/g, ' ').trim();
+  let note = found.rest
+    .replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!)
+    .replace(/^\s*(note:|-|—|:)\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A note that is one quoted span loses its quotes.
+  if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
     throw new UserError('note-too-long', `The note is too long: ${note.length} characters. It can be ${NOTE_LIMIT} at most.`, LOG_EXAMPLE);
   }

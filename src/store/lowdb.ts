@@ -5,8 +5,8 @@ import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
 import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
-import { HoursFileSchema, MainFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
-import type { HoursFile, MainFile, NewHourEntry, Person } from './schema.ts';
+import { HourEntrySchema, HoursFileSchema, MainFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
+import type { HoursFile, MainFile, Person } from './schema.ts';
 import { migrate } from './migrate.ts';
 import { acquireLease } from './lease.ts';
 
@@ -27,13 +27,16 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
   }
   // A version-0 file kept hours inline; they move to per-person files before anything else is written.
   if (main.pendingHours) {
-    for (const [personId, entries] of Object.entries(main.pendingHours)) {
+    await fs.mkdir(hoursDir, { recursive: true });
+    for (const [personId, raw] of Object.entries(main.pendingHours)) {
+      const entries = HourEntrySchema.array().safeParse(raw);
+      if (!entries.success) throw new StoreError(dbPath, `is not valid: hours.${personId}: ${describeZodError(entries.error)}.`);
       const file = hoursFile(hoursDir, personId, hours);
-      file.data.entries.push(...entries);
-      file.data.nextId = entries.length + 1;
-      await writeLow(file);
+      file.data.entries.push(...entries.data);
+      file.data.nextId = Math.max(0, ...entries.data.map((e) => Number(e.id) || 0)) + 1;
+      await file.write();
     }
-    await writeLow(main.low);
+    await main.low.write();
   }
   return new LowdbStore(dbPath, main.low, hours, hoursDir, lockDir);
 }
@@ -47,7 +50,7 @@ async function listJson(dir: string): Promise<string[]> {
   }
 }
 
-type Loaded<T> = Low<T> & { pendingHours?: Record<string, NewHourEntry[] & { id: string; createdAt: string }[]> };
+type Loaded<T> = Low<T> & { pendingHours?: Record<string, unknown[]> };
 
 async function readFile<T>(file: string, schema: z.ZodType<T>, empty: () => T | undefined, migrates: boolean): Promise<Loaded<T> & { low: Low<T> }> {
   let raw: string;
@@ -79,10 +82,6 @@ async function readFile<T>(file: string, schema: z.ZodType<T>, empty: () => T | 
   if (!result.success) throw new StoreError(file, `is not valid: ${describeZodError(result.error)}.`);
   const low = new Low<T>(new JSONFile<T>(file), result.data);
   return Object.assign(low, { low, pendingHours });
-}
-
-async function writeLow<T>(low: Low<T>): Promise<void> {
-  await low.write();
 }
 
 function hoursFile(dir: string, personId: string, files: Map<string, Low<HoursFile>>): Low<HoursFile> {

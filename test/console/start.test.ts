@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs `npm start` the way a newcomer does, with lines on standard input. */
+function start(input: string, env: Record<string, string>, args: string[] = []) {
+  const clean = { ...process.env };
+  for (const key of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'PEERBOT_NOW']) delete clean[key];
+  return spawnSync('npm', ['start', '--silent', '--', ...args], { cwd: root, input, encoding: 'utf8', env: { ...clean, ...env }, timeout: 60_000 });
+}
+
+describe('npm start with no credentials: the console', () => {
+  it('logs hours and shows certification progress, then exits 0', async () => {
+    const db = path.join(await tempDir(), 'db.json');
+    const run = start('/hours log 2h shadowing\n/cert\n', { PEERBOT_DB: db });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Saved: 2 hours of shadowing/);
+    expect(run.stdout).toMatch(/0 of 90 hours \(2 hours waiting for approval\)/);
+    // Outside a terminal: no prompt and no banner, only replies.
+    expect(run.stdout).not.toMatch(/Hi! I am peerbot|you>/);
+  });
+
+  it('chats as the user given with --as, and prints an export as CSV alone', async () => {
+    const db = path.join(await tempDir(), 'db.json');
+    start('/hours log 1h retreat yesterday\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, ['--console', '--as', 'alice']);
+    const run = start('/hours export\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, ['--console', '--as', 'alice']);
+    expect(run.stdout).toBe('date,category,minutes,face_to_face,status,note\n2026-03-15,retreat,60,false,pending,""\n');
+  });
+
+  it('refuses to start on a corrupt database file, with a clear message, and leaves it unchanged', async () => {
+    const db = path.join(await tempDir(), 'db.json');
+    await fs.writeFile(db, '{ this is not json');
+    const run = start('/hours log 2h shadowing\n', { PEERBOT_DB: db });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(db);
+    expect(run.stderr).toMatch(/not valid JSON/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(await fs.readFile(db, 'utf8')).toBe('{ this is not json');
+  });
+
+  it('refuses to start on a bad program file, naming the file and the field', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, 'wi-peer-mentor.json'), JSON.stringify({ id: 'wi-peer-mentor', name: 'x', source: 'x', categories: [{ id: 'a', label: 'A', faceToFace: 'yes' }], requirements: [] }));
+    const run = start('/help\n', { PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_PROGRAMS: dir });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('wi-peer-mentor.json');
+    expect(run.stderr).toMatch(/categories\.0\.faceToFace/);
+  });
+});
