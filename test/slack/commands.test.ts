@@ -101,4 +101,15 @@ describe('every command on Slack, through signed requests', () => {
     expect(shown(file)).toMatch(/in a direct message/);
     expect(rig.fake.calls.slice(before).find((c) => c.method === 'upload')!.raw).toContain('RRULE:FREQ=MONTHLY');
   });
+
+  it('answers a policy question with its source, and passes an unanswered one on from a button', async () => {
+    const answer = await rig.command('UALICE', '/ask how many hours do I need for the internship?');
+    expect(shown(answer)).toMatch(/90 hours/);
+    expect(shown(answer)).toMatch(/Source:/);
+    const unknown = await rig.command('UALICE', '/ask what color is the sky on mars');
+    expect(shown(unknown)).toMatch(/not sure/);
+    const passed = await rig.click('UALICE', unknown, 'Pass it to a facilitator');
+    expect(passed.args.response_type).toBe('ephemeral');
+    expect(shown(passed)).not.toMatch(/Sorry, something went wrong/);
+  });
 });

@@ -30,8 +30,7 @@ describe('the Slack app manifest', () => {
   it('names only commands the bot knows', () => {
     const known = new Set(allCommands.map((c) => `/${c.name}`));
     const missing = manifest.features.slash_commands.map((c) => c.command).filter((c) => !known.has(c));
-    // /ask arrives with the policy feature; until then the core answers it with "I don't know the command".
-    expect(missing.filter((c) => c !== '/ask')).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('asks for the scopes the adapter uses, and turns on the home tab, buttons and app_home_opened', () => {
