@@ -13,6 +13,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bone[\s-]*on[\s-]*one\b|\b1[\s-]*on[\s-]*1\b|\b1to1\b/g, ' oneonone '],
   [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuing education '],
   [/\bhrs?\b/g, ' hours '],
+  [/\ball\s+day\b|\bday[\s-]+to[\s-]+day\b|\btypical\s+day\b|\bevery\s*day\b/g, ' duties '],
+  [/\bat\s+once\b|\bat\s+the\s+same\s+time\b|\bsimultaneously\b/g, ' sametime '],
   [/\b(?:in|during)\s+(?:the\s+|my\s+)?first\b/g, ' within '],
   [/\bfirst month\b/g, ' within 30 days '],
   [/\bcertif(?:y|ied|ying|icate|icates|ication|ications)\b/g, ' certification '],
@@ -37,7 +39,7 @@ const STOP = new Set(
   more most much must my myself need needs no nor now of off on once only or other our ours out over own please really
   same say she should so some still such tell than that the their them then there these they thing things this those
   through to too under until up us use used very want wants was way we well were what whats when where which while who many time
-  whom whose why will with would yes yet you your yours yourself take takes taking hi hello hey thanks thank ok okay i'm im dont does`.split(/\s+/),
+  whom whose why will with would yes yet you your yours yourself take takes taking can may could come comes came hi hello hey thanks thank ok okay i'm im dont does`.split(/\s+/),
 );
 
 /** Chat spellings, read as the word they stand for. */
@@ -74,6 +76,12 @@ const SYNONYMS: Record<string, string[]> = {
   caseload: ['ratio'], ratios: ['ratio'],
   prereqs: ['requirements'], prerequisites: ['requirements'], qualify: ['requirements', 'eligible'], qualifications: ['requirements'],
   requirement: ['requirements'], criteria: ['eligible', 'requirements'],
+  downside: ['cons', 'worry'], downsides: ['cons', 'worry'], drawback: ['cons', 'worry'], drawbacks: ['cons', 'worry'],
+  disadvantage: ['cons', 'worry'], disadvantages: ['cons', 'worry'], risk: ['cons', 'worry'], risks: ['cons', 'worry'],
+  problem: ['cons', 'worry'], problems: ['cons', 'worry'], upside: ['pros'], upsides: ['pros'], advantage: ['pros'], advantages: ['pros'],
+  origin: ['history'], origins: ['history'], began: ['history'], history: ['history'],
+  direct: ['facetoface'], directly: ['facetoface'], never: ['not'], fast: ['within'], quickly: ['within'], soon: ['within'], quick: ['within'],
+  junior: ['mini'], assistant: ['mini'], new: ['history'], newer: ['history'], worker: ['work'], workers: ['work'],
   reduce: ['less', 'decrease'], decrease: ['less', 'reduce'], lower: ['less'], fewer: ['less'],
   due: ['within', 'deadline'], deadline: ['within', 'due'], deadlines: ['within', 'due'],
   ed: ['education'], big: ['ratio', 'maximum'], large: ['ratio', 'maximum'], size: ['ratio'], serve: ['ratio'],
@@ -95,12 +103,19 @@ const SYNONYMS: Record<string, string[]> = {
   define: ['meaning'], definition: ['meaning'], means: ['meaning'], mean: ['meaning'],
 };
 
+/** The same lists, by word stem, so "secrets" finds what "secret" does. */
+const SYNONYMS_BY_STEM = new Map(Object.entries(SYNONYMS).map(([word, alts]) => [stemmer(word), alts]));
+
 /** Question shapes: the kind of answer wanted, as extra low-weight words. */
 const CUES: Array<[RegExp, string[], number?]> = [
   [/^(?:so\s+)?(?:what|who)\s+(?:is|are|s)\s+(?:a|an|the)?\s*\w+(?:\s+\w+)?\s*\??$|\bwhat\s+(?:does|do)\b.*\bmean\b|\bdefin|\bmeaning\b/, ['meaning', 'define']],
   [/\bhow\s+(?:do|can|would|should|to)\s+(?:i\s+|you\s+|we\s+|someone\s+|a person\s+)?(?:get|become|be)\b|\bsteps?\b|\bprocess\b/, ['steps', 'process', 'become'], 0.5],
-  [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['days', 'timeline']],
+  [/\bi\s+(?:am\s+)?\d{1,2}\b|\byears?\s+old\b|\bhow\s+old\b|\bage\b/, ['age', 'years', 'old'], 0.6],
+  [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['timeline', 'days'], 0.4],
   [/\bwho\s+(?:can|may|is able to)\s+(?:get|receive|use|join|have)\b|\beligib|\bqualif/, ['eligible', 'criteria']],
+  [/\bwhat\s+(?:does|do|did|would|will)\s+(?:a|an|the|my|your)?\s*(?:\w+\s+){0,4}\bdo\b(?!\s+(?:i|you|we)\b)/, ['role', 'duties', 'job'], 0.6],
+  [/\bwhat\s+(?:will|would|do|does)\s+(?:i|you|we)\s+learn\b|\blearn\s+about\b/, ['topics', 'content'], 0.6],
+  [/\bwhere\s+(?:did|does)\b.*\bcome\s+from\b|\bhow\s+did\b.*\b(?:start|begin)\b/, ['history'], 0.6],
   [/\bwho\s+(?:does|is responsible|pays|provides|runs|leads|decides)\b|\brole\b|\bjob of\b/, ['role']],
 ];
 
@@ -156,13 +171,14 @@ export function understand(question: string): UnderstoodQuestion {
   const tokens = tokenize(lower);
   const plain = tokens.join(' ');
   for (const token of tokens) {
-    if (SOFT.has(token)) {
+    // A number the person mentions (their age, a count) is a detail to check, not the topic.
+    if (SOFT.has(token) || SOFT.has(token.replace(/s$/, '')) || /^\d+$/.test(token)) {
       const soft = indexTerm(token);
       if (soft) extra.set(soft, 0.3);
       continue;
     }
     const term = indexTerm(token);
-    const synonyms = (SYNONYMS[token] ?? []).flatMap((s) => tokenize(s)).map(indexTerm).filter((s): s is string => !!s);
+    const synonyms = (SYNONYMS[token] ?? (term ? SYNONYMS_BY_STEM.get(term) : undefined) ?? []).flatMap((s) => tokenize(s)).map(indexTerm).filter((s): s is string => !!s);
     if (!term && !synonyms.length) continue;
     const key = term ?? synonyms[0]!;
     if (!terms.includes(key)) terms.push(key);

@@ -69,7 +69,7 @@ export function indexSections(sections: PolicySection[], problems: DataFileError
       boostDocument: (id) => {
         const section = byId.get(id);
         let boost = 1;
-        if (state && section?.state) boost *= section.state === state ? (strongState ? 1.6 : 1.2) : strongState ? 0.4 : 0.85;
+        if (state && section?.state) boost *= section.state === state ? (strongState ? 1.6 : 1.1) : strongState ? 0.4 : 0.95;
         if (q.wantsNumber && numbers.has(id)) boost *= 1.15;
         return boost;
       },
