@@ -36,7 +36,11 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
         current.title = clip(escapeText(block.text), LIMIT.title);
         break;
       case 'text':
-        current.description = clip(joinLines(current.description, escapeText(block.text)), LIMIT.description);
+        // A long list is split over embeds, never cut: withinTotalLimit() attaches it whole if it is too long for one message.
+        for (const piece of pieces(escapeText(block.text), LIMIT.description)) {
+          if (current.description && current.description.length + 1 + piece.length > LIMIT.description) flush();
+          current.description = joinLines(current.description, piece);
+        }
         break;
       case 'fields':
         for (const f of block.fields) addField(current, f.label, escapeText(f.value), true);
@@ -109,6 +113,24 @@ function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage
 /** Text is plain: formatting marks, headings and masked links a person typed show as typed. */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, { heading: true, maskedLink: true });
+}
+
+/** Splits text at line ends into parts of at most `max` characters. */
+function pieces(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const line of text.split('\n')) {
+    for (let rest = line; ; rest = rest.slice(max)) {
+      const chunk = rest.slice(0, max);
+      if (part && part.length + 1 + chunk.length > max) {
+        parts.push(part);
+        part = '';
+      }
+      part = part ? `${part}\n${chunk}` : chunk;
+      if (rest.length <= max) break;
+    }
+  }
+  return [...parts, part];
 }
 
 function joinLines(before: string | undefined, text: string): string {

@@ -106,7 +106,7 @@ export class FakeDiscord {
     const recorded: Recorded = { method: req.method ?? 'GET', path, body, files };
     this.requests.push(recorded);
     const [status, answer] = this.answer(recorded);
-    res.writeHead(status, { 'content-type': 'application/json' });
+    res.writeHead(status, answer === undefined ? {} : { 'content-type': 'application/json' });
     res.end(answer === undefined ? '' : JSON.stringify(answer));
     const index = this.requests.length;
     this.waiters = this.waiters.filter((w) => {
