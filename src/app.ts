@@ -6,6 +6,7 @@ import { allCommands } from '../commands/index.ts';
 import type { Logger, Services } from './services.ts';
 import { consoleLogger } from './services.ts';
 import { buildPolicyIndex } from './policy/search.ts';
+import { storeInbox } from './schedule/inbox.ts';
 
 /**
  * Builds everything the commands use. Fails with a clear message (and touches nothing) when
@@ -23,5 +24,6 @@ export async function createServices(config: Config, log: Logger = consoleLogger
   // Feature services are attached here (policy index, meetings, inbox).
   services.policy = buildPolicyIndex(config.policiesDir);
   for (const problem of services.policy.problems) log.warn(`policy file skipped: ${problem.message}`);
+  services.inbox = storeInbox(store);
   return services;
 }

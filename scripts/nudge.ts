@@ -1,0 +1,48 @@
+/**
+ * `npm run nudge [-- --dry-run]`: one deadline check now (or at PEERBOT_NOW), for operators
+ * who run it from system cron. Delivers through the configured platforms (with none, into
+ * each console user's inbox), prints `-> <user id>: <text>` per nudge and `N nudges sent`.
+ * Running it twice sends nothing the second time: every nudge is recorded in the store.
+ */
+import { loadConfig } from '../src/config.ts';
+import { createServices } from '../src/app.ts';
+import type { Adapter } from '../src/adapter.ts';
+import type { Services } from '../src/services.ts';
+import { runNudgeCheck } from '../src/schedule/nudges.ts';
+
+/** Slack and Discord when configured; their sendDirect works without start(). */
+async function configuredAdapters(services: Services): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  if (services.config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
+    adapters.push(createSlackAdapter(services));
+  }
+  if (services.config.discord) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
+    adapters.push(createDiscordAdapter(services));
+  }
+  return adapters;
+}
+
+async function main(): Promise<number> {
+  const dryRun = process.argv.includes('--dry-run');
+  let services: Services;
+  try {
+    services = await createServices(loadConfig());
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+  const adapters = dryRun ? [] : await configuredAdapters(services);
+  const result = await runNudgeCheck(services, adapters, { dryRun });
+  if (result.quiet) process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
+  for (const nudge of result.sent) process.stdout.write(`-> ${nudge.to}: ${nudge.text}\n`);
+  const n = result.sent.length;
+  // The last line is exactly "N nudges sent" (SPEC), so operators' scripts can read it.
+  process.stdout.write(dryRun ? `Dry run: ${n} nudges would be sent. Nothing was sent.\n` : `${n} nudges sent\n`);
+  for (const adapter of adapters) await adapter.stop();
+  await services.store.close();
+  return 0;
+}
+
+process.exitCode = await main();

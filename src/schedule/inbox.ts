@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { Reply } from '../message.ts';
+import type { Inbox } from '../services.ts';
+import type { Store } from '../store/port.ts';
+
+const ReplySchema = z.custom<Reply>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks), 'must be a reply');
+const WaitingSchema = z.object({ replies: z.array(ReplySchema) });
+
+/**
+ * Messages for a person with no platform to reach them (a console user): kept in the store
+ * and shown with their next reply, so a nudge survives a restart until it is read.
+ */
+export function storeInbox(store: Store): Inbox {
+  const open = () => store.collection('inbox', WaitingSchema);
+  return {
+    async put(personId, reply) {
+      const inbox = await open();
+      const waiting = (await inbox.get(personId))?.replies ?? [];
+      await inbox.put(personId, { replies: [...waiting, reply] });
+    },
+    async take(personId) {
+      const inbox = await open();
+      const waiting = (await inbox.get(personId))?.replies ?? [];
+      if (waiting.length) await inbox.delete(personId);
+      return waiting;
+    },
+  };
+}

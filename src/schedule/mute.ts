@@ -1,0 +1,16 @@
+import type { Context } from '../bot.ts';
+import { textReply } from '../message.ts';
+import type { Reply } from '../message.ts';
+import { ensureSaved } from '../people.ts';
+
+/** `/deadlines mute` and `/deadlines unmute`: the person's own deadline reminders (and digest) on or off. */
+export async function muteNudges(ctx: Context, muted: boolean): Promise<Reply> {
+  const { services, actor } = ctx;
+  await ensureSaved(services, actor);
+  // Store the saved record, not the actor: an admin from PEERBOT_ADMINS is shown as admin but stored as they are.
+  const stored = (await services.store.people.get(actor.person.id)) ?? actor.person;
+  await services.store.people.put({ ...stored, nudgesMuted: muted });
+  return muted
+    ? textReply('OK. I will not send you deadline reminders.', 'You can still see your deadlines with /deadlines.', 'To turn reminders back on, type /deadlines unmute')
+    : textReply('OK. I will send you deadline reminders again.', 'To stop them, type /deadlines mute');
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Adapter } from '../adapter.ts';
+import { plainText } from '../message.ts';
+import type { Reply } from '../message.ts';
+import type { Services } from '../services.ts';
+import { deliver, TargetSchema } from './delivery.ts';
+import type { Target } from './delivery.ts';
+
+const ReplySchema = z.custom<Reply>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks), 'must be a reply');
+
+const OutboxRecordSchema = z.object({
+  target: TargetSchema,
+  reply: ReplySchema,
+  status: z.enum(['queued', 'sent', 'dropped']),
+  queuedAt: z.string(),
+  sentAt: z.string().optional(),
+  to: z.string().optional(),
+});
+
+/** A message a check wants sent. The key names it for ever, so it is sent once. */
+export interface Planned {
+  key: string;
+  target: Target;
+  reply: Reply;
+}
+
+export interface Sent {
+  key: string;
+  /** Where it went ("slack:U1", "alice") or, in a dry run, who it is for. */
+  to: string;
+  text: string;
+}
+
+/** The message on one line, without its small print: what `npm run nudge` prints. */
+export function oneLine(reply: Reply): string {
+  const main = { ...reply, blocks: reply.blocks.filter((b) => b.kind !== 'context') };
+  return plainText(main, { hints: false }).replace(/\s*\n+\s*/g, ' ');
+}
+
+/**
+ * Sends each planned message exactly once, across restarts. Every message is first written
+ * to the store as "queued" (so a crash can never skip it), then delivered, then marked
+ * "sent" (so a restart never sends it again). A queued message left by a crash is delivered
+ * by the next check, if the check still wants it. The one gap no store can close: a crash
+ * after the platform accepted a message but before "sent" was written repeats that one message.
+ */
+export async function sendOnce(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean } = {}): Promise<Sent[]> {
+  const outbox = await services.store.collection(name, OutboxRecordSchema);
+  const known = new Map((await outbox.all()).map((r) => [r.id, r.value]));
+  const wanted = new Map(planned.map((p) => [p.key, p]));
+  if (options.dryRun) {
+    return planned
+      .filter((p) => (known.get(p.key)?.status ?? 'queued') === 'queued')
+      .map((p) => ({ key: p.key, to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`, text: oneLine(p.reply) }));
+  }
+  const now = () => services.clock.now().toISO()!;
+  for (const p of planned) {
+    if (known.has(p.key)) continue;
+    const record = { target: p.target, reply: p.reply, status: 'queued' as const, queuedAt: now() };
+    await outbox.put(p.key, record);
+    known.set(p.key, record);
+  }
+  const sent: Sent[] = [];
+  for (const [key, record] of known) {
+    if (record.status !== 'queued') continue;
+    if (!wanted.has(key)) {
+      // Queued before a crash, but no longer due (done, muted, or a later mark took over).
+      await outbox.put(key, { ...record, status: 'dropped' });
+      continue;
+    }
+    try {
+      const to = await deliver(services, adapters, record.target, record.reply);
+      await outbox.put(key, { ...record, status: 'sent', sentAt: now(), to });
+      sent.push({ key, to, text: oneLine(record.reply) });
+    } catch (error) {
+      services.log.warn(`could not send ${name} ${key}; it stays queued for the next check`, error);
+    }
+  }
+  return sent;
+}
