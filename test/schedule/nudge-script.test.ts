@@ -8,7 +8,7 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function nudge(db: string, ...args: string[]): Promise<string[]> {
-  const env = { ...process.env, PEERBOT_DB: db, PEERBOT_NOW: MONDAY, PEERBOT_TZ: 'America/Chicago' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PEERBOT_DB: db, PEERBOT_NOW: MONDAY, PEERBOT_TZ: 'America/Chicago' };
   for (const key of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[key];
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/nudge.ts', ...args], { cwd: root, env });
   return stdout.trim().split('\n');
