@@ -24,6 +24,10 @@ async function platformAdapters(services: Services): Promise<Adapter[]> {
     const { createSlackAdapter } = await import('../adapters/slack/index.ts');
     adapters.push(createSlackAdapter(services));
   }
+  if (services.config.discord) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
+    adapters.push(createDiscordAdapter(services));
+  }
   return adapters;
 }
 

@@ -79,11 +79,15 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     handle,
     async start() {
       if (options.registerOnStart ?? true) {
-        const result = await register();
+        const result = await register().catch((error: unknown) => {
+          throw startError('could not register the slash commands', error);
+        });
         log.info(`discord: ${result.count} slash commands ${result.changed ? 'registered' : 'already up to date'} for ${result.scope}`);
       }
       const ready = once(client, Events.ClientReady);
-      await client.login(settings.token);
+      await client.login(settings.token).catch((error: unknown) => {
+        throw startError('could not log in', error);
+      });
       await ready;
       log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}`);
     },
@@ -103,6 +107,17 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     },
     postToChannel: postMessage,
   };
+}
+
+/** A start-up failure an operator can act on, instead of a stack trace. */
+function startError(what: string, error: unknown): Error {
+  const status = (error as { status?: number }).status;
+  const hint = status === 401 || (error as { code?: string }).code === 'TokenInvalid'
+    ? 'Check DISCORD_TOKEN (the bot token from the Discord developer portal).'
+    : status === 404 || status === 403
+      ? 'Check DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID if it is set (the bot must be in that server).'
+      : 'Check the network and DISCORD_API_URL.';
+  return new Error(`Discord ${what}: ${(error as Error).message}\n${hint}`);
 }
 
 /** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */

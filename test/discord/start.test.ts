@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+import { APP_ID, FakeDiscord } from './fake-discord.ts';
+import { answerTo } from './harness.ts';
+import { chatInput, str, sub } from './payloads.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let child: ChildProcess | undefined;
+let fake: FakeDiscord | undefined;
+afterEach(async () => {
+  child?.kill();
+  await fake?.close();
+  child = fake = undefined;
+});
+
+/** Waits until the process has written a line matching `pattern` to standard error. */
+function logLine(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.split('\n').find((l) => pattern.test(l));
+      if (match) resolve(match);
+    });
+    proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
+  });
+}
+
+describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
+  it('logs in, registers the commands and answers a slash command', async () => {
+    fake = await FakeDiscord.start();
+    const dir = await tempDir();
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_NOW: '2026-03-16T10:00:00-05:00', SLACK_BOT_TOKEN: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await logLine(child, /discord: logged in/);
+    expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/commands`)).toBe(true);
+    const raw = chatInput('alice', 'hours', [sub('log', [str('duration', '90 min'), str('category', '1on1')])]);
+    const after = fake.requests.length;
+    fake.dispatch('INTERACTION_CREATE', raw);
+    const seen = await answerTo(fake, raw, after);
+    expect(seen.text).toMatch(/Saved: 1 hour 30 minutes|Saved: 1\.5 hours/);
+    expect(seen.ephemeral).toBe(true);
+  }, 30_000);
+});
