@@ -7,6 +7,7 @@ import type { Deadline } from '../src/programs/deadlines.ts';
 import { formatDate } from '../src/parse/date.ts';
 import type { Person } from '../src/store/schema.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
+import { muteNudges } from '../src/schedule/mute.ts';
 
 function when(d: Deadline): string {
   if (d.overdue) return `overdue since ${formatDate(d.due)}`;
@@ -39,10 +40,11 @@ async function listDeadlines(ctx: Context, text: string): Promise<Reply> {
 export default {
   name: 'deadlines',
   description: 'What is due soon, and what is late.',
-  examples: ['/deadlines', '/deadlines @alice'],
+  examples: ['/deadlines', '/deadlines @alice', '/deadlines mute'],
   subcommands: [{ name: 'show', description: 'What is due soon, and what is late', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] }],
   async run(ctx, text) {
-    const split = splitSubcommand(text, { show: 'show', list: 'show' });
+    const split = splitSubcommand(text, { show: 'show', list: 'show', mute: 'mute', unmute: 'unmute', stop: 'mute', start: 'unmute' });
+    if (split?.[0] === 'mute' || split?.[0] === 'unmute') return muteNudges(ctx, split[0] === 'mute');
     return listDeadlines(ctx, split ? split[1] : text);
   },
 } satisfies Command;

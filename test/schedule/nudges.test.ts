@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runNudgeCheck } from '../../src/schedule/nudges.ts';
 import { leaseCoordinator } from '../../src/schedule/scheduler.ts';
 import { plainText } from '../../src/message.ts';
+import { say } from '../helpers.ts';
 import { MONDAY, recordingAdapter, seedTeam, servicesAt, tempDb } from './fixtures.ts';
 
 const slackId = (id: string) => `slack:U${id.toUpperCase()}`;
@@ -90,10 +91,13 @@ describe('deadline nudges', () => {
     const db = await tempDb();
     const services = await servicesAt(db, MONDAY);
     await seedTeam(services);
-    await services.store.people.put({ ...(await services.store.people.get('ana'))!, nudgesMuted: true });
+    expect(await say(services, 'ana', '/deadlines mute')).toContain('OK. I will not send you deadline reminders.');
+    expect((await services.store.people.get('ana'))).toMatchObject({ nudgesMuted: true, supervisorId: 'sam', hired: '2026-02-20' });
     const { sent } = await runNudgeCheck(services, []);
     expect(sent.filter((s) => s.to === 'ana')).toEqual([]);
     expect(sent.filter((s) => s.to === 'sam' && s.text.includes('Reminder about Ana'))).toHaveLength(1);
+    expect(await say(services, 'ana', '/deadlines unmute')).toContain('I will send you deadline reminders again.');
+    expect((await services.store.people.get('ana'))!.nudgesMuted).toBe(false);
   });
 
   it('lets only one of two instances on one store run a scheduled slot', async () => {
