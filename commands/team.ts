@@ -30,7 +30,7 @@ export default {
       if (hours?.minutes) parts.push(`${hoursOf(hours.minutes.approved)} of ${hoursText(hours.minutes.target)}`);
       const share = statuses.find((s) => s.share)?.share;
       if (share) parts.push(`${Math.round(share.now * 100)}% face-to-face`);
-      const deadlines = computeDeadlines(program, person, entries, today);
+      const deadlines = computeDeadlines(program, person, entries, today, statuses);
       const next = deadlines.find((d) => !d.overdue);
       if (next) parts.push(`next: ${next.label}, ${shortDate(next.due)}`);
       const flags: string[] = [];

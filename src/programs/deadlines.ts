@@ -1,8 +1,10 @@
-import { DateTime } from 'luxon';
+import { addDays, daysBetween } from '../dates.ts';
+import { shortDate } from '../parse/date.ts';
 import type { Services } from '../services.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Program } from './schema.ts';
 import { certStatus } from './status.ts';
+import type { RequirementStatus } from './status.ts';
 
 /** Days without any hours logged before a person in an internship is reminded. */
 export const QUIET_DAYS = 14;
@@ -25,19 +27,23 @@ export interface Deadline {
  * "log your hours" when someone in an internship has logged nothing for 14 days.
  * Overdue first, then soonest.
  */
-export function computeDeadlines(program: Program, person: Person, entries: HourEntry[], today: string): Deadline[] {
-  const day = DateTime.fromISO(today);
+export function computeDeadlines(
+  program: Program,
+  person: Person,
+  entries: HourEntry[],
+  today: string,
+  statuses: RequirementStatus[] = certStatus(program, person, entries, today),
+): Deadline[] {
   const make = (requirementId: string, label: string, due: string, kind: Deadline['kind']): Deadline => {
-    const daysLeft = Math.round(DateTime.fromISO(due).diff(day, 'days').days);
+    const daysLeft = daysBetween(today, due);
     return { id: `${person.id}:${requirementId}:${due}`, personId: person.id, requirementId, label, due, overdue: due < today, daysLeft, kind };
   };
-  const statuses = certStatus(program, person, entries, today);
   const list = statuses.filter((s) => !s.done && s.due).map((s) => make(s.requirement.id, s.requirement.label, s.due!, 'requirement'));
   const internship = statuses.find((s) => s.requirement.kind === 'hours' && s.requirement.id === 'internship');
   if (person.role === 'mentor' && internship && !internship.done && person.internshipStart && person.internshipStart <= today) {
     const last = entries.filter((e) => e.status !== 'rejected').reduce((latest, e) => (e.date > latest ? e.date : latest), person.internshipStart);
-    const due = DateTime.fromISO(last).plus({ days: QUIET_DAYS }).toISODate()!;
-    list.push(make('no-hours', `Log your hours (nothing logged since ${DateTime.fromISO(last).toFormat('LLL d')})`, due, 'no-hours'));
+    const due = addDays(last, QUIET_DAYS);
+    list.push(make('no-hours', `Log your hours (nothing logged since ${shortDate(last)})`, due, 'no-hours'));
   }
   return list.sort((a, b) => (a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addDays } from '../dates.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Category, Due, Program, Requirement } from './schema.ts';
 
@@ -37,9 +37,9 @@ export function dueDate(due: Due | undefined, person: Person, program: Program):
       : due.after === 'internship-start'
         ? person.internshipStart
         : person.internshipStart && program.internshipDays
-          ? DateTime.fromISO(person.internshipStart).plus({ days: program.internshipDays }).toISODate()!
+          ? addDays(person.internshipStart, program.internshipDays)
           : undefined;
-  return start ? DateTime.fromISO(start).plus({ days: due.days }).toISODate()! : undefined;
+  return start ? addDays(start, due.days) : undefined;
 }
 
 function sum(entries: HourEntry[], test: (e: HourEntry) => boolean): { approved: number; pending: number } {

@@ -21,9 +21,11 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
   const hoursDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.hours`);
   const lockDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.locks`);
   const hours = new Map<string, Low<HoursFile>>();
-  for (const name of await listJson(hoursDir)) {
-    const file = await readFile(path.join(hoursDir, name), HoursFileSchema, () => undefined, false);
-    hours.set(file.data.personId, file);
+  // Read in parallel batches: 1,000 people should load in well under a second.
+  const names = await listJson(hoursDir);
+  for (let i = 0; i < names.length; i += 64) {
+    const batch = names.slice(i, i + 64).map((name) => readFile(path.join(hoursDir, name), HoursFileSchema, () => undefined, false));
+    for (const file of await Promise.all(batch)) hours.set(file.data.personId, file);
   }
   // A version-0 file kept hours inline; they move to per-person files before anything else is written.
   if (main.pendingHours) {

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { DateTime } from 'luxon';
+
+/** True for a calendar day that exists. Cheap on purpose: it runs for every stored entry at start. */
+export function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 /** A calendar date, YYYY-MM-DD, that really exists. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => DateTime.fromISO(s).isValid, 'is not a real date');
+  .refine(isRealDate, 'is not a real date');
 
 export const Role = z.enum(['mentor', 'supervisor', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;

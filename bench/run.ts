@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config.ts';
+import { createServices } from '../src/app.ts';
+import { dispatch } from '../src/bot.ts';
+import { silentLogger } from '../src/services.ts';
+import { buildBenchStore } from './fixture.ts';
+import { measure, printRows, summarize } from './measure.ts';
+import type { BenchRow } from './measure.ts';
+
+/**
+ * npm run bench: the figures the issues set targets for, on a store of 100,000 hour entries
+ * over 1,000 mentors. Prints median and p99; asserts nothing (speed is measured, not tested).
+ */
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peerbot-bench-'));
+const t0 = performance.now();
+const fixture = await buildBenchStore(dir);
+console.log(`Built a store of 100,000 entries over ${fixture.mentors.length} mentors in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})\n`);
+const config = loadConfig({ ...process.env, PEERBOT_DB: fixture.dbPath, PEERBOT_NOW: '2026-03-16T10:00:00-05:00', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' });
+
+const firstLoad = performance.now();
+const services = await createServices(config, silentLogger);
+const loads: number[] = [performance.now() - firstLoad];
+const rows: BenchRow[] = [];
+
+const { mentors, supervisors } = fixture;
+const run = (userId: string, command: string, text: string) => dispatch(services, { platform: 'console', userId, command, text });
+rows.push(await measure('/hours log (parse + write + reply)', 'p99 ≤ 25 ms', 1000, (i) => run(mentors[(i + 1000) % mentors.length]!, 'hours', 'log 30 min 1on1 met with Sam')));
+rows.push(await measure('/cert for one mentor', 'p99 ≤ 5 ms', 2000, (i) => run(mentors[(i + 1000) % mentors.length]!, 'cert', '')));
+rows.push(await measure('/team for a supervisor of 50', 'p99 ≤ 20 ms', 300, (i) => run(supervisors[(i + 100) % supervisors.length]!, 'team', '')));
+const memory = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'memory.ts'), fixture.dbPath], { encoding: 'utf8' });
+const { rss, heapUsed } = JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as { rss: number; heapUsed: number };
+// More loads for the start-up figure, after the memory reading so their copies don't count.
+for (let i = 0; i < 9; i++) {
+  const start = performance.now();
+  await createServices(config, silentLogger);
+  loads.push(performance.now() - start);
+}
+rows.unshift({ name: `load the store at start (100k entries, ${loads.length} runs)`, target: '≤ 1000 ms', ...summarize(loads) });
+
+for (const [file, fn] of [['./policy.ts', 'benchPolicy'], ['./slack.ts', 'benchSlack']] as const) {
+  try {
+    const mod = (await import(file)) as Record<string, (options?: unknown) => Promise<BenchRow[]>>;
+    if (typeof mod[fn] === 'function') rows.push(...(await mod[fn]!({ dbPath: fixture.dbPath })));
+  } catch (error) {
+    console.log(`(${file} not measured: ${(error as Error).message})`);
+  }
+}
+
+printRows(rows);
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+console.log(`\nresident memory of a bot process with the store loaded: ${mb(rss)} (heap ${mb(heapUsed)}; target ≤ 200 MB)`);
+await fs.rm(dir, { recursive: true, force: true });
+process.exit(0);
