@@ -5,11 +5,12 @@ import type { Adapter } from '../../src/adapter.ts';
 import type { Config } from '../../src/config.ts';
 import type { Reply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
-import { boltLogger, healthRoute, windowedReceiver } from './receiver.ts';
+import { boltLogger, startHealthServer, windowedReceiver } from './receiver.ts';
 import { registerHandlers } from './handlers.ts';
 import { postToChannel, sendDirect } from './deliver.ts';
 import { RecentRequests } from './recent.ts';
 import { startupError } from './startup.ts';
+import type { StartStep } from './startup.ts';
 
 export type SlackSettings = NonNullable<Config['slack']>;
 
@@ -52,12 +53,13 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
   // a rejected promise nobody awaits; start() runs it and turns a failure into a clear message.
   const app =
     mode === 'socket'
-      ? new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, port, customRoutes: [healthRoute], logger, clientOptions, deferInitialization: true })
+      ? new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, logger, clientOptions, deferInitialization: true })
       : new App({ token: settings.botToken, receiver: windowedReceiver(settings.signingSecret, log), logger, clientOptions, deferInitialization: true });
   registerHandlers(app, services, new RecentRequests());
 
   let started = false;
   let listeningPort: number | undefined;
+  let health: Server | undefined;
   const apiUrl = app.client.slackApiUrl;
 
   return {
@@ -71,23 +73,31 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
     async start() {
       if (started) return;
       log.info(`Slack: checking the bot token with ${apiUrl}auth.test`);
+      // Which step failed decides which setting the message names.
+      let step: StartStep = 'bot-token';
       try {
+        if (mode === 'socket' && !settings.appToken!.startsWith('xapp-')) throw new Error('SLACK_APP_TOKEN must be an app-level token: it starts with xapp-.');
         await app.init();
-        const running = await app.start(port);
-        if (isServer(running)) {
-          const address = running.address();
-          listeningPort = typeof address === 'object' && address ? address.port : port;
-        }
+        step = 'listen';
+        // Socket Mode listens only for health checks; HTTP mode's receiver serves both.
+        const server = mode === 'socket' ? (health = await startHealthServer(port)) : await app.start(port);
+        listeningPort = portOf(server) ?? port;
+        step = 'app-token';
+        if (mode === 'socket') await app.start();
       } catch (error) {
-        throw startupError(error, apiUrl, mode);
+        health?.close();
+        health = undefined;
+        throw startupError(error, apiUrl, step);
       }
       started = true;
-      log.info(mode === 'http' ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)` : 'Slack: connected in Socket Mode');
+      log.info(mode === 'http' ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)` : `Slack: connected in Socket Mode (GET /healthz on port ${listeningPort})`);
     },
     async stop() {
       if (!started) return;
       started = false;
       await app.stop();
+      await new Promise((resolve) => (health ? health.close(resolve) : resolve(undefined)));
+      health = undefined;
     },
     async sendDirect(userId: string, reply: Reply) {
       await sendDirect(app.client, userId, reply);
@@ -98,6 +108,7 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
   };
 }
 
-function isServer(value: unknown): value is Server {
-  return typeof value === 'object' && value !== null && 'address' in value && typeof (value as Server).address === 'function';
+function portOf(server: unknown): number | undefined {
+  const address = (server as Partial<Server> | undefined)?.address?.();
+  return typeof address === 'object' && address ? address.port : undefined;
 }

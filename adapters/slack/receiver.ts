@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import http from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { CustomRoute, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/services.ts';
@@ -27,6 +28,22 @@ export const healthRoute: CustomRoute = {
     res.end('{"ok":true}');
   },
 };
+
+/**
+ * In Socket Mode nothing listens for Slack, but hosts still probe /healthz. Bolt's own server
+ * for custom routes there has no error handler (a port in use would crash the process), so
+ * peerbot runs this one and reports a busy port like any other start-up problem.
+ */
+export function startHealthServer(port: number): Promise<Server> {
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === healthRoute.path) healthRoute.handler(Object.assign(req, { params: {} }), res);
+    else res.writeHead(404).end();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
+}
 
 /** Bolt's HTTP receiver with the two-sided timestamp check in front of its own checks. */
 export function windowedReceiver(signingSecret: string, log: Logger, endpoint = '/slack/events'): HTTPReceiver {

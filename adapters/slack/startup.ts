@@ -1,15 +1,17 @@
 import { webApi } from '@slack/bolt';
 
+/** What start() was doing: checking the bot token, opening the port, or opening Socket Mode. */
+export type StartStep = 'bot-token' | 'listen' | 'app-token';
+
 /**
- * Turns a failed start (auth.test, or opening the Socket Mode connection) into one message an
- * operator can act on: which setting is wrong and where to find the right value.
+ * Turns a failed start into one message an operator can act on: which setting is wrong and
+ * where to find the right value.
  */
-export function startupError(error: unknown, apiUrl: string, mode: 'http' | 'socket'): Error {
+export function startupError(error: unknown, apiUrl: string, step: StartStep): Error {
   const code = (error as { code?: string } | undefined)?.code;
   if (code === webApi.ErrorCode.PlatformError) {
     const reason = (error as webApi.WebAPIPlatformError).data.error;
-    const appToken = mode === 'socket' && /apps\.connections|app.?token|not_allowed_token_type/i.test(String((error as Error).message) + reason);
-    const message = appToken
+    const message = step === 'app-token'
       ? `Slack did not accept SLACK_APP_TOKEN (${reason}). Use the app-level token (it starts with xapp-) with the connections:write scope, from your app's "Basic Information" page.`
       : `Slack did not accept SLACK_BOT_TOKEN (${reason}). Use the Bot User OAuth Token (it starts with xoxb-) from your app's "OAuth & Permissions" page, and install the app to the workspace.`;
     return new Error(`peerbot cannot start on Slack: ${message}`, { cause: error });

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 
 /** One request the bot made to the stand-in Slack. */
 export interface Call {
@@ -21,10 +23,41 @@ export class FakeSlack {
   readonly calls: Call[] = [];
   /** Set to an error code ("invalid_auth") to make auth.test fail. */
   authError: string | undefined;
+  private failures = new Map<string, string>();
+
+  /** Makes a Web API method answer { ok: false, error }. */
+  failMethod(method: string, error: string): void {
+    this.failures.set(method, error);
+  }
   private server = http.createServer((req, res) => void this.handle(req, res));
   private waiters: Array<{ match: (c: Call) => boolean; resolve: (c: Call) => void }> = [];
   private fileCount = 0;
+  private envelopeCount = 0;
+  /** Socket Mode: the WebSocket apps.connections.open hands out, greeted with Slack's "hello". */
+  private sockets = new WebSocketServer({ server: this.server, path: '/socket' });
+  private socket: WebSocket | undefined;
+  private acks = new Map<string, (payload: unknown) => void>();
   url = '';
+
+  constructor() {
+    this.sockets.on('connection', (socket) => {
+      this.socket = socket;
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
+        this.acks.get(message.envelope_id)?.(message.payload);
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: {} }));
+    });
+  }
+
+  /** Sends a Socket Mode envelope (like "slash_commands") and resolves with the app's ack. */
+  envelope(type: string, payload: unknown): Promise<unknown> {
+    if (!this.socket) throw new Error('no Socket Mode connection');
+    const id = `env-${++this.envelopeCount}`;
+    const acked = new Promise<unknown>((resolve) => this.acks.set(id, resolve));
+    this.socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' }));
+    return acked;
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -33,6 +66,8 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.sockets.clients) socket.terminate();
+    this.sockets.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -77,9 +112,13 @@ export class FakeSlack {
   }
 
   private answer(call: Call): unknown {
+    const failure = this.failures.get(call.method);
+    if (failure) return { ok: false, error: failure };
     switch (call.method) {
       case 'auth.test':
         return this.authError ? { ok: false, error: this.authError } : { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://peers.slack.com/' };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(call.args.users)}` } };
       case 'chat.postMessage':
