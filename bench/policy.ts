@@ -1,0 +1,62 @@
+/**
+ * Policy search timings: building the index at start (target ≤ 300 ms for the shipped
+ * documents) and answering one question (target p99 ≤ 10 ms). `npx tsx bench/policy.ts` prints
+ * them; bench/run.ts calls benchPolicy().
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildPolicyIndex } from '../src/policy/search.ts';
+
+export interface PolicyBenchRow {
+  name: string;
+  median: number;
+  p99: number;
+  target: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export async function benchPolicy(options: { dir?: string; builds?: number; rounds?: number } = {}): Promise<PolicyBenchRow[]> {
+  const dir = options.dir ?? process.env.PEERBOT_POLICIES ?? path.join(repoRoot, 'data', 'policies');
+  const builds: number[] = [];
+  for (let i = 0; i < (options.builds ?? 30); i++) {
+    const start = performance.now();
+    buildPolicyIndex(dir);
+    builds.push(performance.now() - start);
+  }
+  const index = buildPolicyIndex(dir);
+  const questions = benchQuestions();
+  const answers: number[] = [];
+  // A warm-up round first: the first calls pay for JIT compilation, which a running bot pays once.
+  for (const q of questions) index.answer(q, { state: 'WI' });
+  for (let round = 0; round < (options.rounds ?? 40); round++) {
+    for (const q of questions) {
+      const start = performance.now();
+      index.answer(q, { state: 'WI' });
+      answers.push(performance.now() - start);
+    }
+  }
+  return [row('policy index build (start)', builds, '≤ 300 ms'), row('policy answer (/ask)', answers, 'p99 ≤ 10 ms')];
+}
+
+/** The dev set and our own question sets, so the timing covers many shapes of question. */
+function benchQuestions(): string[] {
+  const files = [path.resolve(repoRoot, '../shared/eval/policy-dev.jsonl'), ...['questions', 'holdout', 'holdout2'].map((n) => path.join(repoRoot, 'test', 'policy', `${n}.jsonl`))];
+  const questions = files
+    .filter((f) => fs.existsSync(f))
+    .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  return questions.length ? questions : ['how many internship hours do I need?', "what's the weather"];
+}
+
+function row(name: string, samples: number[], target: string): PolicyBenchRow {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { name, median: round(at(0.5)), p99: round(at(0.99)), target };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const r of await benchPolicy()) console.log(`${r.name}: median ${r.median} ms, p99 ${r.p99} ms (target ${r.target})`);
+}
