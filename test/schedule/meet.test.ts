@@ -104,6 +104,17 @@ describe('/meet list, skip and ics', () => {
     ]);
   });
 
+  it('puts every series in one calendar file with /meet ics', async () => {
+    const services = await withFacilitator();
+    await say(services, 'fran', LC);
+    await say(services, 'fran', '/meet schedule "Peer mentor call" teleconference every 1st monday 1pm 1h tel:+1-555-0100');
+    const file = (await send(services, 'maria', '/meet ics')).files![0]!;
+    expect(file.filename).toBe('meetings.ics');
+    const calendar = new ICAL.Component(ICAL.parse(file.content));
+    expect(calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Learning Collaborative', 'Peer mentor call']);
+    expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
+  });
+
   it('refuses to skip a day the meeting does not happen, listing the next dates', async () => {
     const services = await withFacilitator('2026-03-16T10:00:00-05:00');
     await say(services, 'fran', LC);
