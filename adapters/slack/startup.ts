@@ -17,8 +17,7 @@ export function startupError(error: unknown, apiUrl: string, step: StartStep): E
     return new Error(`peerbot cannot start on Slack: ${message}`, { cause: error });
   }
   if (code === webApi.ErrorCode.RequestError) {
-    const original = (error as webApi.WebAPIRequestError).original;
-    const detail = (original as { cause?: { code?: string } }).cause?.code ?? original.message;
+    const detail = rootCause((error as webApi.WebAPIRequestError).original);
     return new Error(`peerbot cannot start on Slack: the Slack Web API at ${apiUrl} cannot be reached (${detail}). Check the network, or SLACK_API_URL.`, { cause: error });
   }
   if (code === webApi.ErrorCode.HTTPError) {
@@ -28,4 +27,16 @@ export function startupError(error: unknown, apiUrl: string, step: StartStep): E
   const detail = error instanceof Error ? error.message : String(error);
   if (/EADDRINUSE/.test(detail)) return new Error(`peerbot cannot start on Slack: the port is already in use (${detail}). Set PORT to a free port.`, { cause: error });
   return new Error(`peerbot cannot start on Slack: ${detail}`, { cause: error });
+}
+
+/** The most telling reason down a chain of causes: a system code like ECONNREFUSED, else the last message. */
+function rootCause(error: unknown): string {
+  let reason = 'no answer';
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof message === 'string' && message) reason = message;
+    current = cause;
+  }
+  return reason;
 }
