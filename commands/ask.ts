@@ -14,17 +14,13 @@ export default {
   name: 'ask',
   description: 'Ask a question about the program rules. I answer from the policy documents.',
   examples: [EXAMPLE, '/ask can a family member be my peer support specialist?', '/ask unanswered'],
+  // One flat subcommand, so Discord users type `/ask question:<text>`. Facilitators type
+  // "unanswered" as the question; the buttons send "feedback …", "pass …" as text.
   subcommands: [
     {
-      name: 'question',
+      name: 'ask',
       description: 'Ask a question about the program rules',
       options: [{ name: 'question', description: 'Your question, like: how many internship hours do I need?', type: 'string', required: true }],
-    },
-    { name: 'unanswered', description: 'Questions waiting for a facilitator (facilitators only)', options: [] },
-    {
-      name: 'done',
-      description: 'Mark a waiting question as answered (facilitators only)',
-      options: [{ name: 'id', description: 'The question id from /ask unanswered', type: 'string', required: true }],
     },
   ],
   async run(ctx, text) {
@@ -35,7 +31,7 @@ export default {
     if (pass && RECORD_ID.test(pass[1]!)) return passToFacilitator(ctx, pass[1]!);
     const done = /^done\s+(\S+)$/i.exec(text);
     if (done && RECORD_ID.test(done[1]!)) return markDone(ctx, done[1]!);
-    return answerQuestion(ctx, text.replace(/^question\s*:?\s+/i, '').trim());
+    return answerQuestion(ctx, text);
   },
 } satisfies Command;
 

@@ -42,9 +42,12 @@ describe('/ask', () => {
     expect(await say(services, 'alice', '/ask how much CE do NC staff need each year')).toMatch(/10 hours of continuing education/);
   });
 
-  it('takes the question from the Discord "question" subcommand', async () => {
+  it('offers Discord one flat "question" option, which facilitators also use for "unanswered"', async () => {
     const services = await testServices();
-    expect(await say(services, 'alice', '/ask question what are the staff ratios for peer support')).toMatch(/1:25/);
+    const ask = services.commands.get('ask')!;
+    expect(ask.subcommands).toEqual([expect.objectContaining({ name: 'ask', options: [expect.objectContaining({ name: 'question', type: 'string', required: true })] })]);
+    await makeFacilitator(services, 'discord:42');
+    expect(await say(services, '42', '/ask unanswered', { platform: 'discord' })).toMatch(/no questions waiting/);
   });
 
   it('finds a document an admin dropped into the folder', async () => {
