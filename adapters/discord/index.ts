@@ -122,7 +122,11 @@ function startError(what: string, error: unknown): Error {
 
 /** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */
 function logConnection(client: Client, services: Services): void {
-  const { log } = services;
+  const log = {
+    info: (m: string) => services.log.info(m),
+    warn: (m: string) => services.log.warn(m),
+    error: (m: string) => services.log.error(m),
+  };
   client.on(Events.ShardReconnecting, (id) => log.warn(`discord: connection ${id} lost, reconnecting`));
   client.on(Events.ShardResume, (id, replayed) => log.info(`discord: connection ${id} back (${replayed} events replayed)`));
   client.on(Events.ShardDisconnect, (event, id) => log.error(`discord: connection ${id} closed for good (code ${event.code})`));

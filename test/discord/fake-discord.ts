@@ -29,6 +29,8 @@ export class FakeDiscord {
   /** Application commands as stored by the last PUT, per route. */
   readonly commands = new Map<string, unknown[]>();
   identify?: Record<string, unknown>;
+  /** How many times a bot resumed its session after a reconnect. */
+  resumes = 0;
   private sockets = new Set<WebSocket>();
   private waiters: Array<{ match: (r: Recorded) => boolean; resolve: (r: Recorded) => void; seen: number }> = [];
   private seq = 0;
@@ -67,6 +69,11 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
   }
 
+  /** Asks every bot to reconnect (gateway op 7), as Discord does when it moves a session. */
+  askToReconnect(): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify({ op: 7, d: null }));
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -81,6 +88,10 @@ export class FakeDiscord {
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 6) {
+        this.resumes++;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+      }
       if (packet.op !== 2) return;
       this.identify = packet.d;
       const ready = {
