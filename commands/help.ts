@@ -5,6 +5,8 @@ import { hasRole } from '../src/people.ts';
 
 /** Commands that only route to others, left out of the list. */
 const HIDDEN = new Set(['peerbot', 'help']);
+/** Shown to admins only. */
+const ADMIN_ONLY = new Set(['admin', 'link']);
 
 export default {
   name: 'help',
@@ -20,7 +22,7 @@ export default {
   async run(ctx, text) {
     const { commands } = ctx.services;
     const asked = text.replace(/^\//, '').trim().toLowerCase();
-    const visible = [...commands.values()].filter((c) => !HIDDEN.has(c.name) && (c.name !== 'admin' || hasRole(ctx.actor, 'admin')));
+    const visible = [...commands.values()].filter((c) => !HIDDEN.has(c.name) && (!ADMIN_ONLY.has(c.name) || hasRole(ctx.actor, 'admin')));
     const one = commands.get(asked);
     if (asked && one) {
       return reply([

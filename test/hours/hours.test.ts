@@ -136,3 +136,11 @@ describe('/hours totals', () => {
     expect(text).toMatch(/1 of 45 hours \(25% face-to-face, needs 50%\)/);
   });
 });
+
+describe('forgiving subcommands', () => {
+  it('understands a small typo in the subcommand', async () => {
+    const s = await testServices();
+    expect(await say(s, 'alice', '/hours lgo 2h retreat')).toMatch(/Saved: 2 hours of annual peer mentor retreat/);
+    expect((await s.store.hours.list('alice'))[0]?.note).toBe('');
+  });
+});
