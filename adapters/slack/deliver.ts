@@ -32,7 +32,9 @@ export async function sendDirect(client: WebClient, userId: string, reply: Reply
   if (reply.files?.length) await uploadFiles(client, channel, reply.files);
 }
 
+/** Everyone in the channel sees this, so a reply marked private (personal data) is refused. */
 export async function postToChannel(client: WebClient, channelId: string, reply: Reply): Promise<void> {
+  if (reply.private) throw new Error(`Slack: refused to post a private reply to channel ${channelId}; private replies go by direct message.`);
   await client.chat.postMessage({ channel: channelId, ...messageOf(reply) });
   if (reply.files?.length) await uploadFiles(client, channelId, reply.files);
 }

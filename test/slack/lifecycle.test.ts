@@ -89,6 +89,15 @@ describe('starting and stopping the Slack adapter', () => {
   });
 });
 
+describe('channel posts', () => {
+  it('refuses to post a private reply (personal data) in a channel', async () => {
+    const fake = await fakeSlack();
+    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { retryConfig: { retries: 0 } });
+    await expect(adapter.postToChannel('C42', textReply('Alice has 45 of 90 hours.'))).rejects.toThrow(/refused to post a private reply/);
+    expect(fake.called('chat.postMessage')).toEqual([]);
+  });
+});
+
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
