@@ -19,7 +19,7 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
   return {
     platform: 'discord',
     userId: interaction.user.id,
-    userName: nameOf(interaction.user),
+    userName: interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : nameOf(interaction.user),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     command: command.name,
     text: words.join(' '),

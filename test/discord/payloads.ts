@@ -45,6 +45,13 @@ function base(type: number, who: string, data: Record<string, unknown>, message?
   };
 }
 
+/** The same interaction sent from a direct message with the bot: a user instead of a member, no server. */
+export function inDirectMessage(raw: Record<string, unknown>): Record<string, unknown> {
+  const { guild_id: _guild, member, guild_locale: _locale, ...rest } = raw;
+  const user = (member as { user: Record<string, unknown> }).user;
+  return { ...rest, user, channel_id: `77${String(user.id)}`, channel: { id: `77${String(user.id)}`, type: 1, recipients: [user] }, context: 1 };
+}
+
 /** A slash command as Discord sends it: `/hours` + [sub('log', [str('duration', '2h')])]. */
 export function chatInput(who: string, command: string, options: RawOption[] = []): Record<string, unknown> {
   const users = Object.fromEntries(collectUsers(options).map((id) => [id, { id, username: `user${id.slice(-3)}`, discriminator: '0', avatar: null }]));

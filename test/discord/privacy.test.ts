@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from './harness.ts';
 import type { Bot } from './harness.ts';
-import { chatInput, str, sub, user } from './payloads.ts';
+import { chatInput, inDirectMessage, str, sub, user } from './payloads.ts';
 
 describe('privacy and mentions on Discord', () => {
   let bot: Bot;
@@ -30,6 +30,11 @@ describe('privacy and mentions on Discord', () => {
     expect(raw).toContain('\\\\*\\\\*big\\\\*\\\\*');
     expect(raw).toContain('\\[click](https');
     expect(seen.text).toContain('**big**');
+  });
+
+  it('answers a slash command typed in a direct message with the bot', async () => {
+    const seen = await bot.interact(inDirectMessage(chatInput('alice', 'hours', [sub('show')])));
+    expect(seen.text).toMatch(/Your hours/);
   });
 
   it('sends every message with allowed_mentions that parse nothing', async () => {
