@@ -25,7 +25,7 @@ export interface SlackAdapter extends Adapter {
   readonly app: App;
   readonly client: webApi.WebClient;
   readonly mode: 'http' | 'socket';
-  /** The port actually listened on, once started in HTTP mode. */
+  /** The port actually listened on once started (events in HTTP mode; /healthz only in Socket Mode). */
   readonly port: number | undefined;
 }
 

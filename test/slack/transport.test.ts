@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackRig, sign, shown } from './harness.ts';
+import { verifySlackRequest } from '@slack/bolt';
+import { timestampInWindow } from '../../adapters/slack/receiver.ts';
+import { slackRig, sign, shown, SIGNING_SECRET } from './harness.ts';
 import type { SlackRig } from './harness.ts';
 import { testServices } from '../helpers.ts';
 import { withFixtureCommands } from './fixtures.ts';
@@ -65,5 +67,28 @@ describe('Slack over HTTP: the signed front door', () => {
   it('answers an unknown slash command in plain words', async () => {
     const answer = await rig.command('U100', '/nosuch thing');
     expect(shown(answer)).toMatch(/I don't know the command \/nosuch/);
+  });
+});
+
+describe('the signature time window', () => {
+  it("is needed: Bolt's own check accepts a request signed an hour in the future", () => {
+    const body = 'command=%2Fhours&text=log+2h+shadowing';
+    const future = Math.floor(Date.now() / 1000) + 60 * 60;
+    const headers = sign(body, future);
+    const check = () =>
+      verifySlackRequest({ signingSecret: SIGNING_SECRET, body, headers: { 'x-slack-request-timestamp': future, 'x-slack-signature': headers['x-slack-signature']! } });
+    expect(check).not.toThrow();
+    expect(timestampInWindow(String(future))).toBe(false);
+  });
+
+  it('allows 5 minutes either way and nothing more, by the real clock', () => {
+    const now = 1_773_673_200_000;
+    const at = (seconds: number) => String(now / 1000 + seconds);
+    expect(timestampInWindow(at(300), now)).toBe(true);
+    expect(timestampInWindow(at(-300), now)).toBe(true);
+    expect(timestampInWindow(at(301), now)).toBe(false);
+    expect(timestampInWindow(at(-301), now)).toBe(false);
+    expect(timestampInWindow('soon', now)).toBe(false);
+    expect(timestampInWindow(undefined, now)).toBe(false);
   });
 });
