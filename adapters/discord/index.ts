@@ -105,7 +105,11 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
       }
       await postMessage(channelId, reply);
     },
-    postToChannel: postMessage,
+    async postToChannel(channelId, reply) {
+      // Everyone in the channel sees it, so personal data (a private reply) is refused, as on Slack.
+      if (reply.private) throw new Error(`Discord: refused to post a private reply to channel ${channelId}; private replies go by direct message.`);
+      await postMessage(channelId, reply);
+    },
   };
 }
 

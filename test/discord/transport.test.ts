@@ -78,6 +78,15 @@ describe('direct messages and channel posts', () => {
   });
 });
 
+describe('channel posts', () => {
+  it('refuses to post a private reply (personal data) in a channel', async () => {
+    fake = await FakeDiscord.start();
+    const adapter = createDiscordAdapter(await testServices(), { token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl });
+    await expect(adapter.postToChannel(CHANNEL_ID, reply([{ kind: 'text', text: 'Alice has 45 of 90 hours.' }]))).rejects.toThrow(/refused to post a private reply/);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
 describe('registering the slash commands', () => {
   it('writes the commands only when they changed', async () => {
     bot = await startBot();
