@@ -42,7 +42,7 @@ export async function benchPolicy(options: { dir?: string; builds?: number; roun
 
 /** The dev set and our own question sets, so the timing covers many shapes of question. */
 function benchQuestions(): string[] {
-  const files = [path.resolve(repoRoot, '../shared/eval/policy-dev.jsonl'), ...['questions', 'holdout', 'holdout2'].map((n) => path.join(repoRoot, 'test', 'policy', `${n}.jsonl`))];
+  const files = [path.resolve(repoRoot, '../shared/eval/policy-dev.jsonl'), ...['questions', 'holdout', 'holdout2', 'holdout3'].map((n) => path.join(repoRoot, 'test', 'policy', `${n}.jsonl`))];
   const questions = files
     .filter((f) => fs.existsSync(f))
     .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))

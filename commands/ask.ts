@@ -4,7 +4,7 @@ import type { Block, Reply } from '../src/message.ts';
 import { reply, textReply } from '../src/message.ts';
 import { displayName, hasRole } from '../src/people.ts';
 import type { PolicyIndex, PolicyMatch } from '../src/policy/search.ts';
-import { detectState } from '../src/policy/language.ts';
+import { detectState, hasTopicWords } from '../src/policy/language.ts';
 import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '../src/policy/records.ts';
 
 const EXAMPLE = '/ask how many internship hours do I need?';
@@ -38,6 +38,8 @@ export default {
 async function answerQuestion(ctx: Context, question: string): Promise<Reply> {
   if (!question) throw new UserError('ask-empty', 'Please write your question after /ask.', EXAMPLE);
   if (question.length > MAX_QUESTION) throw new UserError('ask-too-long', `Please ask in fewer than ${MAX_QUESTION} letters. Ask one thing at a time.`, EXAMPLE);
+  // "thanks" or "ok" is not a question for a facilitator, so it is not recorded.
+  if (!hasTopicWords(question)) return textReply("I'm not sure what you want to know.", 'Please ask a question about the program rules.', `Example: ${EXAMPLE}`);
   const match = policyIndex(ctx).answer(question, { state: askerState(ctx) });
   return match ? answerReply(ctx, question, match) : notSureReply(ctx, question);
 }

@@ -12,6 +12,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bface[\s-]*(?:to|2)[\s-]*face\b|\bin[\s-]+person\b|\bf2f\b|\bfacetoface\b/g, ' facetoface '],
   [/\bone[\s-]*on[\s-]*one\b|\b1[\s-]*on[\s-]*1\b|\b1to1\b/g, ' oneonone '],
   [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuing education '],
+  [/\b(?:can|could|would|will)\s+you\s+(?:please\s+)?tell\s+me\b|\btell\s+me\b/g, ' '],
   [/\bhrs?\b/g, ' hours '],
   [/\ball\s+day\b|\bday[\s-]+to[\s-]+day\b|\btypical\s+day\b|\bevery\s*day\b/g, ' duties '],
   [/\bat\s+once\b|\bat\s+the\s+same\s+time\b|\bsimultaneously\b/g, ' sametime '],
@@ -37,7 +38,7 @@ const STOP = new Set(
   could did do does doing done down during each either else ever every few for from further get gets getting give go
   goes going got had has have having he her here hers him his how i if in into is it its just know let like ll me might
   more most much must my myself need needs no nor now of off on once only or other our ours out over own please really
-  same say she should so some still such tell than that the their them then there these they thing things this those
+  same say she should so some still such than that the their them then there these they thing things this those
   through to too under until up us use used very want wants was way we well were what whats when where which while who many time
   whom whose why will with would yes yet you your yours yourself take takes taking can may could come comes came hi hello hey thanks thank ok okay i'm im dont does`.split(/\s+/),
 );
@@ -80,6 +81,8 @@ const SYNONYMS: Record<string, string[]> = {
   disadvantage: ['cons', 'worry'], disadvantages: ['cons', 'worry'], risk: ['cons', 'worry'], risks: ['cons', 'worry'],
   problem: ['cons', 'worry'], problems: ['cons', 'worry'], upside: ['pros'], upsides: ['pros'], advantage: ['pros'], advantages: ['pros'],
   origin: ['history'], origins: ['history'], began: ['history'], history: ['history'],
+  advice: ['tell', 'guidance'], advise: ['tell', 'guidance'], begin: ['start'], begins: ['start'], beginning: ['start'],
+  job: ['career', 'role'], jobs: ['career', 'role'], careers: ['career'], positions: ['career', 'role'],
   direct: ['facetoface'], directly: ['facetoface'], never: ['not'], fast: ['within'], quickly: ['within'], soon: ['within'], quick: ['within'],
   junior: ['mini'], assistant: ['mini'], new: ['history'], newer: ['history'], worker: ['work'], workers: ['work'],
   reduce: ['less', 'decrease'], decrease: ['less', 'reduce'], lower: ['less'], fewer: ['less'],
@@ -198,4 +201,9 @@ export function understand(question: string): UnderstoodQuestion {
   }
   const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(plain);
   return { terms, extra, alternatives, state, wantsNumber };
+}
+
+/** Does the text name any topic at all? ("thanks", "ok" do not.) */
+export function hasTopicWords(text: string): boolean {
+  return understand(text).terms.length > 0;
 }

@@ -121,6 +121,7 @@ describe('/ask', () => {
   it('rejects an empty question with an example and stores nothing', async () => {
     const services = await testServices();
     expect(await say(services, 'alice', '/ask')).toMatch(/Please write your question after \/ask\.\nExample: \/ask /);
+    expect(await say(services, 'alice', '/ask thanks!')).toMatch(/^I'm not sure what you want to know\./);
     expect(await (await questionsCollection(services.store)).all()).toEqual([]);
   });
 

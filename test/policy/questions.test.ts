@@ -7,7 +7,7 @@ import { evaluatePolicy } from '../../scripts/eval-policy.ts';
  * Our own questions, in other words than the dev set: questions.jsonl was written first and used
  * while building; holdout*.jsonl were written later to check that the answers carry over.
  */
-const sets = ['questions', 'holdout', 'holdout2'].map((n) => path.join(import.meta.dirname, `${n}.jsonl`)).filter((f) => fs.existsSync(f));
+const sets = ['questions', 'holdout', 'holdout2', 'holdout3'].map((n) => path.join(import.meta.dirname, `${n}.jsonl`)).filter((f) => fs.existsSync(f));
 
 describe('answers to questions asked in many ways', () => {
   for (const file of sets) {
