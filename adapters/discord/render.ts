@@ -68,7 +68,7 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
 
 /** Embed parts show in a fixed order (title, description, fields, footer); a block out of that order starts a new embed. */
 function startsNewEmbed(current: APIEmbed, block: Block): boolean {
-  if (current.footer) return block.kind !== 'actions';
+  if (current.footer) return block.kind !== 'actions' && block.kind !== 'context';
   if (block.kind === 'heading') return Boolean(current.title || current.description || current.fields?.length);
   if (block.kind === 'text') return Boolean(current.fields?.length);
   if (block.kind === 'fields' || block.kind === 'progress') return (current.fields?.length ?? 0) >= LIMIT.fields;

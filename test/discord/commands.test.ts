@@ -89,6 +89,15 @@ describe('every command as a Discord slash command', () => {
     expect((await run('fran', 'meet', [sub('cancel', [str('meeting', id)])])).text).toMatch(/cancel/i);
   });
 
+  it('answers a policy question with its source, and the "Did this help?" button records the answer (/ask)', async () => {
+    const seen = await run('alice', 'ask', [str('question', 'how many internship hours do I need?')]);
+    expect(seen.text).toMatch(/90/);
+    expect(seen.body.embeds).toEqual([expect.objectContaining({ footer: { text: expect.stringMatching(/^Source: /) } })]);
+    const yes = seen.buttons.find((b) => /helped/i.test(b.label))!;
+    const clicked = await bot.interact(buttonClick('alice', yes.custom_id, '5002'));
+    expect(clicked.text).toMatch(/thank/i);
+  });
+
   it('shows help under /peerbot help', async () => {
     expect((await run('alice', 'peerbot', [sub('help')])).text).toMatch(/\/hours/);
     expect((await run('alice', 'peerbot', [sub('help', [str('command', 'hours')])])).text).toMatch(/hours log 2h shadowing/);

@@ -29,9 +29,9 @@ function problems(def: Def, where: string): string[] {
 describe('the slash commands generated from the core', () => {
   const definitions = commandDefinitions(allCommands) as unknown as Def[];
 
-  it('registers /hours, /cert, /team, /deadlines, /meet and /peerbot, with help, admin and link under /peerbot', () => {
+  it('registers /hours, /cert, /team, /deadlines, /meet, /ask and /peerbot, with help, admin and link under /peerbot', () => {
     const names = definitions.map((d) => d.name);
-    expect(names).toEqual(expect.arrayContaining(['hours', 'cert', 'team', 'deadlines', 'meet', 'peerbot']));
+    expect(names.sort()).toEqual(['ask', 'cert', 'deadlines', 'hours', 'meet', 'peerbot', 'team']);
     expect(names).not.toContain('help');
     expect(names).not.toContain('admin');
     const peerbot = definitions.find((d) => d.name === 'peerbot')!;
@@ -51,8 +51,9 @@ describe('the slash commands generated from the core', () => {
     expect(mark.options!.find((o) => o.name === 'user')).toMatchObject({ type: 6, required: true });
   });
 
-  it('registers a command with one subcommand flat (/team, /deadlines)', () => {
+  it('registers a command with one subcommand flat (/team, /deadlines, /ask)', () => {
     expect(definitions.find((d) => d.name === 'team')!.options).toEqual([]);
+    expect(definitions.find((d) => d.name === 'ask')!.options).toEqual([expect.objectContaining({ name: 'question', type: 3, required: true })]);
     expect(definitions.find((d) => d.name === 'deadlines')!.options!.map((o) => o.type)).toEqual([6]);
   });
 });
