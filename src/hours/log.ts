@@ -8,16 +8,21 @@ import { formatDate } from '../parse/date.ts';
 import { formatDuration } from '../parse/duration.ts';
 import { certStatus } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
+import { serially } from '../serial.ts';
 
 const DAY = 24 * 60;
 
 /** /hours log: parse, check the day's total, store (once per request), then say what was saved. */
 export async function logHours(ctx: Context, text: string): Promise<Reply> {
+  return serially(`hours:${ctx.actor.person.id}`, () => logHoursNow(ctx, text));
+}
+
+async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   const { services, actor } = ctx;
   const program = services.programs.forPerson(actor.person.programId);
   const today = services.clock.now().startOf('day');
   const parsed = parseLog(text, program, today);
-  const entries = actor.saved ? await services.store.hours.list(actor.person.id) : [];
+  const entries = await services.store.hours.list(actor.person.id);
   const earlier = ctx.inv.requestId ? entries.find((e) => e.requestId === ctx.inv.requestId) : undefined;
   if (!earlier) {
     const sameDay = entries.filter((e) => e.date === parsed.date && e.status !== 'rejected').reduce((n, e) => n + e.minutes, 0);

@@ -144,3 +144,12 @@ describe('forgiving subcommands', () => {
     expect((await s.store.hours.list('alice'))[0]?.note).toBe('');
   });
 });
+
+describe('two messages at once', () => {
+  it('never lets two logs sent together pass 24 hours in one day', async () => {
+    const s = await testServices();
+    const replies = await Promise.all([send(s, 'alice', '/hours log 13h shadowing', { requestId: 'a' }), send(s, 'alice', '/hours log 13h retreat', { requestId: 'b' })]);
+    expect(replies.map((r) => JSON.stringify(r)).filter((t) => t.includes('more than 24 hours'))).toHaveLength(1);
+    expect(await s.store.hours.list('alice')).toHaveLength(1);
+  });
+});
