@@ -43,7 +43,7 @@ const NOW = '2026-03-16T10:00:00-05:00';
  * the floor that Bolt and HTTP cost by themselves.
  */
 export async function benchSlack(options: SlackBenchOptions = {}): Promise<BenchRow[]> {
-  const iterations = options.iterations ?? 300;
+  const iterations = options.iterations ?? 500;
   const services = options.services ?? (await openServices(options.dbPath ?? (await seedDatabase(options.entries ?? 100_000))));
   const fake = await new FakeSlack().start();
   const peerbot = createSlackAdapter(services, { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl }, { port: 0, retryConfig: { retries: 0 } });
