@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,5 +47,19 @@ describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
     const seen = await answerTo(fake, raw, after);
     expect(seen.text).toMatch(/Saved: 1 hour 30 minutes|Saved: 1\.5 hours/);
     expect(seen.ephemeral).toBe(true);
+  }, 30_000);
+});
+
+describe('npm run discord:register', () => {
+  it('registers the commands once, and says they are up to date the second time', async () => {
+    fake = await FakeDiscord.start();
+    const register = () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/discord-register.ts'], {
+        cwd: root,
+        env: { ...process.env, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake!.apiUrl, DISCORD_GUILD_ID: '900000000000000003' },
+      });
+    expect((await register()).stdout).toMatch(/^\d+ slash commands registered for server 900000000000000003\./);
+    expect((await register()).stdout).toMatch(/were already up to date/);
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   }, 30_000);
 });
