@@ -47,7 +47,7 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
   });
   client.rest.setToken(settings.token);
-  const ctx: InteractionContext = { services, ids: new ButtonIds(), deferAfterMs: options.deferAfterMs ?? 1500, clicked: new Set() };
+  const ctx: InteractionContext = { services, ids: new ButtonIds(), deferAfterMs: options.deferAfterMs ?? 1500, clicked: new Map() };
   const dmChannels = new Map<string, string>();
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

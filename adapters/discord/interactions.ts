@@ -18,11 +18,12 @@ export interface InteractionContext {
   ids: ButtonIds;
   /** Discord drops an answer that takes over 3 seconds; past this the reply is deferred first (0: always). */
   deferAfterMs: number;
-  /** Clicks already answered (message + person + button), so a double click runs once. */
-  clicked: Set<string>;
+  /** When each click (message + person + button) was answered, so a double click runs once. */
+  clicked: Map<string, number>;
 }
 
 export const NO_MENTIONS = { parse: [] as [] };
+const DOUBLE_CLICK_MS = 10_000;
 
 /** Every interaction ends in an answer the person can read; failures to answer are logged. */
 export async function handleInteraction(ctx: InteractionContext, interaction: Interaction): Promise<void> {
@@ -51,12 +52,15 @@ async function answerButton(ctx: InteractionContext, interaction: ButtonInteract
     return;
   }
   const click = `${interaction.message.id}:${interaction.user.id}:${interaction.customId}`;
-  if (ctx.clicked.has(click)) {
+  // The same button again within seconds is a double click; later it is a real second press (RSVP yes, no, yes again).
+  const before = ctx.clicked.get(click);
+  if (before !== undefined && Date.now() - before < DOUBLE_CLICK_MS) {
     await send(ctx, interaction, textReply('You already pressed this button. I did it once.'));
     return;
   }
-  ctx.clicked.add(click);
-  if (ctx.clicked.size > 10_000) ctx.clicked.delete(ctx.clicked.values().next().value!);
+  ctx.clicked.delete(click);
+  ctx.clicked.set(click, Date.now());
+  if (ctx.clicked.size > 10_000) ctx.clicked.delete(ctx.clicked.keys().next().value!);
   // The clicker, not the person the message was for, runs the command: their rights apply.
   await answer(ctx, interaction, {
     platform: 'discord',
