@@ -30,7 +30,7 @@ export const CONTRACTIONS: Array<[RegExp, string]> = [
 
 /** Words that say nothing about the topic. "not" is kept: "what peer mentoring is not" depends on it. */
 export const STOP = new Set(
-  `a about above after again all also am an and any are as at be because been before being below between both but by
+  `a about above again all also am an and any are as at be because been being below between both but by
   could did do does doing done down during each either else ever every few for from further get gets getting give go
   goes going got had has have having he her here hers him his how i if in into is it its just know let like ll me might
   more most much must my myself need needs no nor now of off on once only or other our ours out over own please really
@@ -107,6 +107,7 @@ export const CUES: Array<[RegExp, string[], number?]> = [
   [/^(?:so\s+)?(?:what|who)\s+(?:is|are|s)\s+(?:a|an|the)?\s*\w+(?:\s+\w+)?\s*\??$|\bwhat\s+(?:does|do)\b.*\bmean\b|\bdefin|\bmeaning\b/, ['meaning', 'define']],
   [/\bhow\s+(?:do|can|would|should|to)\s+(?:i\s+|you\s+|we\s+|someone\s+|a person\s+)?(?:get|become|be)\b|\bsteps?\b|\bprocess\b/, ['steps', 'process', 'become'], 0.5],
   [/\bi\s+(?:am\s+)?\d{1,2}\b|\byears?\s+old\b|\bhow\s+old\b|\bage\b/, ['age', 'years', 'old'], 0.6],
+  [/\bwhat\s+(?:happens|comes|do\s+i\s+do)\s+(?:after|next)\b|\bnext\s+step|\bafter\s+(?:i\s+)?(?:finish|complete)/, ['end', 'after', 'next'], 0.5],
   [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['timeline', 'days'], 0.4],
   [/\bwho\s+(?:can|may|is able to)\s+(?:get|receive|use|join|have)\b|\beligib|\bqualif/, ['eligible', 'criteria']],
   [/\bwhat\s+(?:does|do|did|would|will)\s+(?:a|an|the|my|your)?\s*(?:\w+\s+){0,4}\bdo\b(?!\s+(?:i|you|we)\b)/, ['role', 'duties', 'job'], 0.6],
