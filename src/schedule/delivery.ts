@@ -4,6 +4,7 @@ import type { Platform } from '../bot.ts';
 import type { Reply } from '../message.ts';
 import type { Services } from '../services.ts';
 import { storeInbox } from './inbox.ts';
+import type { Inbox } from '../services.ts';
 
 /** Who a scheduled message is for: a person (by direct message) or a channel. */
 export const TargetSchema = z.discriminatedUnion('type', [
@@ -27,26 +28,29 @@ export function reachable(adapters: Adapter[], target: Target): boolean {
   return target.type === 'person' || adapterFor(adapters, target.platform) !== undefined;
 }
 
+/** How a message will travel: through a platform adapter, or into the store's inbox. */
+export type Route = { kind: 'adapter'; to: string; send(reply: Reply): Promise<void> } | { kind: 'inbox'; to: string; personId: string };
+
 /**
- * Sends one message and says where it went: the person's first account on a configured
- * platform gets a direct message; with none, it waits in their inbox for their next message.
- * A failing platform throws, so the caller keeps the message queued for the next check.
+ * A person is reached by direct message on their first account on a configured platform;
+ * with none, the message waits in their inbox for their next message. A channel is reached
+ * only on a configured platform.
  */
-export async function deliver(services: Services, adapters: Adapter[], target: Target, reply: Reply): Promise<string> {
+export async function route(services: Services, adapters: Adapter[], target: Target): Promise<Route> {
   if (target.type === 'channel') {
     const adapter = adapterFor(adapters, target.platform);
     if (!adapter) throw new Error(`no ${target.platform} adapter to post to channel ${target.channelId}`);
-    await adapter.postToChannel(target.channelId, reply);
-    return `${target.platform}:#${target.channelId}`;
+    return { kind: 'adapter', to: `${target.platform}:#${target.channelId}`, send: (reply) => adapter.postToChannel(target.channelId, reply) };
   }
   const keys = [...new Set([...(await services.store.people.accountsOf(target.personId)), target.personId])];
   for (const key of keys) {
     const { platform, userId } = splitAccount(key);
     const adapter = adapterFor(adapters, platform);
-    if (!adapter) continue;
-    await adapter.sendDirect(userId, reply);
-    return key;
+    if (adapter) return { kind: 'adapter', to: key, send: (reply) => adapter.sendDirect(userId, reply) };
   }
-  await (services.inbox ?? storeInbox(services.store)).put(target.personId, reply);
-  return target.personId;
+  return { kind: 'inbox', to: target.personId, personId: target.personId };
+}
+
+export function inboxOf(services: Services): Inbox {
+  return services.inbox ?? storeInbox(services.store);
 }

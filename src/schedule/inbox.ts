@@ -11,7 +11,9 @@ const WaitingSchema = z.object({ replies: z.array(ReplySchema) });
  * and shown with their next reply, so a nudge survives a restart until it is read.
  */
 export function storeInbox(store: Store): Inbox {
-  const open = () => store.collection('inbox', WaitingSchema);
+  // Opened once: opening checks every record, and the collection stays live.
+  let opened: ReturnType<typeof store.collection<z.infer<typeof WaitingSchema>>> | undefined;
+  const open = () => (opened ??= store.collection('inbox', WaitingSchema));
   return {
     async put(personId, reply) {
       const inbox = await open();

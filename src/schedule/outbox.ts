@@ -3,19 +3,17 @@ import type { Adapter } from '../adapter.ts';
 import { plainText } from '../message.ts';
 import type { Reply } from '../message.ts';
 import type { Services } from '../services.ts';
-import { deliver, TargetSchema } from './delivery.ts';
+import { inboxOf, route, TargetSchema } from './delivery.ts';
 import type { Target } from './delivery.ts';
-
-const ReplySchema = z.custom<Reply>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks), 'must be a reply');
 
 const OutboxRecordSchema = z.object({
   target: TargetSchema,
-  reply: ReplySchema,
   status: z.enum(['queued', 'sent', 'dropped']),
   queuedAt: z.string(),
   sentAt: z.string().optional(),
   to: z.string().optional(),
 });
+type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 
 /** A message a check wants sent. The key names it for ever, so it is sent once. */
 export interface Planned {
@@ -41,8 +39,9 @@ export function oneLine(reply: Reply): string {
  * Sends each planned message exactly once, across restarts. Every message is first written
  * to the store as "queued" (so a crash can never skip it), then delivered, then marked
  * "sent" (so a restart never sends it again). A queued message left by a crash is delivered
- * by the next check, if the check still wants it. The one gap no store can close: a crash
- * after the platform accepted a message but before "sent" was written repeats that one message.
+ * by the next check if the check still wants it, and dropped if not (done, muted, or a later
+ * mark took over). One gap remains that no store can close: a crash after the platform (or
+ * the inbox) took a message but before "sent" was written repeats that one message.
  */
 export async function sendOnce(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean } = {}): Promise<Sent[]> {
   const outbox = await services.store.collection(name, OutboxRecordSchema);
@@ -54,24 +53,28 @@ export async function sendOnce(services: Services, adapters: Adapter[], name: st
       .map((p) => ({ key: p.key, to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`, text: oneLine(p.reply) }));
   }
   const now = () => services.clock.now().toISO()!;
-  for (const p of planned) {
-    if (known.has(p.key)) continue;
-    const record = { target: p.target, reply: p.reply, status: 'queued' as const, queuedAt: now() };
-    await outbox.put(p.key, record);
+  const fresh = planned.filter((p) => !known.has(p.key));
+  // Issued together, the store writes them in one go (lowdb coalesces writes to a file).
+  await Promise.all(fresh.map((p) => {
+    const record: OutboxRecord = { target: p.target, status: 'queued', queuedAt: now() };
     known.set(p.key, record);
-  }
+    return outbox.put(p.key, record);
+  }));
   const sent: Sent[] = [];
+  const inbox = inboxOf(services);
   for (const [key, record] of known) {
     if (record.status !== 'queued') continue;
-    if (!wanted.has(key)) {
-      // Queued before a crash, but no longer due (done, muted, or a later mark took over).
+    const plan = wanted.get(key);
+    if (!plan) {
       await outbox.put(key, { ...record, status: 'dropped' });
       continue;
     }
     try {
-      const to = await deliver(services, adapters, record.target, record.reply);
-      await outbox.put(key, { ...record, status: 'sent', sentAt: now(), to });
-      sent.push({ key, to, text: oneLine(record.reply) });
+      const way = await route(services, adapters, record.target);
+      if (way.kind === 'inbox') await inbox.put(way.personId, plan.reply);
+      else await way.send(plan.reply);
+      await outbox.put(key, { ...record, status: 'sent', sentAt: now(), to: way.to });
+      sent.push({ key, to: way.to, text: oneLine(plan.reply) });
     } catch (error) {
       services.log.warn(`could not send ${name} ${key}; it stays queued for the next check`, error);
     }

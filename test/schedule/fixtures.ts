@@ -53,9 +53,10 @@ export interface Delivery {
 
 /**
  * A platform at the process boundary that records what it was asked to deliver. `hangAt`
- * makes the n-th direct message never finish, as if the process died while sending it.
+ * makes the n-th direct message never finish, as if the process died while sending it;
+ * `failAt` makes the platform refuse the n-th one.
  */
-export function recordingAdapter(platform: Platform, options: { hangAt?: number } = {}) {
+export function recordingAdapter(platform: Platform, options: { hangAt?: number; failAt?: number } = {}) {
   const direct: Delivery[] = [];
   const channel: Delivery[] = [];
   let calls = 0;
@@ -71,6 +72,7 @@ export function recordingAdapter(platform: Platform, options: { hangAt?: number 
         reachedHang();
         return new Promise<void>(() => {});
       }
+      if (calls === options.failAt) throw new Error('platform said no (HTTP 503)');
       direct.push({ userId, text: plainText(reply), reply });
     },
     async postToChannel(channelId, reply) {

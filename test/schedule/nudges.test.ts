@@ -43,6 +43,18 @@ describe('deadline nudges', () => {
     expect(again.direct).toEqual([]);
   });
 
+  it('keeps a message the platform refused, and sends it at the next check', async () => {
+    const db = await tempDb();
+    const services = await servicesAt(db, MONDAY);
+    await seedTeam(services, slackId);
+    const flaky = recordingAdapter('slack', { failAt: 1 });
+    expect((await runNudgeCheck(services, [flaky.adapter])).sent).toHaveLength(7);
+    const later = recordingAdapter('slack');
+    const { sent } = await runNudgeCheck(await servicesAt(db, '2026-03-16T11:00:00-05:00'), [later.adapter]);
+    expect(sent).toHaveLength(1);
+    expect(new Set([...flaky.direct, ...later.direct].map((d) => d.userId + d.text)).size).toBe(8);
+  });
+
   it('sends nothing in quiet hours, and catches up in the morning', async () => {
     const db = await tempDb();
     const evening = await servicesAt(db, '2026-03-16T21:30:00-05:00');
