@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { allCommands } from '../commands/index.ts';
 import { commandDefinitions } from '../adapters/discord/definitions.ts';
 import { registerCommands } from '../adapters/discord/register.ts';
+import { inviteUrl } from '../adapters/discord/invite.ts';
 
 const definitions = commandDefinitions(allCommands);
 if (process.argv.includes('--print')) {
@@ -24,6 +25,7 @@ const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(di
 try {
   const result = await registerCommands(rest, discord.applicationId, definitions, discord.guildId);
   console.log(`${result.count} slash commands ${result.changed ? 'registered' : 'were already up to date'} for ${result.scope}.`);
+  console.log(`To add the bot to a server, open: ${inviteUrl(discord.applicationId)}`);
 } catch (error) {
   console.error(`Could not register the commands: ${(error as Error).message}`);
   process.exit(1);

@@ -11,6 +11,7 @@ import type { CommandDefinition } from './definitions.ts';
 import { handleInteraction, NO_MENTIONS } from './interactions.ts';
 import type { InteractionContext } from './interactions.ts';
 import { registerCommands } from './register.ts';
+import { inviteUrl } from './invite.ts';
 import type { RegisterResult } from './register.ts';
 import { renderReply } from './render.ts';
 
@@ -89,7 +90,8 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
         throw startError('could not log in', error);
       });
       await ready;
-      log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}`);
+      log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}, in ${client.guilds.cache.size} server(s)`);
+      if (client.guilds.cache.size === 0) log.warn(`discord: the bot is in no server yet. Invite it: ${inviteUrl(settings.applicationId)}`);
     },
     async stop() {
       await client.destroy();

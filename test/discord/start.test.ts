@@ -58,7 +58,9 @@ describe('npm run discord:register', () => {
         cwd: root,
         env: { ...process.env, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake!.apiUrl, DISCORD_GUILD_ID: '900000000000000003' },
       });
-    expect((await register()).stdout).toMatch(/^\d+ slash commands registered for server 900000000000000003\./);
+    const first = (await register()).stdout;
+    expect(first).toMatch(/^\d+ slash commands registered for server 900000000000000003\./);
+    expect(first).toContain(`https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=52224`);
     expect((await register()).stdout).toMatch(/were already up to date/);
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   }, 30_000);
