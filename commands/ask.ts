@@ -4,6 +4,7 @@ import type { Block, Reply } from '../src/message.ts';
 import { reply, textReply } from '../src/message.ts';
 import { displayName, hasRole } from '../src/people.ts';
 import type { PolicyIndex, PolicyMatch } from '../src/policy/search.ts';
+import { buildPolicyIndex } from '../src/policy/search.ts';
 import { detectState, hasTopicWords } from '../src/policy/language.ts';
 import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '../src/policy/records.ts';
 
@@ -13,7 +14,7 @@ const MAX_QUESTION = 500;
 export default {
   name: 'ask',
   description: 'Ask a question about the program rules. I answer from the policy documents.',
-  examples: [EXAMPLE, '/ask can a family member be my peer support specialist?', '/ask unanswered'],
+  examples: [EXAMPLE, '/ask can a family member be my peer support specialist?', '/ask unanswered', '/ask reload'],
   // One flat subcommand, so Discord users type `/ask question:<text>`. Facilitators type
   // "unanswered" as the question; the buttons send "feedback …", "pass …" as text.
   subcommands: [
@@ -25,6 +26,7 @@ export default {
   ],
   async run(ctx, text) {
     if (/^unanswered(\s+questions?)?$/i.test(text)) return listUnanswered(ctx);
+    if (/^reload$/i.test(text)) return reloadDocuments(ctx);
     const feedback = /^feedback\s+(\S+)\s+(yes|no)$/i.exec(text);
     if (feedback) return recordFeedback(ctx, feedback[1]!, feedback[2]!.toLowerCase() === 'yes');
     const pass = /^pass\s+(\S+)$/i.exec(text);
@@ -129,6 +131,17 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
   if (!open) throw new UserError('ask-done-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
   await questions.put(id, { ...open, status: 'done' });
   return textReply(`Marked as answered: "${open.question}"`);
+}
+
+/** Admins drop files into the policies folder, then reload instead of restarting the bot. */
+async function reloadDocuments(ctx: Context): Promise<Reply> {
+  if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-allowed', 'Only admins can reload the policy documents.', EXAMPLE);
+  const index = buildPolicyIndex(ctx.services.config.policiesDir);
+  ctx.services.policy = index;
+  const files = new Set(index.sections.map((s) => s.file)).size;
+  const lines = [`I loaded ${index.sections.length} topics from ${files} files.`];
+  for (const problem of index.problems) lines.push(`I skipped a file: ${problem.message}`);
+  return textReply(...lines);
 }
 
 function requireFacilitator(ctx: Context): void {

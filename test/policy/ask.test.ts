@@ -60,6 +60,18 @@ describe('/ask', () => {
     expect(text).toMatch(/^Source: 900_agency\.txt \(Agency handbook\), section "Travel"$/m);
   });
 
+  it('lets an admin reload the folder after adding a file, naming a malformed one', async () => {
+    const dir = await policiesWith({});
+    const services = await testServices({ PEERBOT_POLICIES: dir });
+    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only admins/);
+    await fs.writeFile(path.join(dir, 'parking.md'), '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n');
+    await fs.writeFile(path.join(dir, 'broken.md'), '## No source here\n\nText.\n');
+    const reloaded = await say(services, 'admin', '/ask reload');
+    expect(reloaded).toMatch(/I loaded \d+ topics from 6 files\./);
+    expect(reloaded).toMatch(/I skipped a file: .*broken\.md: section "No source here"/);
+    expect(await say(services, 'alice', '/ask where can I park at the agency?')).toMatch(/park for free/);
+  });
+
   it('reports a malformed document by name at start and still answers from the others', async () => {
     const dir = await policiesWith({ 'broken.md': '# Broken\n\n## A topic without a source\n\nSome text.\n' });
     const warnings: string[] = [];
