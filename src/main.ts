@@ -1,6 +1,6 @@
 import { loadConfig } from './config.ts';
 import { createServices } from './app.ts';
-import type { Adapter } from './adapter.ts';
+import { platformAdapters } from './platforms.ts';
 import type { Services } from './services.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
 
@@ -17,20 +17,6 @@ export function parseArgs(argv: string[]): { console: boolean; as: string } {
   return { console, as };
 }
 
-/** Slack and Discord, when configured. Loaded only then, so the console starts fast. */
-async function platformAdapters(services: Services): Promise<Adapter[]> {
-  const adapters: Adapter[] = [];
-  if (services.config.slack) {
-    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
-    adapters.push(createSlackAdapter(services));
-  }
-  if (services.config.discord) {
-    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    adapters.push(createDiscordAdapter(services));
-  }
-  return adapters;
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let services: Services;
@@ -41,7 +27,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const platforms = args.console ? [] : await platformAdapters(services);
-  for (const adapter of platforms) await adapter.start();
+  try {
+    for (const adapter of platforms) await adapter.start();
+  } catch (error) {
+    // The adapters' start-up errors are written to be read: no stack trace after them.
+    process.stderr.write(`${(error as Error).message}\n`);
+    for (const adapter of platforms) await adapter.stop().catch(() => undefined);
+    process.exit(1);
+  }
   if (platforms.length > 0) {
     const stop = async () => {
       for (const adapter of platforms) await adapter.stop();
