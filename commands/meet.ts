@@ -1,18 +1,27 @@
 import type { Command, OptionSpec } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
-import { words } from '../src/schedule/parse.ts';
-import { SCHEDULE_EXAMPLE } from '../src/schedule/parse.ts';
+import { SCHEDULE_EXAMPLE, words } from '../src/schedule/parse.ts';
+import { splitSubcommand } from '../src/subcommand.ts';
 import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from '../src/schedule/meet-actions.ts';
 
 const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The meeting id, like lc', type: 'string', required, autocomplete: 'meeting' });
 const date = (required: boolean, description: string): OptionSpec => ({ name: 'date', description, type: 'string', required });
 
 const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
+/** Words people use for each subcommand (a one-letter typo is forgiven too). */
+const ALIASES: Record<string, string> = {
+  ...Object.fromEntries(SUBCOMMANDS.map((s) => [s, s])),
+  upcoming: 'list', next: 'list', show: 'list',
+  add: 'schedule', new: 'schedule', create: 'schedule',
+  delete: 'cancel', remove: 'cancel',
+  attend: 'attended', went: 'attended',
+  calendar: 'ics', ical: 'ics',
+};
 
 export default {
   name: 'meet',
   description: 'Meetings and calls: see what is coming, RSVP, get a calendar file.',
-  examples: ['/meet', SCHEDULE_EXAMPLE, '/meet rsvp lc yes', '/meet attended tc', '/meet skip lc 2026-04-14', '/meet ics'],
+  examples: ['/meet', SCHEDULE_EXAMPLE, '/meet rsvp lc yes', '/meet attended lc', '/meet skip lc 2026-04-14', '/meet ics'],
   subcommands: [
     { name: 'list', description: 'Meetings coming up', options: [] },
     {
@@ -44,29 +53,23 @@ export default {
     { name: 'ics', description: 'A calendar file to add meetings to your calendar', options: [meeting(false)] },
   ],
   async run(ctx, text) {
-    const [first = 'list', ...rest] = words(text);
-    const sub = first.toLowerCase();
+    const first = text.trim().split(/\s+/)[0] || 'list';
+    const [sub, after] = splitSubcommand(text, ALIASES) ?? (text.trim() ? [first, ''] : ['list', '']);
+    const rest = words(after);
     switch (sub) {
       case 'list':
-      case 'upcoming':
         return listMeetings(ctx);
       case 'schedule':
-      case 'add':
-      case 'new':
-        return scheduleMeeting(ctx, text.trim().replace(/^\S+\s*/, ''));
+        return scheduleMeeting(ctx, after);
       case 'cancel':
-      case 'delete':
         return cancelMeeting(ctx, rest);
       case 'skip':
         return skipMeeting(ctx, rest);
       case 'rsvp':
         return rsvpMeeting(ctx, rest);
       case 'attended':
-      case 'attend':
-      case 'went':
         return attendedMeeting(ctx, rest);
       case 'ics':
-      case 'calendar':
         return meetingsIcs(ctx, rest);
       default:
         throw new UserError('unknown-subcommand', `I don't know "/meet ${first}".`, '/meet list', SUBCOMMANDS);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Meeting, MeetingKind } from './meetings.ts';
 
-const ORDINAL: Record<number, string> = { 1: '1st', 2: '2nd', 3: '3rd', 4: '4th', [-1]: 'last' };
+const ORDINAL: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 
 /** "Tuesday, March 10 at 10:00 AM" (with the year when it is not this year). */
 export function formatWhen(start: DateTime, now: DateTime): string {
@@ -23,7 +23,7 @@ function capital(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
-/** "every 2nd Tuesday of the month at 10:00 AM". */
+/** "every second Tuesday of the month at 10:00 AM". */
 export function describeSeries(meeting: Meeting, zone: string, now: DateTime): string {
   const time = formatTime(DateTime.fromISO(meeting.time, { zone }));
   const r = meeting.recurrence;
