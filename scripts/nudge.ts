@@ -6,23 +6,9 @@
  */
 import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
-import type { Adapter } from '../src/adapter.ts';
+import { platformAdapters } from '../src/platforms.ts';
 import type { Services } from '../src/services.ts';
 import { runNudgeCheck } from '../src/schedule/nudges.ts';
-
-/** Slack and Discord when configured; their sendDirect works without start(). */
-async function configuredAdapters(services: Services): Promise<Adapter[]> {
-  const adapters: Adapter[] = [];
-  if (services.config.slack) {
-    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
-    adapters.push(createSlackAdapter(services));
-  }
-  if (services.config.discord) {
-    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    adapters.push(createDiscordAdapter(services));
-  }
-  return adapters;
-}
 
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');
@@ -33,7 +19,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }
-  const adapters = dryRun ? [] : await configuredAdapters(services);
+  // Slack and Discord when configured: their sendDirect works without start().
+  const adapters = dryRun ? [] : await platformAdapters(services);
   const result = await runNudgeCheck(services, adapters, { dryRun });
   if (result.quiet) process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
   for (const nudge of result.sent) process.stdout.write(`-> ${nudge.to}: ${nudge.text}\n`);
