@@ -78,7 +78,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     if (meeting.link) lines.push(`Link: ${meeting.link}`);
     const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();
     if (skipped.length) lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
-    blocks.push({ kind: 'text', text: lines.join('\n') });
+    blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting));
   }
   blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
   return reply(blocks);
