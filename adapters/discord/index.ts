@@ -52,7 +52,8 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
   const dmChannels = new Map<string, string>();
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
-  logConnection(client, services);
+  const state = { stopping: false };
+  logConnection(client, services, state);
 
   const definitions = () => commandDefinitions(services.commands.values());
   const register = () => registerCommands(client.rest, settings.applicationId, definitions(), settings.guildId);
@@ -94,6 +95,7 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
       if (client.guilds.cache.size === 0) log.warn(`discord: the bot is in no server yet. Invite it: ${inviteUrl(settings.applicationId)}`);
     },
     async stop() {
+      state.stopping = true;
       await client.destroy();
       // destroy() forgets the token; sending (nudges) may still follow a stop.
       client.rest.setToken(settings.token);
@@ -127,13 +129,14 @@ function startError(what: string, error: unknown): Error {
 }
 
 /** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */
-function logConnection(client: Client, services: Services): void {
+function logConnection(client: Client, services: Services, state: { stopping: boolean }): void {
   const log = {
     info: (m: string) => services.log.info(m),
     warn: (m: string) => services.log.warn(m),
     error: (m: string) => services.log.error(m),
   };
-  client.on(Events.ShardReconnecting, (id) => log.warn(`discord: connection ${id} lost, reconnecting`));
+  // stop() closes the connection too; that is not worth a warning.
+  client.on(Events.ShardReconnecting, (id) => state.stopping || log.warn(`discord: connection ${id} lost, reconnecting`));
   client.on(Events.ShardResume, (id, replayed) => log.info(`discord: connection ${id} back (${replayed} events replayed)`));
   client.on(Events.ShardDisconnect, (event, id) => log.error(`discord: connection ${id} closed for good (code ${event.code})`));
   client.on(Events.ShardError, (error, id) => log.warn(`discord: connection ${id} error: ${error.message}`));
