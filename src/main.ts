@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { createServices } from './app.ts';
 import { platformAdapters } from './platforms.ts';
+import { startScheduler } from './schedule/scheduler.ts';
 import type { Services } from './services.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
 
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (platforms.length > 0) {
+    const scheduler = startScheduler(services, platforms);
     const stop = async () => {
+      await scheduler.stop();
       for (const adapter of platforms) await adapter.stop();
       await services.store.close();
       process.exit(0);
@@ -47,7 +50,11 @@ async function main(): Promise<void> {
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const consoleAdapter = createConsoleAdapter(services, { as: args.as, interactive });
+  // SPEC: the console outside a terminal does not run the scheduler. In a terminal, nudges
+  // wait in the person's inbox and show with their next reply.
+  const scheduler = interactive ? startScheduler(services, []) : undefined;
   await consoleAdapter.run();
+  await scheduler?.stop();
   await services.store.close();
   process.exit(0);
 }
