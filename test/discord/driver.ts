@@ -4,6 +4,12 @@ import type { Services } from '../../src/services.ts';
 import { group, idOf, sub } from './payloads.ts';
 import type { RawOption } from './payloads.ts';
 
+const SHAPES: Record<string, RegExp> = {
+  time: /^\d{1,2}(:\d{2})?\s*(am|pm)?$/i,
+  link: /^https?:\/\//i,
+  duration: /^\d+(\.\d+)?\s*(h|hrs?|hours?|m|mins?|minutes?)$|^\d{1,2}:\d{2}$/i,
+};
+
 /** Subcommands a Discord user picks for a bare command (`/cert` → `/cert show`). */
 const BARE = ['show', 'list'];
 
@@ -52,7 +58,15 @@ function fillOptions(spec: SubcommandSpec, words: string[]): RawOption[] {
     const i = left.findIndex((w) => o.choices!.some((c) => c.value === w.toLowerCase()));
     if (i >= 0) values.set(o, take(i).toLowerCase());
   }
-  const positional = spec.options.filter((o) => !values.has(o) && !o.prefix && o.type !== 'user' && !o.choices);
+  let positional = spec.options.filter((o) => !values.has(o) && !o.prefix && o.type !== 'user' && !o.choices);
+  // More words than options: pick the ones with an unmistakable shape first ("10:00", "90m", a link).
+  if (left.length > positional.length) {
+    for (const o of positional.filter((o) => SHAPES[o.name])) {
+      const i = left.findIndex((w) => SHAPES[o.name]!.test(w));
+      if (i >= 0) values.set(o, take(i));
+    }
+    positional = positional.filter((o) => !values.has(o));
+  }
   positional.forEach((o, i) => {
     if (left.length === 0) return;
     values.set(o, i === positional.length - 1 && o.type === 'string' ? left.splice(0).join(' ') : take(0));
@@ -77,5 +91,6 @@ function raw(option: OptionSpec, value: string): RawOption {
 
 /** Words, keeping "quoted phrases" (and prefix:"quoted phrases") together without the quotes. */
 function tokens(text: string): string[] {
-  return [...text.matchAll(/(?:[^\s"]+:)?"[^"]*"|\S+/g)].map((m) => m[0].replace(/"/g, ''));
+  // "90 min" and "1.5 hours" are one amount, as a person would type them into one option.
+  return [...text.matchAll(/(?:[^\s"]+:)?"[^"]*"|\d+(?:\.\d+)?\s+(?:h|hrs?|hours?|m|mins?|minutes?)\b|\S+/gi)].map((m) => m[0].replace(/"/g, ''));
 }
