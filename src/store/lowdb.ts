@@ -5,21 +5,27 @@ import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
 import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
-import { HourEntrySchema, HoursFileSchema, MainFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
-import type { HoursFile, MainFile, Person } from './schema.ts';
+import { HourEntrySchema, HoursFileSchema, MainFileSchema, RecordsFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
+import type { HoursFile, MainFile, Person, RecordsFile } from './schema.ts';
 import { migrate } from './migrate.ts';
 import { acquireLease } from './lease.ts';
 
 /**
- * The embedded store: lowdb JSON files. One small main file (people, accounts, feature
- * records) and one file of hour entries per person, so logging hours rewrites ~15 kB, not
- * the whole collaborative. lowdb writes a temp file and renames it, so a crash never leaves
+ * The embedded store: lowdb JSON files. One small main file (people, accounts), one file per
+ * feature's records (meetings, nudges...) and one file of hour entries per person, so logging
+ * hours rewrites ~15 kB, not the whole collaborative. lowdb writes a temp file and renames it, so a crash never leaves
  * a half-written file. One process owns the files at a time.
  */
 export async function openLowdbStore(dbPath: string): Promise<Store> {
   const main = await readFile(dbPath, MainFileSchema, emptyMainFile, true);
   const hoursDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.hours`);
   const lockDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.locks`);
+  const recordsDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.records`);
+  const records = new Map<string, Low<RecordsFile>>();
+  for (const name of await listJson(recordsDir)) {
+    const file = await readFile(path.join(recordsDir, name), RecordsFileSchema, () => undefined, false);
+    records.set(file.data.name, file);
+  }
   const hours = new Map<string, Low<HoursFile>>();
   // Read in parallel batches: 1,000 people should load in well under a second.
   const names = await listJson(hoursDir);
@@ -40,7 +46,7 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
     }
     await main.low.write();
   }
-  return new LowdbStore(dbPath, main.low, hours, hoursDir, lockDir);
+  return new LowdbStore(dbPath, main.low, hours, records, { hoursDir, lockDir, recordsDir });
 }
 
 async function listJson(dir: string): Promise<string[]> {
@@ -105,8 +111,8 @@ class LowdbStore implements Store {
     readonly location: string,
     private main: Low<MainFile>,
     private hourFiles: Map<string, Low<HoursFile>>,
-    private hoursDir: string,
-    private lockDir: string,
+    private recordFiles: Map<string, Low<RecordsFile>>,
+    private dirs: { hoursDir: string; lockDir: string; recordsDir: string },
   ) {
     this.people = this.makePeople();
     this.hours = this.makeHours();
@@ -149,7 +155,7 @@ class LowdbStore implements Store {
   }
 
   private makeHours(): HoursRepo {
-    const file = (personId: string) => hoursFile(this.hoursDir, personId, this.hourFiles);
+    const file = (personId: string) => hoursFile(this.dirs.hoursDir, personId, this.hourFiles);
     return {
       list: async (personId) => [...(this.hourFiles.get(personId)?.data.entries ?? [])],
       add: async (personId, draft) => {
@@ -162,7 +168,7 @@ class LowdbStore implements Store {
         f.data.nextId += 1;
         f.data.entries.push(entry);
         sortByDate(f.data.entries);
-        await this.save(f, this.hoursDir);
+        await this.save(f, this.dirs.hoursDir);
         return { entry, created: true };
       },
       update: async (personId, id, patch) => {
@@ -171,7 +177,7 @@ class LowdbStore implements Store {
         if (!f || !entry) return undefined;
         Object.assign(entry, patch);
         sortByDate(f.data.entries);
-        await this.save(f, this.hoursDir);
+        await this.save(f, this.dirs.hoursDir);
         return { ...entry };
       },
       remove: async (personId, id) => {
@@ -179,37 +185,59 @@ class LowdbStore implements Store {
         const index = f?.data.entries.findIndex((e) => e.id === id) ?? -1;
         if (!f || index < 0) return undefined;
         const [removed] = f.data.entries.splice(index, 1);
-        await this.save(f, this.hoursDir);
+        await this.save(f, this.dirs.hoursDir);
         return removed;
       },
     };
   }
 
   async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
-    const records = (this.main.data.collections[name] ??= {});
+    const file = await this.recordsFile(name);
+    const records = file.data.records;
     for (const [id, value] of Object.entries(records)) {
       const result = schema.safeParse(value);
-      if (!result.success) throw new StoreError(this.location, `is not valid: collections.${name}.${id}: ${describeZodError(result.error)}.`);
+      if (!result.success) throw new StoreError(this.location, `has a record that is not valid: ${name}.${id}: ${describeZodError(result.error)}.`);
       records[id] = result.data;
     }
+    const save = () => this.save(file, this.dirs.recordsDir);
     return {
       all: async () => Object.entries(records).map(([id, value]) => ({ id, value: value as T })),
       get: async (id) => records[id] as T | undefined,
       put: async (id, value) => {
         records[id] = value;
-        await this.saveMain();
+        await save();
       },
       delete: async (id) => {
         if (!(id in records)) return false;
         delete records[id];
-        await this.saveMain();
+        await save();
         return true;
       },
     };
   }
 
+  /** Each feature's records live in a file of their own, so a busy feature rewrites only its file. */
+  private async recordsFile(name: string): Promise<Low<RecordsFile>> {
+    let file = this.recordFiles.get(name);
+    if (file) return file;
+    const legacy = this.main.data.collections[name];
+    file = new Low<RecordsFile>(new JSONFile<RecordsFile>(path.join(this.dirs.recordsDir, `${encodeURIComponent(name)}.json`)), {
+      version: SCHEMA_VERSION,
+      name,
+      records: { ...legacy },
+    });
+    this.recordFiles.set(name, file);
+    if (legacy) {
+      // Records kept in the main file by an earlier build move to their own file, then leave the main file.
+      await this.save(file, this.dirs.recordsDir);
+      delete this.main.data.collections[name];
+      await this.saveMain();
+    }
+    return file;
+  }
+
   lease(key: string, ttlMs: number, owner: string): Promise<boolean> {
-    return acquireLease(this.lockDir, key, ttlMs, owner);
+    return acquireLease(this.dirs.lockDir, key, ttlMs, owner);
   }
 
   async close(): Promise<void> {

@@ -59,7 +59,7 @@ export const MainFileSchema = z.object({
   people: z.record(z.string(), PersonSchema),
   /** Platform account key ("alice", "slack:U123", "discord:42") -> person id. */
   accounts: z.record(z.string(), z.string()),
-  /** Feature-owned records (meetings, nudges, questions...): each feature validates its own. */
+  /** Feature records were kept here before they got files of their own; moved out when opened. */
   collections: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
 export type MainFile = z.infer<typeof MainFileSchema>;
@@ -71,6 +71,14 @@ export const HoursFileSchema = z.object({
   entries: z.array(HourEntrySchema),
 });
 export type HoursFile = z.infer<typeof HoursFileSchema>;
+
+/** One feature's records (meetings, nudges sent, questions...), in a file of its own. */
+export const RecordsFileSchema = z.object({
+  version: z.literal(SCHEMA_VERSION),
+  name: z.string(),
+  records: z.record(z.string(), z.unknown()),
+});
+export type RecordsFile = z.infer<typeof RecordsFileSchema>;
 
 export function emptyMainFile(): MainFile {
   return { version: SCHEMA_VERSION, people: {}, accounts: {}, collections: {} };

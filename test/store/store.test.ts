@@ -110,3 +110,28 @@ describe('the lowdb store', () => {
     expect(await store.lease('nudges:expired', 60_000, 'b')).toBe(true);
   });
 });
+
+describe('feature records', () => {
+  it('keeps each feature in a file of its own and checks records with the feature schema', async () => {
+    const { z } = await import('zod');
+    const dir = await tempDir();
+    const db = path.join(dir, 'db.json');
+    const store = await openLowdbStore(db);
+    const meetings = await store.collection('meetings', z.object({ title: z.string() }));
+    await meetings.put('lc', { title: 'Learning Collaborative' });
+    expect(await fs.readdir(path.join(dir, 'db.records'))).toEqual(['meetings.json']);
+    const again = await openLowdbStore(db);
+    expect(await (await again.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({ title: 'Learning Collaborative' });
+    await expect(again.collection('meetings', z.object({ title: z.number() }))).rejects.toThrow(/meetings\.lc/);
+  });
+
+  it('moves records an earlier build kept in the main file into their own file', async () => {
+    const { z } = await import('zod');
+    const dir = await tempDir();
+    const db = path.join(dir, 'db.json');
+    await fs.writeFile(db, JSON.stringify({ version: 1, people: {}, accounts: {}, collections: { meetings: { lc: { title: 'LC' } } } }));
+    const store = await openLowdbStore(db);
+    expect(await (await store.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({ title: 'LC' });
+    expect(JSON.parse(await fs.readFile(db, 'utf8')).collections).toEqual({});
+  });
+});
