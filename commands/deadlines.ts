@@ -41,7 +41,11 @@ export default {
   name: 'deadlines',
   description: 'What is due soon, and what is late.',
   examples: ['/deadlines', '/deadlines @alice', '/deadlines mute'],
-  subcommands: [{ name: 'show', description: 'What is due soon, and what is late', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] }],
+  subcommands: [
+    { name: 'show', description: 'What is due soon, and what is late', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] },
+    { name: 'mute', description: 'Stop my deadline reminders', options: [] },
+    { name: 'unmute', description: 'Start my deadline reminders again', options: [] },
+  ],
   async run(ctx, text) {
     const split = splitSubcommand(text, { show: 'show', list: 'show', mute: 'mute', unmute: 'unmute', stop: 'mute', start: 'unmute' });
     if (split?.[0] === 'mute' || split?.[0] === 'unmute') return muteNudges(ctx, split[0] === 'mute');

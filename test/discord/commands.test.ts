@@ -69,10 +69,12 @@ describe('every command as a Discord slash command', () => {
     expect((await run('alice', 'cert', [sub('show')])).text).toMatch(/Peer Mentor 101/);
   });
 
-  it('shows deadlines as a flat command (/deadlines)', async () => {
-    const seen = await run('alice', 'deadlines');
+  it('shows deadlines and mutes reminders (/deadlines show|mute|unmute)', async () => {
+    const seen = await run('alice', 'deadlines', [sub('show')]);
     expect(seen.ephemeral).toBe(true);
     expect(seen.text).toMatch(/due|late|deadline/i);
+    expect((await run('alice', 'deadlines', [sub('mute')])).text).toMatch(/not send you|off|stop/i);
+    expect((await run('alice', 'deadlines', [sub('unmute')])).text).toMatch(/again|on/i);
   });
 
   it('schedules a teleconference, lists it, takes an RSVP and attendance, and sends a calendar file (/meet …)', async () => {

@@ -54,10 +54,10 @@ describe('the slash commands generated from the core', () => {
     expect(mark.options!.find((o) => o.name === 'user')).toMatchObject({ type: 6, required: true });
   });
 
-  it('registers a command with one subcommand flat (/team, /deadlines, /ask)', () => {
+  it('registers a command with one subcommand flat (/team, /ask), and others with subcommands (/deadlines show|mute|unmute)', () => {
     expect(definitions.find((d) => d.name === 'team')!.options).toEqual([]);
     expect(definitions.find((d) => d.name === 'ask')!.options).toEqual([expect.objectContaining({ name: 'question', type: 3, required: true })]);
-    expect(definitions.find((d) => d.name === 'deadlines')!.options!.map((o) => o.type)).toEqual([6]);
+    expect(definitions.find((d) => d.name === 'deadlines')!.options!.map((o) => [o.name, o.type])).toEqual([['show', 1], ['mute', 1], ['unmute', 1]]);
   });
 });
 
