@@ -21,7 +21,10 @@ export async function resolveActor(services: Services, inv: Invocation): Promise
   const stored = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
   const isAdmin = services.config.admins.has(inv.userId) || services.config.admins.has(key);
   if (stored) {
-    const person = isAdmin && stored.role !== 'admin' ? { ...stored, role: 'admin' as const } : stored;
+    // Someone enrolled by a mention that carried no name (Discord's <@id>) gets the name their platform gives, once.
+    if (!stored.name && inv.userName) await services.store.people.put({ ...stored, name: inv.userName });
+    const named = stored.name || !inv.userName ? stored : { ...stored, name: inv.userName };
+    const person = isAdmin && named.role !== 'admin' ? { ...named, role: 'admin' as const } : named;
     return { person, accountKey: key, saved: true };
   }
   const person: Person = {
