@@ -8,5 +8,6 @@ export default defineConfig({
     // Tests use real temp files and loopback servers; keep the pool small on 2 cores.
     pool: 'forks',
     env: { PEERBOT_TZ: 'America/Chicago' },
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
