@@ -8,6 +8,7 @@ import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
 import { HourEntrySchema, HoursFileSchema, MainFileSchema, RecordsFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
 import type { HoursFile, MainFile, Person, RecordsFile } from './schema.ts';
 import { migrate } from './migrate.ts';
+import { listJson, readChecked } from './files.ts';
 import { acquireLease } from './lease.ts';
 
 /**
@@ -17,26 +18,34 @@ import { acquireLease } from './lease.ts';
  * a half-written file. One process owns the files at a time.
  */
 export async function openLowdbStore(dbPath: string): Promise<Store> {
-  const main = await readFile(dbPath, MainFileSchema, emptyMainFile, true);
+  let pendingHours: Record<string, unknown[]> | undefined;
+  const main = await readChecked(dbPath, MainFileSchema, {
+    empty: emptyMainFile,
+    prepare: (raw) => {
+      const migrated = migrate(raw, dbPath);
+      pendingHours = migrated.hours;
+      return migrated.data;
+    },
+  });
   const hoursDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.hours`);
   const lockDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.locks`);
   const recordsDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.records`);
   const records = new Map<string, Low<RecordsFile>>();
   for (const name of await listJson(recordsDir)) {
-    const file = await readFile(path.join(recordsDir, name), RecordsFileSchema, () => undefined, false);
+    const file = await readChecked(path.join(recordsDir, name), RecordsFileSchema);
     records.set(file.data.name, file);
   }
   const hours = new Map<string, Low<HoursFile>>();
   // Read in parallel batches: 1,000 people should load in well under a second.
   const names = await listJson(hoursDir);
   for (let i = 0; i < names.length; i += 64) {
-    const batch = names.slice(i, i + 64).map((name) => readFile(path.join(hoursDir, name), HoursFileSchema, () => undefined, false));
+    const batch = names.slice(i, i + 64).map((name) => readChecked(path.join(hoursDir, name), HoursFileSchema));
     for (const file of await Promise.all(batch)) hours.set(file.data.personId, file);
   }
   // A version-0 file kept hours inline; they move to per-person files before anything else is written.
-  if (main.pendingHours) {
+  if (pendingHours) {
     await fs.mkdir(hoursDir, { recursive: true });
-    for (const [personId, raw] of Object.entries(main.pendingHours)) {
+    for (const [personId, raw] of Object.entries(pendingHours)) {
       const entries = HourEntrySchema.array().safeParse(raw);
       if (!entries.success) throw new StoreError(dbPath, `is not valid: hours.${personId}: ${describeZodError(entries.error)}.`);
       const file = hoursFile(hoursDir, personId, hours);
@@ -44,52 +53,9 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
       file.data.nextId = Math.max(0, ...entries.data.map((e) => Number(e.id) || 0)) + 1;
       await file.write();
     }
-    await main.low.write();
+    await main.write();
   }
-  return new LowdbStore(dbPath, main.low, hours, records, { hoursDir, lockDir, recordsDir });
-}
-
-async function listJson(dir: string): Promise<string[]> {
-  try {
-    return (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new StoreError(dir, `cannot be read (${(error as Error).message}).`);
-  }
-}
-
-type Loaded<T> = Low<T> & { pendingHours?: Record<string, unknown[]> };
-
-async function readFile<T>(file: string, schema: z.ZodType<T>, empty: () => T | undefined, migrates: boolean): Promise<Loaded<T> & { low: Low<T> }> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && empty() !== undefined) {
-      const low = new Low<T>(new JSONFile<T>(file), empty()!);
-      return Object.assign(low, { low });
-    }
-    throw new StoreError(file, `cannot be read (${code ?? (error as Error).message}).`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new StoreError(file, `is not valid JSON (${(error as Error).message}).`);
-  }
-  let pendingHours: Loaded<T>['pendingHours'];
-  if (migrates) {
-    const migrated = migrate(parsed, file);
-    parsed = migrated.data;
-    pendingHours = migrated.hours as Loaded<T>['pendingHours'];
-  } else if (typeof parsed === 'object' && parsed && (parsed as { version?: unknown }).version !== SCHEMA_VERSION) {
-    throw new StoreError(file, `has schema version ${String((parsed as { version?: unknown }).version)}; this peerbot reads version ${SCHEMA_VERSION}.`);
-  }
-  const result = schema.safeParse(parsed);
-  if (!result.success) throw new StoreError(file, `is not valid: ${describeZodError(result.error)}.`);
-  const low = new Low<T>(new JSONFile<T>(file), result.data);
-  return Object.assign(low, { low, pendingHours });
+  return new LowdbStore(dbPath, main, hours, records, { hoursDir, lockDir, recordsDir });
 }
 
 function hoursFile(dir: string, personId: string, files: Map<string, Low<HoursFile>>): Low<HoursFile> {
