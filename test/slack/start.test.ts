@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.ts';
+import { FakeSlack } from './fakeSlack.ts';
+import { SIGNING_SECRET, shown, sign } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let child: ChildProcess | undefined;
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  child?.kill();
+  await fake?.stop();
+  child = fake = undefined;
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function logLine(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.split('\n').find((l) => pattern.test(l));
+      if (match) resolve(match);
+    });
+    proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
+  });
+}
+
+describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL', () => {
+  it('serves signed slash commands on /slack/events and a health check', async () => {
+    fake = await new FakeSlack().start();
+    const port = await freePort();
+    const dir = await tempDir();
+    // What `npm start` runs (package.json: tsx src/main.ts), as one process a test can stop.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_NOW: '2026-03-16T10:00:00-05:00', DISCORD_TOKEN: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await logLine(child, /Slack: listening on port/);
+    expect(fake.calls.some((c) => c.method === 'auth.test')).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const responseUrl = fake.responseUrl('start-1');
+    const body = new URLSearchParams({
+      team_id: 'T1', channel_id: 'C1', user_id: 'UALICE', user_name: 'alice', command: '/hours', text: 'log 2h shadowing',
+      response_url: responseUrl, trigger_id: 'trig-start-1', api_app_id: 'A1',
+    }).toString();
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(unsigned.status).toBe(401);
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } });
+    expect(res.status).toBe(200);
+    const answer = await fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), 'the answer');
+    expect(shown(answer)).toMatch(/Saved: 2 hours of shadowing/);
+    expect(answer.args.response_type).toBe('ephemeral');
+  }, 30_000);
+});
