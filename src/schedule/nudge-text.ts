@@ -12,12 +12,12 @@ function day(iso: string): string {
   return DateTime.fromISO(iso).toFormat('cccc, LLLL d');
 }
 
-/** "is due in 7 days, on Monday, March 23." */
+/** "It is due in 7 days, on Monday, March 23." (after the label on its own line, so a plural label still reads right) */
 export function dueText(d: Deadline): string {
-  if (d.overdue) return `was due on ${day(d.due)}. It is late now.`;
-  if (d.daysLeft <= 0) return 'is due today.';
-  if (d.daysLeft === 1) return `is due tomorrow, ${day(d.due)}.`;
-  return `is due in ${d.daysLeft} days, on ${day(d.due)}.`;
+  if (d.overdue) return `It was due on ${day(d.due)}. It is late now.`;
+  if (d.daysLeft <= 0) return 'It is due today.';
+  if (d.daysLeft === 1) return `It is due tomorrow, ${day(d.due)}.`;
+  return `It is due in ${d.daysLeft} days, on ${day(d.due)}.`;
 }
 
 const MUTE_HINT: Block = { kind: 'context', text: 'To stop these reminders, type /deadlines mute' };
@@ -30,7 +30,7 @@ export function mentorNudge(d: Deadline): Reply {
       MUTE_HINT,
     ]);
   }
-  const lines = [`Reminder: ${d.label} ${dueText(d)}`];
+  const lines = [`Reminder: ${d.label}.`, dueText(d)];
   if (d.overdue) lines.push('Please talk with your supervisor about it.');
   return reply([{ kind: 'text', text: lines.join('\n') }, { kind: 'actions', buttons: [{ label: 'See my deadlines', command: 'deadlines', args: '' }] }, MUTE_HINT]);
 }
@@ -47,7 +47,7 @@ export function supervisorNudge(mentor: Person, d: Deadline): Reply {
   const text =
     d.kind === 'no-hours'
       ? [`Reminder about ${name}:`, `${name} has not logged any hours for 14 days.`]
-      : [`Reminder about ${name}:`, `${d.label} ${dueText(d)}`];
+      : [`Reminder about ${name}:`, `${d.label}.`, dueText(d)];
   return reply([{ kind: 'text', text: text.join('\n') }, { kind: 'actions', buttons: [{ label: `See ${name}'s deadlines`, command: 'deadlines', args: mentionOf(mentor) }] }, MUTE_HINT]);
 }
 

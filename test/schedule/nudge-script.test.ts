@@ -25,7 +25,7 @@ describe('npm run nudge', () => {
     expect(dry.at(-1)).toBe('Dry run: 8 nudges would be sent. Nothing was sent.');
     const first = await nudge(db);
     expect(first.at(-1)).toBe('8 nudges sent');
-    expect(first).toContain('-> ana: Reminder: Training within 30 days of hire is due in 6 days, on Sunday, March 22.');
+    expect(first).toContain('-> ana: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.');
     expect(first.filter((l) => l.startsWith('-> '))).toHaveLength(8);
     expect(await nudge(db)).toEqual(['0 nudges sent']);
     // Console users find their nudges waiting with their next reply.
@@ -41,7 +41,7 @@ describe('npm run nudge', () => {
       const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl };
       const out = await nudge(db, [], env);
       expect(out.at(-1)).toBe('8 nudges sent');
-      expect(out).toContain('-> slack:UANA: Reminder: Training within 30 days of hire is due in 6 days, on Sunday, March 22.');
+      expect(out).toContain('-> slack:UANA: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.');
       const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
       expect(posts.map((c) => c.args.channel).sort()).toEqual(['DUANA', 'DUBEN', 'DUCY', 'DUSAM', 'DUSAM', 'DUSAM', 'DUTESS', 'DUTESS']);
       expect((await nudge(db, [], env)).at(-1)).toBe('0 nudges sent');
