@@ -12,7 +12,8 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.
  * not part of the note.
  */
 const PHRASES = [
-  /\b(?:today|yesterday|day before yesterday)\b/i,
+  // "tomorrow" is read too, so it is refused as a future date instead of becoming the note.
+  /\b(?:today|yesterday|day before yesterday|tomorrow)\b/i,
   new RegExp(`\\b(?:last|this|past|on|next)?\\s*${WEEKDAY}\\b`, 'i'),
   /\b\d{1,2}\s+days?\s+ago\b/i,
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'i'),
