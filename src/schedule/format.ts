@@ -39,14 +39,6 @@ export function describeSeries(meeting: Meeting, zone: string, now: DateTime): s
   }
 }
 
-export function formatLength(minutes: number): string {
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = minutes / 60;
-  const whole = Math.floor(hours);
-  const unit = `${whole} hour${whole === 1 ? '' : 's'}`;
-  return Number.isInteger(hours) ? unit : `${unit} ${minutes % 60} minutes`;
-}
-
 export function formatHours(minutes: number): string {
   const hours = minutes / 60;
   const text = Number.isInteger(hours) ? String(hours) : hours.toFixed(2).replace(/0$/, '');

@@ -8,7 +8,8 @@ import { allMeetings, meetingStore, shortId } from './meetings.ts';
 import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from './parse.ts';
 import { isSkipped, latestStarted, occurrenceOn, upcoming } from './recurrence.ts';
 import type { Occurrence } from './recurrence.ts';
-import { describeSeries, formatDay, formatHours, formatLength, formatWhen } from './format.ts';
+import { describeSeries, formatDay, formatHours, formatWhen } from './format.ts';
+import { formatDuration } from '../parse/duration.ts';
 import { calendarFile } from './ics.ts';
 import { findMeeting } from './lookup.ts';
 
@@ -51,7 +52,7 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
   await store.put(id, meeting);
   return reply([
     { kind: 'heading', text: `Scheduled: ${meeting.title}` },
-    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatLength(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its id is ${id}.`].join('\n') },
+    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatDuration(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its id is ${id}.`].join('\n') },
     ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
     { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
   ]);
@@ -73,7 +74,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     const lines = [
       `${meeting.title} (id: ${meeting.id})`,
       `Next: ${formatWhen(occurrence.start, now)}`,
-      `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatLength(meeting.minutes)}.`,
+      `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,
     ];
     if (meeting.link) lines.push(`Link: ${meeting.link}`);
     const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();

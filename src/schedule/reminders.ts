@@ -8,7 +8,8 @@ import { upcoming } from './recurrence.ts';
 import type { Occurrence } from './recurrence.ts';
 import { reachable } from './delivery.ts';
 import type { Target } from './delivery.ts';
-import { formatLength, formatWhen } from './format.ts';
+import { formatWhen } from './format.ts';
+import { formatDuration } from '../parse/duration.ts';
 import { rsvpButtons } from './meet-actions.ts';
 import { sendOnce } from './outbox.ts';
 import type { Planned, Sent } from './outbox.ts';
@@ -31,7 +32,7 @@ export function reminderDue(occurrence: Occurrence, now: DateTime): Lead | undef
 function reminderReply(o: Occurrence, lead: Lead, now: DateTime): Reply {
   const { meeting } = o;
   const soon = lead === 'hour' ? `${meeting.title} starts in 1 hour.` : `${meeting.title} is tomorrow.`;
-  const lines = [soon, `When: ${formatWhen(o.start, now)}, for ${formatLength(meeting.minutes)}.`];
+  const lines = [soon, `When: ${formatWhen(o.start, now)}, for ${formatDuration(meeting.minutes)}.`];
   if (meeting.link) lines.push(`Join here: ${meeting.link}`);
   lines.push('Will you come?');
   return reply([{ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting)], { private: false });
