@@ -43,7 +43,7 @@ export default {
         { name: 'change', description: 'New time, category or date, like 90 min', type: 'string', required: true },
       ],
     },
-    { name: 'export', description: 'A CSV file of hours', options: [user('Someone you supervise')] },
+    { name: 'export', description: 'A spreadsheet file (CSV) of hours', options: [user('Someone you supervise')] },
     {
       name: 'approve',
       description: 'Approve hours of people you supervise',

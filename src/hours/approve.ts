@@ -50,7 +50,7 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
     changed += 1;
   }
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
-  if (changed === 0) return textReply(`Nothing changed: ${ids.length ? `already ${decision === 'approved' ? 'approved' : 'not approved'}` : 'no hours are waiting'}.`);
+  if (changed === 0) return textReply('Nothing changed.', ids.length ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.` : 'No hours are waiting for approval.');
   return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} of ${displayName(person)}.`);
 }
 

@@ -24,7 +24,8 @@ export async function exportHours(ctx: Context, text: string): Promise<Reply> {
   const entries = await ctx.services.store.hours.list(person.id);
   const name = displayName(person).replace(/[^\w.-]+/g, '-');
   const count = entries.length === 1 ? '1 entry' : `${entries.length} entries`;
-  return reply([{ kind: 'text', text: `Here are the hours of ${person.id === ctx.actor.person.id ? 'you' : displayName(person)}: ${count}.` }], {
+  const whose = person.id === ctx.actor.person.id ? 'your hours' : `the hours of ${displayName(person)}`;
+  return reply([{ kind: 'text', text: `Here are ${whose}: ${count}.\nThe file is a spreadsheet (CSV). You can open it in Excel or Google Sheets.` }], {
     files: [{ filename: `hours-${name}-${ctx.services.clock.today()}.csv`, contentType: 'text/csv', content: hoursCsv(entries) }],
   });
 }

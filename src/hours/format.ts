@@ -42,7 +42,7 @@ export function hoursProgress(status: RequirementStatus): Block | undefined {
   };
 }
 
-/** "38% face-to-face, needs 50%" with face-to-face hours against what is needed. */
+/** "38% face-to-face so far, goal is 50%" with face-to-face hours against what is needed. */
 export function shareProgress(status: RequirementStatus): Block | undefined {
   if (!status.share) return undefined;
   const { now, target, minutes } = status.share;
@@ -52,6 +52,6 @@ export function shareProgress(status: RequirementStatus): Block | undefined {
     done: hoursOf(minutes.approved),
     total: hoursOf(minutes.target),
     unit: 'hours',
-    note: `${Math.round(now * 100)}% face-to-face, needs ${Math.round(target * 100)}%`,
+    note: `${Math.round(now * 100)}% face-to-face so far, goal is ${Math.round(target * 100)}%`,
   };
 }

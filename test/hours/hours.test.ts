@@ -133,7 +133,7 @@ describe('/hours totals', () => {
     const text = await say(s, 'alice', '/hours');
     expect(text).toMatch(/Shadowing staff and certified peer mentors: 3 hours/);
     expect(text).toMatch(/Internship hours: .* 4 of 90 hours/);
-    expect(text).toMatch(/1 of 45 hours \(25% face-to-face, needs 50%\)/);
+    expect(text).toMatch(/1 of 45 hours \(25% face-to-face so far, goal is 50%\)/);
   });
 });
 
