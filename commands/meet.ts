@@ -4,7 +4,7 @@ import { SCHEDULE_EXAMPLE, words } from '../src/schedule/parse.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from '../src/schedule/meet-actions.ts';
 
-const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The meeting id, like lc', type: 'string', required, autocomplete: 'meeting' });
+const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The short name of the meeting, like lc', type: 'string', required, autocomplete: 'meeting' });
 const date = (required: boolean, description: string): OptionSpec => ({ name: 'date', description, type: 'string', required });
 
 const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
@@ -20,7 +20,7 @@ const ALIASES: Record<string, string> = {
 
 export default {
   name: 'meet',
-  description: 'Meetings and calls: see what is coming, RSVP, get a calendar file.',
+  description: 'Meetings and calls: see what is coming, say if you will come, get a calendar file.',
   examples: ['/meet', SCHEDULE_EXAMPLE, '/meet rsvp lc yes', '/meet attended lc', '/meet skip lc 2026-04-14', '/meet ics'],
   subcommands: [
     { name: 'list', description: 'Meetings coming up', options: [] },

@@ -52,7 +52,7 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
   await store.put(id, meeting);
   return reply([
     { kind: 'heading', text: `Scheduled: ${meeting.title}` },
-    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatDuration(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its id is ${id}.`].join('\n') },
+    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatDuration(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its short name is ${id}.`].join('\n') },
     ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
     { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
   ]);
@@ -72,7 +72,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
   const blocks: Block[] = [{ kind: 'heading', text: 'Meetings coming up' }];
   for (const { meeting, occurrence } of next) {
     const lines = [
-      `${meeting.title} (id: ${meeting.id})`,
+      `${meeting.title} (short name: ${meeting.id})`,
       `Next: ${formatWhen(occurrence.start, now)}`,
       `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,
     ];

@@ -80,7 +80,7 @@ describe('every command as a Discord slash command', () => {
   it('schedules a teleconference, lists it, takes an RSVP and attendance, and sends a calendar file (/meet …)', async () => {
     const scheduled = await run('fran', 'meet', [sub('schedule', [str('title', 'Peer Call'), str('kind', 'teleconference'), str('repeats', 'weekly monday'), str('time', '09:00'), str('duration', '60m')])]);
     expect(scheduled.text).toMatch(/Scheduled: Peer Call/);
-    const id = /Its id is (\w+)/.exec(scheduled.text)![1]!;
+    const id = /Its short name is (\w+)/.exec(scheduled.text)![1]!;
     expect((await run('alice', 'meet', [sub('list')])).text).toMatch(/Peer Call/);
     expect((await run('alice', 'meet', [sub('rsvp', [str('meeting', id), str('answer', 'yes')])])).text).toMatch(/yes|see you|come/i);
     expect((await run('alice', 'meet', [sub('attended', [str('meeting', id)])])).text).toMatch(/hour/i);

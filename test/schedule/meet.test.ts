@@ -17,7 +17,7 @@ describe('/meet schedule', () => {
   it('schedules "every 2nd tuesday 10:00" and keeps 10:00 Chicago time across the March and November switches', async () => {
     const services = await withFacilitator();
     const text = await say(services, 'fran', LC);
-    expect(text).toContain('Its id is lc.');
+    expect(text).toContain('Its short name is lc.');
     expect(text).toContain('Tuesday, January 13 at 10:00 AM');
     const [meeting] = await allMeetings(services);
     const all = occurrencesBetween(meeting!, 'America/Chicago', '2026-01-01', '2026-12-31');
