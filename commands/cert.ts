@@ -13,7 +13,7 @@ import { normalize } from '../src/parse/category.ts';
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 
 function requirementBlocks(s: RequirementStatus): Block[] {
-  const due = s.due ? (s.overdue ? `overdue since ${shortDate(s.due)}` : `due ${shortDate(s.due)}`) : undefined;
+  const due = s.due ? (s.overdue ? `late since ${shortDate(s.due)}` : `due ${shortDate(s.due)}`) : undefined;
   const bar = hoursProgress(s) ?? shareProgress(s);
   if (bar && bar.kind === 'progress') {
     const blocks: Block[] = [{ ...bar, label: `${s.done ? '✅' : '⬜'} ${bar.label}`, note: [bar.note, s.done ? undefined : due].filter(Boolean).join(', ') || undefined }];

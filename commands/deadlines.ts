@@ -10,7 +10,7 @@ import { splitSubcommand } from '../src/subcommand.ts';
 import { muteNudges } from '../src/schedule/mute.ts';
 
 function when(d: Deadline): string {
-  if (d.overdue) return `overdue since ${formatDate(d.due)}`;
+  if (d.overdue) return `late since ${formatDate(d.due)}`;
   if (d.daysLeft === 0) return 'due today';
   if (d.daysLeft === 1) return 'due tomorrow';
   return `due ${formatDate(d.due)} (in ${d.daysLeft} days)`;

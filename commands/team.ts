@@ -32,10 +32,10 @@ export default {
       if (share) parts.push(`${Math.round(share.now * 100)}% face-to-face`);
       const deadlines = computeDeadlines(program, person, entries, today, statuses);
       const next = deadlines.find((d) => !d.overdue);
-      if (next) parts.push(`next: ${next.label}, ${shortDate(next.due)}`);
+      if (next) parts.push(`next: ${next.label}, due ${shortDate(next.due)}`);
       const flags: string[] = [];
       const overdue = deadlines.filter((d) => d.overdue);
-      if (overdue.length) flags.push(`⚠ ${overdue.length} overdue`);
+      if (overdue.length) flags.push(`⚠ ${overdue.length} late`);
       const waiting = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
       if (waiting) flags.push(`${hoursText(waiting)} to approve`);
       lines.push([...parts, ...flags].join(' · '));
