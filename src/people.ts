@@ -78,7 +78,7 @@ export async function findMentioned(services: Services, word: string, platform: 
 /** Like findMentioned, but a person nobody knows yet is an error with an example. */
 export async function requireMentioned(services: Services, word: string, platform: Platform, example: string): Promise<Person> {
   const person = await findMentioned(services, word, platform);
-  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. They need to be enrolled first.`, example);
+  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. An admin needs to enroll them first.`, example);
   return person;
 }
 

@@ -51,7 +51,7 @@ export function fallbackText(reply: Reply): string {
 export function toBlocks(reply: Reply, maxBlocks = MAX_BLOCKS): KnownBlock[] {
   const blocks = reply.blocks.flatMap((block, index) => renderBlock(block, index));
   if (blocks.length <= maxBlocks) return blocks;
-  const more: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: 'There is more. Ask again with a smaller list.' }] };
+  const more: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: 'There is more. I can only show the first part here.' }] };
   return [...blocks.slice(0, maxBlocks - 1), more];
 }
 
