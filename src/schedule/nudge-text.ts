@@ -4,13 +4,11 @@ import { reply } from '../message.ts';
 import type { Deadline } from '../programs/deadlines.ts';
 import type { Person } from '../store/schema.ts';
 import { displayName } from '../people.ts';
+import { formatDate as day } from '../parse/date.ts';
+import { splitAccount } from './delivery.ts';
 
 /** Which reminder a deadline is at: 14, 7 or 1 days before, or late. */
 export type Mark = '14' | '7' | '1' | 'overdue';
-
-function day(iso: string): string {
-  return DateTime.fromISO(iso).toFormat('cccc, LLLL d');
-}
 
 /** "It is due in 7 days, on Monday, March 23." (after the label on its own line, so a plural label still reads right) */
 export function dueText(d: Deadline): string {
@@ -37,8 +35,8 @@ export function mentorNudge(d: Deadline): Reply {
 
 /** How to name a person in a command so the mention finds them again on any platform. */
 function mentionOf(person: Person): string {
-  const m = /^(slack|discord):(.+)$/.exec(person.id);
-  return m ? `<@${m[2]}>` : `@${person.id}`;
+  const { platform, userId } = splitAccount(person.id);
+  return platform === 'console' ? `@${userId}` : `<@${userId}>`;
 }
 
 /** The nudge a supervisor gets about one of their mentors. */
