@@ -34,11 +34,11 @@ async function ownEntry(ctx: Context, idText: string, example: string): Promise<
   return entry;
 }
 
-/** /hours delete <id>. Deleting twice (a double-click on Undo) says it is already gone. */
+/** /hours delete <id>. Deleting twice (a double-click on Undo) says it may already be deleted. */
 export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   const id = text.trim().replace(/^#/, '');
   const existing = (await ctx.services.store.hours.list(ctx.actor.person.id)).find((e) => e.id === id);
-  if (/^\d+$/.test(id) && !existing) return textReply(`Entry #${id} is already gone.`, 'Type /hours list to see your entries.');
+  if (/^\d+$/.test(id) && !existing) return textReply(`There is no entry #${id}. It may already be deleted.`, 'Type /hours list to see your entries.');
   const entry = await ownEntry(ctx, text, '/hours delete 3');
   await ctx.services.store.hours.remove(ctx.actor.person.id, entry.id);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
@@ -64,21 +64,31 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   const today = ctx.services.clock.now().startOf('day');
   const patch: Partial<NewHourEntry> = {};
-  const duration = findDuration(change, EDIT_EXAMPLE);
-  const date = duration ? undefined : findDate(change, today, EDIT_EXAMPLE);
-  if (duration) patch.minutes = duration.value;
-  else if (date) {
+  // Each part found is taken out, so "yesterday 3h" changes both and a word left over must be a category.
+  let left = change;
+  const duration = findDuration(left, EDIT_EXAMPLE);
+  if (duration) {
+    patch.minutes = duration.value;
+    left = duration.rest;
+  }
+  const date = findDate(left, today, EDIT_EXAMPLE);
+  if (date) {
     if (date.value > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', '/hours edit 3 yesterday');
     patch.date = date.value;
-  } else {
-    const bare = findBareHours(change, EDIT_EXAMPLE);
-    if (bare) patch.minutes = bare.value;
-    else {
-      const category = findCategory(change, program.categories, '/hours edit 3 shadowing').category;
-      patch.category = category.id;
-      patch.faceToFace = category.faceToFace;
-    }
+    left = date.rest;
   }
+  const bare = duration || !left.trim() ? undefined : findBareHours(left, EDIT_EXAMPLE);
+  if (bare) {
+    patch.minutes = bare.value;
+    left = bare.rest;
+  }
+  if (left.trim()) {
+    const category = findCategory(left, program.categories, '/hours edit 3 shadowing').category;
+    patch.category = category.id;
+    patch.faceToFace = category.faceToFace;
+  }
+  // A fixed entry that was not approved goes back to the supervisor to look at again.
+  if (entry.status === 'rejected') patch.status = 'pending';
   const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
   const day = patch.date ?? entry.date;
   const other = entries.filter((e) => e.id !== entry.id && e.date === day && e.status !== 'rejected').reduce((n, e) => n + e.minutes, 0);
