@@ -35,7 +35,7 @@ export default {
     if (asked) blocks.push({ kind: 'text', text: `I don't know a command called "${asked}".` });
     blocks.push(
       { kind: 'heading', text: 'Hi! I am peerbot. Here is what I can do:' },
-      { kind: 'text', text: visible.map((c) => `/${c.name} — ${c.description}\n    e.g. ${c.examples[0]}`).join('\n') },
+      { kind: 'text', text: visible.map((c) => `/${c.name} — ${c.description}\n    Example: ${c.examples[0]}`).join('\n') },
       { kind: 'context', text: 'For more about one command, type /help and its name. Example: /help hours' },
     );
     return reply(blocks);

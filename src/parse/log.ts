@@ -42,7 +42,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   // A note that is one quoted span loses its quotes.
   if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
-    throw new UserError('note-too-long', `The note is too long: ${note.length} characters. It can be ${NOTE_LIMIT} at most.`, LOG_EXAMPLE);
+    throw new UserError('note-too-long', `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`, LOG_EXAMPLE);
   }
   return { minutes: duration.value, category: found.category, date: iso, note };
 }

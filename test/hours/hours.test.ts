@@ -25,7 +25,7 @@ describe('/hours log', () => {
     expect(await say(s, 'alice', `/${undo.command} ${undo.args}`)).toMatch(/Deleted #1/);
     expect(await s.store.hours.list('alice')).toEqual([]);
     // A double-click on Undo: the second press finds nothing left to delete.
-    expect(await say(s, 'alice', `/${undo.command} ${undo.args}`)).toMatch(/already gone/);
+    expect(await say(s, 'alice', `/${undo.command} ${undo.args}`)).toMatch(/may already be deleted/);
   });
 
   it('logs once when the same request is delivered twice', async () => {
@@ -52,7 +52,7 @@ describe('/hours log', () => {
     ['/hours log 2h shadowing 2026-13-45', /not a real date/],
     ['/hours log 2h shadowing 2026-12-01', /in the future/],
     ['/hours log 2h juggling', /You can use: .*shadowing/],
-    [`/hours log 2h shadowing ${'a'.repeat(501)}`, /too long: 5\d\d characters/],
+    [`/hours log 2h shadowing ${'a'.repeat(501)}`, /too long\. It has 5\d\d letters/],
   ])('refuses %s with a clear message and an example, storing nothing', async (line, message) => {
     const s = await testServices();
     const text = await say(s, 'alice', line);
