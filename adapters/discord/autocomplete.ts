@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { OptionSpec } from '../../src/bot.ts';
 import type { Services } from '../../src/services.ts';
 import { accountKey } from '../../src/people.ts';
+import { allMeetings } from '../../src/schedule/meetings.ts';
 
 export interface Choice {
   name: string;
@@ -32,7 +32,7 @@ async function candidates(services: Services, kind: Kind, discordUserId: string)
         .filter((r) => r.kind === 'milestone')
         .map((r) => ({ name: `${r.label} (${r.id})`, value: r.id }));
     case 'meeting':
-      return meetings(services);
+      return (await allMeetings(services)).map((m) => ({ name: `${m.title} (${m.id})`, value: m.id }));
   }
 }
 
@@ -40,22 +40,6 @@ async function programOf(services: Services, discordUserId: string) {
   const key = accountKey('discord', discordUserId);
   const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
   return services.programs.forPerson(person?.programId ?? services.config.defaultProgram);
-}
-
-/**
- * Meetings belong to the schedule feature; this reads its collection without knowing its exact
- * schema (z.unknown keeps every record as stored), taking a title and skipping cancelled series.
- */
-async function meetings(services: Services): Promise<Choice[]> {
-  const records = await (await services.store.collection('meetings', z.unknown())).all();
-  const choices: Choice[] = [];
-  for (const { id, value } of records) {
-    const meeting = (value ?? {}) as Record<string, unknown>;
-    if (meeting.cancelled === true || typeof meeting.cancelledAt === 'string') continue;
-    const title = [meeting.title, meeting.name].find((t): t is string => typeof t === 'string') ?? 'Meeting';
-    choices.push({ name: `${title} (${id})`, value: id });
-  }
-  return choices;
 }
 
 function clip(text: string, max: number): string {
