@@ -3,6 +3,7 @@ import { UserError } from '../src/errors.ts';
 import { textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
 import { displayName, hasRole, isMention, mentionKeys } from '../src/people.ts';
+import { hoursText } from '../src/hours/format.ts';
 import type { Services } from '../src/services.ts';
 import type { Person } from '../src/store/schema.ts';
 
@@ -43,10 +44,7 @@ export async function linkAccounts(ctx: Context, text: string): Promise<Reply> {
 }
 
 async function refuseTwoRecords(services: Services, keyA: string, a: Person, keyB: string, b: Person): Promise<Reply> {
-  const hoursOf = async (p: Person) => {
-    const minutes = (await services.store.hours.list(p.id)).reduce((n, e) => n + e.minutes, 0);
-    return `${Math.round((minutes / 60) * 10) / 10} hours`;
-  };
+  const hoursOf = async (p: Person) => hoursText((await services.store.hours.list(p.id)).reduce((n, e) => n + e.minutes, 0));
   return textReply(
     'I did not link them.',
     `${keyA} and ${keyB} are already two people in my records.`,
