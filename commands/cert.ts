@@ -8,6 +8,7 @@ import { certStatus } from '../src/programs/status.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
+import { hoursOf } from '../src/parse/duration.ts';
 import { normalize } from '../src/parse/category.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
@@ -19,7 +20,7 @@ function requirementBlocks(s: RequirementStatus): Block[] {
     const blocks: Block[] = [{ ...bar, label: `${s.done ? '✅' : '⬜'} ${bar.label}`, note: [bar.note, s.done ? undefined : due].filter(Boolean).join(', ') || undefined }];
     for (const item of s.items ?? []) {
       const check = item.approved >= item.target ? '✅' : '⬜';
-      blocks.push({ kind: 'text', text: `    ${check} ${item.category.label}: ${hoursText(item.approved)} of ${hoursText(item.target)}` });
+      blocks.push({ kind: 'text', text: `    ${check} ${item.category.label}: ${hoursOf(item.approved)} of ${hoursText(item.target)}` });
     }
     return blocks;
   }

@@ -32,7 +32,7 @@ async function listDeadlines(ctx: Context, text: string): Promise<Reply> {
   if (rows.length === 0) return textReply(people.length > 1 ? 'No deadlines for you or your team right now.' : `${self(person) ? 'You have' : `${displayName(person)} has`} no deadlines right now.`);
   const lines = rows.map(({ who, d }) => `${d.overdue ? '⚠ ' : ''}${people.length > 1 || !self(who) ? `${displayName(who)}: ` : ''}${d.label}: ${when(d)}`);
   return reply([
-    { kind: 'heading', text: people.length > 1 ? 'Deadlines for you and your team' : self(person) ? 'Your deadlines' : `Deadlines of ${displayName(person)}` },
+    { kind: 'heading', text: people.length > 1 ? 'Deadlines for you and your team' : self(person) ? 'Your deadlines' : `Deadlines for ${displayName(person)}` },
     { kind: 'text', text: lines.join('\n') },
   ]);
 }

@@ -51,7 +51,7 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   }
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
   if (changed === 0) return textReply('Nothing changed.', ids.length ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.` : 'No hours are waiting for approval.');
-  return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} of ${displayName(person)}.`);
+  return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} for ${displayName(person)}.`);
 }
 
 async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
@@ -63,7 +63,7 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
     const program = ctx.services.programs.forPerson(person.programId);
     const total = waiting.reduce((n, e) => n + e.minutes, 0);
     const ref = `@${person.id}`;
-    blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting` });
+    blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting for approval` });
     blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e)).join('\n') });
     if (rows < MAX_ROWS) {
       const first = waiting[0]!;
