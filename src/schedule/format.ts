@@ -47,7 +47,7 @@ export function formatHours(minutes: number): string {
 
 export const KIND_LABEL: Record<MeetingKind, string> = {
   meeting: 'Learning collaborative meeting',
-  teleconference: 'Teleconference call',
+  teleconference: 'Phone or video call',
   training: 'Training',
   other: 'Meeting',
 };

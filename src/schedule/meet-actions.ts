@@ -6,7 +6,7 @@ import { ensureSaved, hasRole } from '../people.ts';
 import type { Meeting } from './meetings.ts';
 import { allMeetings, meetingStore, shortId } from './meetings.ts';
 import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from './parse.ts';
-import { isSkipped, latestStarted, occurrenceOn, upcoming } from './recurrence.ts';
+import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from './recurrence.ts';
 import type { Occurrence } from './recurrence.ts';
 import { describeSeries, formatDay, formatHours, formatWhen } from './format.ts';
 import { formatDuration } from '../parse/duration.ts';
@@ -92,7 +92,13 @@ function occurrenceFor(meeting: Meeting, ctx: Context, written: string, example:
   if (!date) throw new UserError('bad-date', `I could not read the date "${written}".`, example);
   const occurrence = occurrenceOn(meeting, ctx.services.config.tz, date);
   if (!occurrence) {
-    const choices = upcoming(meeting, now, 3).map((o) => o.date);
+    // Attendance is for dates that have passed: offer the last ones, not the next ones.
+    const choices = ahead
+      ? upcoming(meeting, now, 3).map((o) => o.date)
+      : occurrencesBetween(meeting, ctx.services.config.tz, now.minus({ days: 62 }).toISODate()!, now.toISODate()!)
+          .filter((o) => o.start <= now && !isSkipped(o))
+          .slice(-3)
+          .map((o) => o.date);
     throw new UserError('not-a-meeting-day', `${meeting.title} does not happen on ${formatDay(date, ctx.services.config.tz, now)}.`, example, choices.length ? choices : undefined);
   }
   return occurrence;
@@ -154,6 +160,16 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
   if (!occurrence) throw new UserError('not-yet', `${meeting.title} has not happened yet.`, '/meet list');
   if (isSkipped(occurrence)) throw new UserError('was-cancelled', `${meeting.title} on ${when} was cancelled.`, example);
   if (occurrence.start > now) throw new UserError('not-yet', `${meeting.title} on ${when} has not started yet.`, example);
+  const origin = `meeting:${meeting.id}:${occurrence.date}`;
+  const logsHours = meeting.kind === 'teleconference' && services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
+  if (logsHours) {
+    // The call's hours obey the same 24-hours-a-day limit as /hours log; checked before anything is stored.
+    const sameDay = (await services.store.hours.list(actor.person.id)).filter((e) => e.date === occurrence.date && e.status !== 'rejected');
+    const total = sameDay.reduce((n, e) => n + e.minutes, 0);
+    if (!sameDay.some((e) => e.origin === origin) && total + meeting.minutes > 24 * 60) {
+      throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
+    }
+  }
   await ensureSaved(services, actor);
   const person = actor.person;
   const here = meeting.attended[occurrence.date] ?? [];
@@ -171,9 +187,9 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
       faceToFace: category.faceToFace,
       status: 'pending',
       note: meeting.title.slice(0, 500),
-      origin: `meeting:${meeting.id}:${occurrence.date}`,
+      origin,
     });
-    lines.push(created ? `I logged ${formatHours(meeting.minutes)} of teleconference for you.` : 'Your hours for this call were already logged.');
+    lines.push(...(created ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.'] : ['I already logged your hours for this call.']));
   }
   return textReply(...lines);
 }
