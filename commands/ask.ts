@@ -120,7 +120,7 @@ async function listUnanswered(ctx: Context): Promise<Reply> {
   return reply([
     { kind: 'heading', text: `Questions waiting for an answer: ${open.length}` },
     { kind: 'text', text: lines.join('\n') },
-    { kind: 'context', text: 'To add an answer, put a new section in a file in the policies folder. Then type /ask done <id>.' },
+    { kind: 'context', text: `To add an answer, put a new section in a file in the policies folder.\nThen close the question with its id. Example: /ask done ${open[0]!.id}` },
   ]);
 }
 
