@@ -24,14 +24,26 @@ export function currentMark(d: Deadline): Mark | undefined {
   return undefined;
 }
 
-/** Every nudge due now: to the person, and to their supervisor, unless they muted nudges. */
-export async function planNudges(services: Services): Promise<Planned[]> {
+/** Everyone with their deadlines, read and computed once per check: nudges and digests both use them. */
+interface Roster {
+  people: Person[];
+  deadlines: Map<string, Deadline[]>;
+}
+
+async function loadRoster(services: Services): Promise<Roster> {
   const people = await services.store.people.all();
+  const deadlines = new Map<string, Deadline[]>();
+  for (const person of people) deadlines.set(person.id, await deadlinesFor(services, person));
+  return { people, deadlines };
+}
+
+/** Every nudge due now: to the person, and to their supervisor, unless they muted nudges. */
+function planNudges({ people, deadlines }: Roster): Planned[] {
   const byId = new Map(people.map((p) => [p.id, p]));
   const planned: Planned[] = [];
   for (const person of people) {
     const supervisor = person.supervisorId ? byId.get(person.supervisorId) : undefined;
-    for (const d of await deadlinesFor(services, person)) {
+    for (const d of deadlines.get(person.id) ?? []) {
       const mark = currentMark(d);
       if (!mark) continue;
       if (!person.nudgesMuted) planned.push({ key: `${person.id}|${d.id}|${mark}`, target: { type: 'person', personId: person.id }, reply: mentorNudge(d) });
@@ -47,16 +59,14 @@ export async function planNudges(services: Services): Promise<Planned[]> {
  * One digest a week for each supervisor, listing only their own mentors. It is due from
  * Monday morning; a check later in the week sends a missed one.
  */
-export async function planDigests(services: Services, now: DateTime): Promise<Planned[]> {
+function planDigests({ people, deadlines }: Roster, now: DateTime): Planned[] {
   const weekOf = now.startOf('week').toISODate()!;
-  const people = await services.store.people.all();
   const planned: Planned[] = [];
   for (const supervisor of people) {
     if (supervisor.nudgesMuted) continue;
     const mentors = people.filter((p) => p.supervisorId === supervisor.id && p.id !== supervisor.id).sort(byName);
     if (!mentors.length) continue;
-    const rows = [];
-    for (const mentor of mentors) rows.push({ mentor, deadlines: await deadlinesFor(services, mentor) });
+    const rows = mentors.map((mentor) => ({ mentor, deadlines: deadlines.get(mentor.id) ?? [] }));
     planned.push({ key: `${supervisor.id}|digest|${weekOf}`, target: { type: 'person', personId: supervisor.id }, reply: digestReply(weekOf, rows) });
   }
   return planned;
@@ -75,6 +85,7 @@ export interface CheckResult {
 export async function runNudgeCheck(services: Services, adapters: Adapter[], options: { dryRun?: boolean } = {}): Promise<CheckResult> {
   const now = services.clock.now();
   if (inQuietHours(now)) return { quiet: true, sent: [] };
-  const planned = [...(await planNudges(services)), ...(await planDigests(services, now))];
+  const roster = await loadRoster(services);
+  const planned = [...planNudges(roster), ...planDigests(roster, now)];
   return { quiet: false, sent: await sendOnce(services, adapters, 'nudges', planned, options) };
 }
