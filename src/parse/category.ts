@@ -40,7 +40,7 @@ export function findCategory(text: string, categories: Category[], example: stri
   if (fuzzy && fuzzy.length > 1) {
     throw new UserError('category-ambiguous', `Did you mean ${fuzzy.map((f) => f.category.id).join(' or ')}?`, example.replace(/\bshadowing\b/, fuzzy[0]!.category.id));
   }
-  if (words.length === 0) throw new UserError('category-missing', 'What kind of hours are these? Add what you did, like shadowing.', example, choices);
+  if (words.length === 0) throw new UserError('category-missing', `What kind of hours are these? Add what you did, like ${choices[0]}.`, example, choices);
   throw new UserError('category-unknown', `I don't know the category "${original[0]}".`, example, choices);
 }
 
