@@ -21,15 +21,22 @@ async function main(): Promise<number> {
   }
   // Slack and Discord when configured: their sendDirect works without start().
   const adapters = dryRun ? [] : await platformAdapters(services);
-  const result = await runNudgeCheck(services, adapters, { dryRun });
-  if (result.quiet) process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
-  for (const nudge of result.sent) process.stdout.write(`-> ${nudge.to}: ${nudge.text}\n`);
-  const n = result.sent.length;
-  // The last line is exactly "N nudges sent" (SPEC), so operators' scripts can read it.
-  process.stdout.write(dryRun ? `Dry run: ${n} nudges would be sent. Nothing was sent.\n` : `${n} nudges sent\n`);
-  for (const adapter of adapters) await adapter.stop();
-  await services.store.close();
-  return 0;
+  try {
+    const result = await runNudgeCheck(services, adapters, { dryRun });
+    if (result.quiet) process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
+    for (const nudge of result.sent) process.stdout.write(`-> ${nudge.to}: ${nudge.text}\n`);
+    const n = result.sent.length;
+    // The last line is exactly "N nudges sent" (SPEC), so operators' scripts can read it.
+    process.stdout.write(dryRun ? `Dry run: ${n} nudges would be sent. Nothing was sent.\n` : `${n} nudges sent\n`);
+    return 0;
+  } catch (error) {
+    // One line an operator can act on, not a stack trace; what was sent stays recorded, so a rerun sends nothing twice.
+    process.stderr.write(`The deadline check stopped: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    for (const adapter of adapters) await adapter.stop();
+    await services.store.close();
+  }
 }
 
 process.exitCode = await main();

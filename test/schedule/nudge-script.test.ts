@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,21 @@ describe('npm run nudge', () => {
     } finally {
       await slack.stop();
     }
+  });
+
+  it('ends with one clear line and exit code 1, not a stack trace, when the check cannot run', async () => {
+    const db = await tempDb();
+    await seedTeam(await servicesAt(db, MONDAY));
+    // A record of sent nudges that is not valid: the check stops before sending anything.
+    const records = db.replace(/\.json$/, '.records');
+    await fs.mkdir(records, { recursive: true });
+    await fs.writeFile(path.join(records, 'nudges.json'), JSON.stringify({ version: 1, name: 'nudges', records: { broken: { status: 'lost' } } }));
+    const failed = await nudge(db).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr?.trim()).toMatch(/^The deadline check stopped: .*nudges\.broken/);
+    expect(failed?.stderr).not.toMatch(/\n\s+at /);
   });
 });
