@@ -7,7 +7,8 @@ const NUM = '(\\d+(?:[.,]\\d+)?|\\.\\d+)';
 /** Duration forms, tried in order; each matches a whole span of the text. */
 const FORMS: Array<{ re: RegExp; minutes: (m: RegExpExecArray) => number }> = [
   // "2 hrs 15 min", "1h30m", "1h30", "2 hours and 15 minutes"
-  { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\.?\\s*(?:and\\s*)?(\\d+)\\s*(?:${MINUTES}\\b\\.?)?(?![\\w:/-])`, 'i'), minutes: (m) => sign(m[1]) * (num(m[2]) * 60 + Number(m[3])) },
+  // Minutes without a unit must be two digits ("2h 15"), so "2h 1 on 1" is 2 hours of 1 on 1.
+  { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\.?\\s*(?:and\\s*)?(?:(\\d+)\\s*${MINUTES}\\b\\.?|([0-5]\\d))(?![\\w:/-])`, 'i'), minutes: (m) => sign(m[1]) * (num(m[2]) * 60 + Number(m[3] ?? m[4])) },
   // "2h", "1.5 hours", "half an hour"
   { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => sign(m[1]) * num(m[2]) * 60 },
   // "90 min"
