@@ -79,7 +79,7 @@ describe('every command on Slack, through signed requests', () => {
   });
 
   it('lists deadlines', async () => {
-    expect(shown(await rig.command('UALICE', '/deadlines'))).toMatch(/deadlines/i);
+    expect(shown(await rig.command('UALICE', '/deadlines'))).toMatch(/Your deadlines/);
   });
 
   it('exports hours as a CSV file sent by direct message, never into the channel', async () => {
@@ -95,7 +95,7 @@ describe('every command on Slack, through signed requests', () => {
     const scheduled = await rig.command('UFRAN', '/meet schedule "Peer Call" teleconference every 3rd tuesday 10:00 60m https://zoom.example/j/1');
     expect(shown(scheduled)).toMatch(/Scheduled: Peer Call/);
     expect(shown(await rig.command('UALICE', '/meet'))).toMatch(/Peer Call/);
-    expect(shown(await rig.command('UALICE', '/meet rsvp pc yes'))).toMatch(/Peer Call/);
+    expect(shown(await rig.command('UALICE', '/meet rsvp pc yes'))).toMatch(/You will come to Peer Call/);
     const before = rig.fake.calls.length;
     const file = await rig.click('UALICE', scheduled, 'Add to my calendar');
     expect(shown(file)).toMatch(/in a direct message/);
