@@ -130,16 +130,13 @@ function startError(what: string, error: unknown): Error {
 
 /** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */
 function logConnection(client: Client, services: Services, state: { stopping: boolean }): void {
-  const log = {
-    info: (m: string) => services.log.info(m),
-    warn: (m: string) => services.log.warn(m),
-    error: (m: string) => services.log.error(m),
-  };
+  // services.log is read at each event, not captured, so a logger swapped in later is used.
+  const log = () => services.log;
   // stop() closes the connection too; that is not worth a warning.
-  client.on(Events.ShardReconnecting, (id) => state.stopping || log.warn(`discord: connection ${id} lost, reconnecting`));
-  client.on(Events.ShardResume, (id, replayed) => log.info(`discord: connection ${id} back (${replayed} events replayed)`));
-  client.on(Events.ShardDisconnect, (event, id) => log.error(`discord: connection ${id} closed for good (code ${event.code})`));
-  client.on(Events.ShardError, (error, id) => log.warn(`discord: connection ${id} error: ${error.message}`));
-  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
-  client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
+  client.on(Events.ShardReconnecting, (id) => state.stopping || log().warn(`discord: connection ${id} lost, reconnecting`));
+  client.on(Events.ShardResume, (id, replayed) => log().info(`discord: connection ${id} back (${replayed} events replayed)`));
+  client.on(Events.ShardDisconnect, (event, id) => log().error(`discord: connection ${id} closed for good (code ${event.code})`));
+  client.on(Events.ShardError, (error, id) => log().warn(`discord: connection ${id} error: ${error.message}`));
+  client.on(Events.Warn, (message) => log().warn(`discord: ${message}`));
+  client.on(Events.Error, (error) => log().error(`discord: ${error.message}`));
 }
