@@ -60,10 +60,9 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
 
   async function postMessage(channelId: string, reply: Reply): Promise<void> {
     const message = renderReply(reply, ctx.ids);
-    const empty = message.embeds.length === 0 && message.files.length === 0;
     await client.rest.post(Routes.channelMessages(channelId), {
       body: {
-        ...(empty ? { content: 'Done.' } : {}),
+        content: message.content,
         embeds: message.embeds,
         components: message.components,
         allowed_mentions: NO_MENTIONS,

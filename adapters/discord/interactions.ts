@@ -120,9 +120,8 @@ interface Payload {
 }
 
 function editOptions(message: DiscordMessage): Payload {
-  const empty = message.embeds.length === 0 && message.files.length === 0;
   return {
-    ...(empty ? { content: 'Done.' } : {}),
+    ...(message.content ? { content: message.content } : {}),
     embeds: message.embeds,
     components: message.components,
     files: message.files.map((f) => ({ attachment: f.data, name: f.name, contentType: f.contentType })),

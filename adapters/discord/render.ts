@@ -63,7 +63,9 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
   }
   flush();
   const files = (reply.files ?? []).map((f) => ({ name: f.filename, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
-  return withinTotalLimit(reply, { embeds, components: buttonRows(buttons, ids), files });
+  const message = withinTotalLimit(reply, { embeds, components: buttonRows(buttons, ids), files });
+  // Discord refuses a message with nothing to show.
+  return message.embeds.length || message.files.length ? message : { ...message, content: 'Done.' };
 }
 
 /** Embed parts show in a fixed order (title, description, fields, footer); a block out of that order starts a new embed. */

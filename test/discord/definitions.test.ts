@@ -76,6 +76,11 @@ describe('rendering a reply for Discord', () => {
     ]);
   });
 
+  it('shows "Done." for a reply with nothing else in it, since Discord refuses an empty message', () => {
+    expect(renderReply(reply([]), new ButtonIds()).content).toBe('Done.');
+    expect(renderReply(reply([{ kind: 'text', text: 'Saved.' }]), new ButtonIds()).content).toBeUndefined();
+  });
+
   it('shortens a reply too long for Discord and attaches the whole text as a file', () => {
     const long = Array.from({ length: 400 }, (_, i) => `#${i + 1} · Mar 16 · 2 hours · shadowing`).join('\n');
     const message = renderReply(reply([{ kind: 'text', text: long }, { kind: 'divider' }, { kind: 'text', text: long }]), new ButtonIds());
