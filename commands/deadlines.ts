@@ -48,7 +48,7 @@ export default {
   ],
   async run(ctx, text) {
     const split = splitSubcommand(text, { show: 'show', list: 'show', mute: 'mute', unmute: 'unmute', stop: 'mute', start: 'unmute' });
-    if (split?.[0] === 'mute' || split?.[0] === 'unmute') return muteNudges(ctx, split[0] === 'mute');
+    if (split?.[0] === 'mute' || split?.[0] === 'unmute') return muteNudges(ctx, split[0] === 'mute', split[1]);
     return listDeadlines(ctx, split ? split[1] : text);
   },
 } satisfies Command;

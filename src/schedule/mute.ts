@@ -1,11 +1,17 @@
 import type { Context } from '../bot.ts';
 import { textReply } from '../message.ts';
 import type { Reply } from '../message.ts';
-import { ensureSaved } from '../people.ts';
+import { ensureSaved, findMentioned, takeMention } from '../people.ts';
+import { UserError } from '../errors.ts';
 
 /** `/deadlines mute` and `/deadlines unmute`: the person's own deadline reminders (and digest) on or off. */
-export async function muteNudges(ctx: Context, muted: boolean): Promise<Reply> {
+export async function muteNudges(ctx: Context, muted: boolean, text = ''): Promise<Reply> {
   const { services, actor } = ctx;
+  // "/deadlines mute @joe" must not quietly mute the person who typed it.
+  const [word] = takeMention(text);
+  if (word && (await findMentioned(services, word, ctx.inv.platform))?.id !== actor.person.id) {
+    throw new UserError('mute-someone-else', 'You can only turn your own reminders on or off.', muted ? '/deadlines mute' : '/deadlines unmute');
+  }
   await ensureSaved(services, actor);
   // Store the saved record, not the actor: an admin from PEERBOT_ADMINS is shown as admin but stored as they are.
   const stored = (await services.store.people.get(actor.person.id)) ?? actor.person;
