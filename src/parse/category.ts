@@ -19,8 +19,9 @@ export interface CategoryMatch {
 
 /**
  * Finds the category a person means. The first exact phrase from the left wins (so a category
- * word later in the note stays in the note); failing that, a small typo in one of the first
- * words ("shadowng"); failing that, a question with the choices.
+ * word later in the note stays in the note); failing that, the first word of a category's name
+ * ("mentoring": one-on-one or group? asked back when it could be either) or a small typo in one
+ * of the first words ("shadowng"); failing that, a question with the choices.
  */
 export function findCategory(text: string, categories: Category[], example: string): CategoryMatch {
   const original = text.trim().split(/\s+/).filter(Boolean);
@@ -34,7 +35,8 @@ export function findCategory(text: string, categories: Category[], example: stri
   };
   const exact = exactMatch(words, categories);
   if (exact) return { category: exact.category, rest: rest(exact.start, exact.length) };
-  const fuzzy = fuzzyMatch(words.slice(0, 3), categories);
+  // "mentoring" is the start of both mentoring-1on1 and mentoring-group: ask, don't guess.
+  const fuzzy = partOfName(words.slice(0, 3), categories) ?? fuzzyMatch(words.slice(0, 3), categories);
   if (fuzzy && fuzzy.length === 1) return { category: fuzzy[0]!.category, rest: rest(fuzzy[0]!.start, 1) };
   const choices = categories.map((c) => c.id);
   if (fuzzy && fuzzy.length > 1) {
@@ -42,6 +44,17 @@ export function findCategory(text: string, categories: Category[], example: stri
   }
   if (words.length === 0) throw new UserError('category-missing', `What kind of hours are these? Add what you did, like ${choices[0]}.`, example, choices);
   throw new UserError('category-unknown', `I don't know the category "${original[0]}".`, example, choices);
+}
+
+/** A word that is the first word of one or more category ids ("peer", "mentoring"). */
+function partOfName(words: string[], categories: Category[]): Array<{ category: Category; start: number }> | undefined {
+  for (let start = 0; start < words.length; start++) {
+    const word = words[start]!;
+    if (word.length < 4) continue;
+    const matches = categories.filter((c) => normalize(c.id).split(' ')[0] === word && normalize(c.id) !== word);
+    if (matches.length) return matches.map((category) => ({ category, start }));
+  }
+  return undefined;
 }
 
 function exactMatch(words: string[], categories: Category[]): { category: Category; start: number; length: number } | undefined {

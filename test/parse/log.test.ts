@@ -115,3 +115,16 @@ describe('quoted notes', () => {
     expect(parse('1h 1on1 said "hi", then left').note).toBe('said "hi", then left');
   });
 });
+
+describe('asking back when a word fits two categories', () => {
+  it('asks one-on-one or group for plain "mentoring"', () => {
+    const error = rejected('2h mentoring');
+    expect(error.id).toBe('category-ambiguous');
+    expect(error.message).toBe('Did you mean mentoring-1on1 or mentoring-group?');
+    expect(error.example).toMatch(/mentoring-1on1/);
+  });
+
+  it('takes the first word of a name when only one category starts with it', () => {
+    expect(parse('2h agency visit').category.id).toBe('agency-training');
+  });
+});
