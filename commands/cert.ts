@@ -40,7 +40,8 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
   for (const s of statuses) blocks.push(...requirementBlocks(s));
   const core = statuses.filter((s) => s.requirement.kind !== 'yearly-hours');
   const next = core.find((s) => !s.done && s.overdue) ?? core.find((s) => !s.done);
-  if (next) blocks.push({ kind: 'text', text: `Next step: ${next.requirement.next ?? next.requirement.label}` });
+  // The "next" texts speak to the mentor ("Show your supervisor…"); others see the step's name.
+  if (next) blocks.push({ kind: 'text', text: self ? `Next step: ${next.requirement.next ?? next.requirement.label}` : `Next step for ${displayName(person)}: ${next.requirement.label}` });
   else blocks.push({ kind: 'text', text: 'Everything for certification is done. Great work!' });
   const pending = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
   if (pending) blocks.push({ kind: 'context', text: `${hoursText(pending)} still wait for a supervisor to approve them. Only approved hours count.` });

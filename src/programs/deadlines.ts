@@ -43,7 +43,7 @@ export function computeDeadlines(
   if (person.role === 'mentor' && internship && !internship.done && person.internshipStart && person.internshipStart <= today) {
     const last = entries.filter((e) => e.status !== 'rejected').reduce((latest, e) => (e.date > latest ? e.date : latest), person.internshipStart);
     const due = addDays(last, QUIET_DAYS);
-    list.push(make('no-hours', `Log your hours (nothing logged since ${shortDate(last)})`, due, 'no-hours'));
+    list.push(make('no-hours', `Log hours (none logged since ${shortDate(last)})`, due, 'no-hours'));
   }
   return list.sort((a, b) => (a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }

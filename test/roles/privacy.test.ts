@@ -60,7 +60,11 @@ describe('a mentor sees only their own data', () => {
 
 describe('a supervisor sees only their own mentors', () => {
   it('sees their mentor', async () => {
-    expect(await say(s, 'sue', '/cert @alice')).toMatch(/Certification of alice/);
+    const status = await say(s, 'sue', '/cert @alice');
+    expect(status).toMatch(/Certification of alice/);
+    // Next steps written to the mentor ("Show your supervisor…") are not shown to the supervisor.
+    expect(status).toMatch(/Next step for alice: At least 18 years old/);
+    expect(status).not.toMatch(/Show your supervisor/);
     expect(await say(s, 'sue', '/hours @alice')).toMatch(/2 hours waiting/);
   });
 
