@@ -26,7 +26,7 @@ export function isFlat(command: Command): boolean {
 }
 
 /** The commands Discord shows, in the order of the core's list. */
-export function registeredCommands(commands: Iterable<Command>): Command[] {
+function registeredCommands(commands: Iterable<Command>): Command[] {
   return [...commands].filter((c) => !UNDER_PEERBOT.has(c.name) && c.subcommands.length > 0);
 }
 

@@ -27,7 +27,7 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
   };
 }
 
-export function optionText(option: OptionSpec, value: string | number | boolean): string {
+function optionText(option: OptionSpec, value: string | number | boolean): string {
   let text = option.type === 'user' ? `<@${String(value)}>` : String(value).trim();
   // A title with a double quote inside would end the quoted part early in the core's parser.
   if (option.quote) text = `"${text.replace(/"/g, "'")}"`;

@@ -23,7 +23,7 @@ export async function registerCommands(rest: REST, applicationId: string, defini
 }
 
 /** Compares only what we declare: Discord adds ids, versions and defaults to what it returns. */
-export function sameDefinitions(existing: unknown[], wanted: CommandDefinition[]): boolean {
+function sameDefinitions(existing: unknown[], wanted: CommandDefinition[]): boolean {
   const a = existing.map(normalize).sort(byName);
   const b = wanted.map(normalize).sort(byName);
   return JSON.stringify(a) === JSON.stringify(b);

@@ -113,7 +113,7 @@ function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage
 }
 
 /** Text is plain: formatting marks, headings and masked links a person typed show as typed. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return escapeMarkdown(text, { heading: true, maskedLink: true });
 }
 

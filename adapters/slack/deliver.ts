@@ -7,12 +7,12 @@ import { fallbackText, toBlocks } from './render.ts';
 type WebClient = webApi.WebClient;
 
 /** The message part of a reply, ready for chat.postMessage or a response_url. */
-export function messageOf(reply: Reply): { text: string; blocks: ReturnType<typeof toBlocks> } {
+function messageOf(reply: Reply): { text: string; blocks: ReturnType<typeof toBlocks> } {
   return { text: fallbackText(reply), blocks: toBlocks(reply) };
 }
 
 /** The person's direct-message channel with the app (needed for file uploads). */
-export async function openDirect(client: WebClient, userId: string): Promise<string> {
+async function openDirect(client: WebClient, userId: string): Promise<string> {
   const opened = await client.conversations.open({ users: userId });
   const id = opened.channel?.id;
   if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
@@ -20,7 +20,7 @@ export async function openDirect(client: WebClient, userId: string): Promise<str
 }
 
 /** Uploads with files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal). */
-export async function uploadFiles(client: WebClient, channelId: string, files: Attachment[]): Promise<void> {
+async function uploadFiles(client: WebClient, channelId: string, files: Attachment[]): Promise<void> {
   for (const file of files) {
     await client.files.uploadV2({ channel_id: channelId, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.filename });
   }

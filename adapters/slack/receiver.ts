@@ -5,7 +5,7 @@ import type { CustomRoute, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/services.ts';
 
 /** Slack's own rule: a request stamped more than 5 minutes from now may be a replay. */
-export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 /**
  * Bolt 5 refuses a request stamped too far in the past but accepts one stamped an hour in the
@@ -20,7 +20,7 @@ export function timestampInWindow(header: string | string[] | undefined, nowMs =
   return Math.abs(Math.floor(nowMs / 1000) - Number(value)) <= SIGNATURE_WINDOW_SECONDS;
 }
 
-export const healthRoute: CustomRoute = {
+const healthRoute: CustomRoute = {
   path: '/healthz',
   method: ['GET'],
   handler: (_req, res) => {

@@ -28,7 +28,7 @@ export interface ButtonValue {
   args: string;
 }
 
-export function encodeButton(button: Button): string {
+function encodeButton(button: Button): string {
   return JSON.stringify({ command: button.command, args: button.args } satisfies ButtonValue);
 }
 
