@@ -38,7 +38,7 @@ export function detectState(text: string): State | undefined {
   return STATE_WORDS.find(([re]) => re.test(text))?.[1];
 }
 
-export function stripStates(text: string): string {
+function stripStates(text: string): string {
   return STATE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), ' '), text);
 }
 

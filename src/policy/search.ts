@@ -38,7 +38,7 @@ export function buildPolicyIndex(dir: string): PolicyIndex {
   return indexSections(sections, problems);
 }
 
-export function indexSections(sections: PolicySection[], problems: DataFileError[] = []): PolicyIndex {
+function indexSections(sections: PolicySection[], problems: DataFileError[] = []): PolicyIndex {
   const mini = new MiniSearch<PolicySection>({
     fields: ['heading', 'keywords', 'answer', 'details'],
     storeFields: ['id'],

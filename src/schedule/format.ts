@@ -15,7 +15,7 @@ export function formatDay(date: string, zone: string, now: DateTime): string {
   return d.year === now.year ? d.toFormat('cccc, LLLL d') : d.toFormat('cccc, LLLL d, yyyy');
 }
 
-export function formatTime(t: DateTime): string {
+function formatTime(t: DateTime): string {
   return t.toFormat('h:mm a');
 }
 

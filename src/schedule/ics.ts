@@ -32,7 +32,7 @@ function repeating(meeting: Meeting, zone: string): ICalRepeatingOptions | null 
  * each skipped date, and a VTIMEZONE, so Google Calendar, Outlook and Apple Calendar place the
  * meetings at the right local time on both sides of a daylight-saving switch.
  */
-export function meetingsCalendar(meetings: Meeting[], zone: string, name = 'peerbot meetings'): string {
+function meetingsCalendar(meetings: Meeting[], zone: string, name = 'peerbot meetings'): string {
   const years = meetings.map((m) => Number(firstDate(m).slice(0, 4)));
   const calendar = ical({
     name,

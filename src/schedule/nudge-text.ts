@@ -11,7 +11,7 @@ import { splitAccount } from './delivery.ts';
 export type Mark = '14' | '7' | '1' | 'overdue';
 
 /** "It is due in 7 days, on Monday, March 23." (after the label on its own line, so a plural label still reads right) */
-export function dueText(d: Deadline): string {
+function dueText(d: Deadline): string {
   if (d.overdue) return `It was due on ${day(d.due)}. It is late now.`;
   if (d.daysLeft <= 0) return 'It is due today.';
   if (d.daysLeft === 1) return `It is due tomorrow, ${day(d.due)}.`;

@@ -15,7 +15,7 @@ import { inQuietHours } from './quiet.ts';
  * check that missed the 14-day mark but runs at 9 days sends that one nudge, not two;
  * "no hours for 14 days" is a nudge only once the 14 days are up.
  */
-export function currentMark(d: Deadline): Mark | undefined {
+function currentMark(d: Deadline): Mark | undefined {
   if (d.kind === 'no-hours') return d.daysLeft <= 0 ? 'overdue' : undefined;
   if (d.overdue) return 'overdue';
   if (d.daysLeft <= 1) return '1';

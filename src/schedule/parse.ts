@@ -29,13 +29,13 @@ const KIND_WORDS: Record<string, MeetingKind> = {
 };
 const RECURRENCE_WORDS = new Set(['once', 'weekly', 'every', 'monthly', 'each']);
 
-export function kindOf(word: string): MeetingKind | undefined {
+function kindOf(word: string): MeetingKind | undefined {
   const w = word.toLowerCase().replace(/s$/, '');
   if (KIND_WORDS[w]) return KIND_WORDS[w];
   return KINDS.find((k) => k.length > 5 && distance(k, w) <= 2);
 }
 
-export function weekdayOf(word: string): Weekday | undefined {
+function weekdayOf(word: string): Weekday | undefined {
   const w = word.toLowerCase().replace(/[.,]$/, '').replace(/s$/, '');
   if (w.length < 2) return undefined;
   return WEEKDAYS.find((d) => d.startsWith(w) || (w.length > 4 && distance(d, w) <= 2)) ?? (w === 'tu' || w === 'tues' ? 'tuesday' : w === 'thur' || w === 'thu' ? 'thursday' : undefined);
@@ -48,7 +48,7 @@ const NTH: Record<string, 1 | 2 | 3 | 4 | -1> = {
 /** "10:00", "10am", "10:30 pm", "2pm", "noon" -> "HH:mm". */
 const TIME = /^(?:(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|(\d{1,2}):(\d{2})|noon)$/i;
 
-export function timeOf(word: string): string | undefined {
+function timeOf(word: string): string | undefined {
   const m = TIME.exec(word.trim());
   if (!m) return undefined;
   if (/^noon$/i.test(word.trim())) return '12:00';

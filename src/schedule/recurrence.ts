@@ -23,7 +23,7 @@ function ruleDay(weekday: Weekday) {
 }
 
 /** The rrule options for a series (without DTSTART): also the RRULE written to the ICS file. */
-export function ruleOptions(recurrence: Recurrence): Partial<Options> {
+function ruleOptions(recurrence: Recurrence): Partial<Options> {
   switch (recurrence.type) {
     case 'once':
       return { freq: RRule.DAILY, count: 1 };

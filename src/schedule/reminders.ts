@@ -22,7 +22,7 @@ type Lead = 'day' | 'hour';
  * from 1 hour before, the hour-before one (a late check sends only the nearer one).
  * The day-before one waits for the end of quiet hours; the hour-before one cannot wait.
  */
-export function reminderDue(occurrence: Occurrence, now: DateTime): Lead | undefined {
+function reminderDue(occurrence: Occurrence, now: DateTime): Lead | undefined {
   if (now >= occurrence.start) return undefined;
   if (now >= occurrence.start.minus({ hours: 1 })) return 'hour';
   if (now >= occurrence.start.minus({ hours: 24 }) && !inQuietHours(now)) return 'day';
@@ -39,7 +39,7 @@ function reminderReply(o: Occurrence, lead: Lead, now: DateTime): Reply {
 }
 
 /** Reminders due now for meetings scheduled in a channel on a platform that is running. */
-export async function planReminders(services: Services, adapters: Adapter[], now: DateTime): Promise<Planned[]> {
+async function planReminders(services: Services, adapters: Adapter[], now: DateTime): Promise<Planned[]> {
   const planned: Planned[] = [];
   for (const meeting of await allMeetings(services)) {
     if (!meeting.channelId) continue;
