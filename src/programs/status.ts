@@ -68,12 +68,19 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
       finish({ done: !!doneOn, doneOn, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'hours') {
       const counted = new Set(r.categories ?? all);
-      const total = sum(entries, (e) => counted.has(e.category));
       const items = (r.items ?? []).map((it) => ({
         category: program.categories.find((c) => c.id === it.category)!,
         ...sum(entries, (e) => e.category === it.category),
         target: it.minutes,
       }));
+      // With listed trainings, each counts up to its own hours: 16 hours of one is not 3 hours of another.
+      const listed = new Set(items.map((it) => it.category.id));
+      const total = sum(entries, (e) => counted.has(e.category) && !listed.has(e.category));
+      for (const it of items) {
+        const approved = Math.min(it.approved, it.target);
+        total.approved += approved;
+        total.pending += Math.min(it.pending, it.target - approved);
+      }
       const done = total.approved >= r.minutes && items.every((it) => it.approved >= it.target);
       finish({ done, minutes: { ...total, target: r.minutes }, items: items.length ? items : undefined, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'face-to-face') {
