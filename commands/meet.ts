@@ -2,6 +2,7 @@ import type { Command, OptionSpec } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { SCHEDULE_EXAMPLE, words } from '../src/schedule/parse.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
+import { KINDS } from '../src/schedule/meetings.ts';
 import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from '../src/schedule/meet-actions.ts';
 
 const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The short name of the meeting, like lc', type: 'string', required, autocomplete: 'meeting' });
@@ -34,7 +35,7 @@ export default {
           description: 'What kind of meeting',
           type: 'string',
           required: true,
-          choices: ['meeting', 'teleconference', 'training', 'other'].map((k) => ({ name: k, value: k })),
+          choices: KINDS.map((k) => ({ name: k, value: k })),
         },
         { name: 'repeats', description: 'once 2026-04-02, weekly tuesday, every 2nd tuesday, monthly 15', type: 'string', required: true },
         { name: 'time', description: 'Start time, like 10:00 or 2pm', type: 'string', required: true },
