@@ -2,6 +2,7 @@ import type { OptionSpec } from '../../src/bot.ts';
 import type { Services } from '../../src/services.ts';
 import { accountKey } from '../../src/people.ts';
 import { allMeetings } from '../../src/schedule/meetings.ts';
+import { clip } from './render.ts';
 
 export interface Choice {
   name: string;
@@ -40,8 +41,4 @@ async function programOf(services: Services, discordUserId: string) {
   const key = accountKey('discord', discordUserId);
   const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
   return services.programs.forPerson(person?.programId ?? services.config.defaultProgram);
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -139,6 +139,6 @@ function joinLines(before: string | undefined, text: string): string {
   return before ? `${before}\n${text}` : text;
 }
 
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
