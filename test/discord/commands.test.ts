@@ -83,7 +83,7 @@ describe('every command as a Discord slash command', () => {
     const id = /Its short name is (\w+)/.exec(scheduled.text)![1]!;
     expect((await run('alice', 'meet', [sub('list')])).text).toMatch(/Peer Call/);
     expect((await run('alice', 'meet', [sub('rsvp', [str('meeting', id), str('answer', 'yes')])])).text).toMatch(/You will come to Peer Call/);
-    expect((await run('alice', 'meet', [sub('attended', [str('meeting', id)])])).text).toMatch(/hour/i);
+    expect((await run('alice', 'meet', [sub('attended', [str('meeting', id)])])).text).toMatch(/logged 1 hour/);
     const ics = await run('alice', 'meet', [sub('ics', [str('meeting', id)])]);
     const file = Object.entries(ics.files).find(([name]) => name.endsWith('.ics'));
     expect(file?.[1]).toMatch(/BEGIN:VCALENDAR[\s\S]*RRULE/);
