@@ -4,6 +4,7 @@ import { UserError } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Actor } from './people.ts';
 import { resolveActor } from './people.ts';
+import { distance } from 'fastest-levenshtein';
 
 export type Platform = 'console' | 'slack' | 'discord';
 
@@ -73,9 +74,13 @@ const OOPS = [
 export async function dispatch(services: Services, inv: Invocation): Promise<Reply> {
   try {
     const { commands } = services;
-    const command = commands.get(inv.command.toLowerCase().replace(/^\//, ''));
+    const name = inv.command.toLowerCase().replace(/^\//, '');
+    const command = commands.get(name);
     if (!command) {
-      return textReply(`I don't know the command /${inv.command}.`, 'Type /help to see what I can do.');
+      // A small typo ("/hour") gets the likely command offered, not run: it may change data.
+      const near = [...commands.keys()].find((known) => distance(known, name) <= (known.length > 4 ? 2 : 1));
+      const hint = near ? `Did you mean /${near}?` : 'Type /help to see what I can do.';
+      return textReply(`I don't know the command /${inv.command.replace(/^\//, '')}.`, hint);
     }
     const actor = await resolveActor(services, inv);
     const result = await command.run({ inv, services, actor }, inv.text.trim());
