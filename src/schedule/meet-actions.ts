@@ -122,8 +122,9 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
   const when = formatDay(occurrence.date, ctx.services.config.tz, now);
   if (isSkipped(occurrence)) return textReply(`${meeting.title} on ${when} was already cancelled.`);
   if (occurrence.start < now) throw new UserError('in-the-past', `${meeting.title} on ${when} has already started.`, example);
-  await (await meetingStore(ctx.services)).put(meeting.id, { ...meeting, skipped: [...meeting.skipped, occurrence.date].sort() });
-  const next = upcoming({ ...meeting, skipped: [...meeting.skipped, occurrence.date] }, now, 1)[0];
+  const updated = { ...meeting, skipped: [...meeting.skipped, occurrence.date].sort() };
+  await (await meetingStore(ctx.services)).put(meeting.id, updated);
+  const next = upcoming(updated, now, 1)[0];
   return textReply(`OK. There is no ${meeting.title} on ${when}.`, ...(next ? [`The next one is ${formatWhen(next.start, now)}.`] : []));
 }
 
