@@ -6,6 +6,11 @@ const NUM = '(\\d+(?:[.,]\\d+)?|\\.\\d+)';
 
 /** Duration forms, tried in order; each matches a whole span of the text. */
 const FORMS: Array<{ re: RegExp; minutes: (m: RegExpExecArray) => number }> = [
+  // "1 1/2 hours", "3/4 hour": read before dates, so "1/2" is never January 2.
+  { re: new RegExp(`(?<![\\w.:/-])(?:(\\d+)\\s+)?([13])/([24])\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => (Number(m[1] ?? 0) + Number(m[2]) / Number(m[3])) * 60 },
+  // "an hour and a half", "2 hours and a half", "2 and a half hours"
+  { re: new RegExp(`(?<![\\w.:/-])(\\d+|an?|one)\\s*${HOURS}\\s+and\\s+a\\s+half\\b`, 'i'), minutes: (m) => (/^\\d/.test(m[1]!) ? Number(m[1]) : 1) * 60 + 30 },
+  { re: new RegExp(`(?<![\\w.:/-])(\\d+)\\s+and\\s+a\\s+half\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => Number(m[1]) * 60 + 30 },
   // "2 hrs 15 min", "1h30m", "1h30", "2 hours and 15 minutes"
   // Minutes without a unit must be two digits ("2h 15"), so "2h 1 on 1" is 2 hours of 1 on 1.
   { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\.?\\s*(?:and\\s*)?(?:(\\d+)\\s*${MINUTES}\\b\\.?|([0-5]\\d))(?![\\w:/-])`, 'i'), minutes: (m) => sign(m[1]) * (num(m[2]) * 60 + Number(m[3] ?? m[4])) },
