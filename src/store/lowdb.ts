@@ -72,6 +72,7 @@ class LowdbStore implements Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
   private dirsMade = new Set<string>();
+  private opened = new Map<string, Collection<unknown>>();
 
   constructor(
     readonly location: string,
@@ -158,6 +159,15 @@ class LowdbStore implements Store {
   }
 
   async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+    // Records are checked the first time a feature opens its collection, not on every command.
+    const open = this.opened.get(name);
+    if (open) return open as Collection<T>;
+    const collection = await this.openCollection(name, schema);
+    this.opened.set(name, collection);
+    return collection;
+  }
+
+  private async openCollection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
     const file = await this.recordsFile(name);
     const records = file.data.records;
     for (const [id, value] of Object.entries(records)) {

@@ -122,7 +122,8 @@ describe('feature records', () => {
     expect(await fs.readdir(path.join(dir, 'db.records'))).toEqual(['meetings.json']);
     const again = await openLowdbStore(db);
     expect(await (await again.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({ title: 'Learning Collaborative' });
-    await expect(again.collection('meetings', z.object({ title: z.number() }))).rejects.toThrow(/meetings\.lc/);
+    const fresh = await openLowdbStore(db);
+    await expect(fresh.collection('meetings', z.object({ title: z.number() }))).rejects.toThrow(/meetings\.lc/);
   });
 
   it('moves records an earlier build kept in the main file into their own file', async () => {
