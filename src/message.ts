@@ -56,8 +56,13 @@ export function progressBar(done: number, total: number, width = 10): string {
   return '▓'.repeat(filled) + '░'.repeat(width - filled);
 }
 
+/** "45 of 90 hours": the one way every adapter writes a progress amount. */
+export function progressAmount(block: Extract<Block, { kind: 'progress' }>): string {
+  return `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+}
+
 export function progressLine(block: Extract<Block, { kind: 'progress' }>): string {
-  const amount = `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+  const amount = progressAmount(block);
   return `${block.label}: ${progressBar(block.done, block.total)} ${amount}${block.note ? ` (${block.note})` : ''}`;
 }
 

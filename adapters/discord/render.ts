@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import { formatNumber, plainText, progressBar } from '../../src/message.ts';
+import { plainText, progressAmount, progressBar } from '../../src/message.ts';
 import type { Block, Button, Reply } from '../../src/message.ts';
 import type { ButtonIds } from './buttons.ts';
 
@@ -46,7 +46,7 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
         for (const f of block.fields) addField(current, f.label, escapeText(f.value), true);
         break;
       case 'progress': {
-        const amount = `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+        const amount = progressAmount(block);
         addField(current, block.label, `${progressBar(block.done, block.total)} ${amount}${block.note ? `\n${escapeText(block.note)}` : ''}`, false);
         break;
       }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Block, Button, Reply } from '../../src/message.ts';
-import { plainText, progressBar, formatNumber } from '../../src/message.ts';
+import { plainText, progressAmount, progressBar } from '../../src/message.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -67,7 +67,7 @@ function renderBlock(block: Block, index: number): KnownBlock[] {
         fields: fields.map((f) => ({ type: 'mrkdwn', text: cut(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, MAX_FIELD) })),
       }));
     case 'progress': {
-      const amount = `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+      const amount = progressAmount(block);
       const note = block.note ? ` (${escapeSlack(block.note)})` : '';
       return [section(`*${escapeSlack(block.label)}*\n\`${progressBar(block.done, block.total)}\` ${escapeSlack(amount)}${note}`)];
     }
