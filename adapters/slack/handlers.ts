@@ -3,6 +3,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { dispatch } from '../../src/bot.ts';
 import type { Invocation } from '../../src/bot.ts';
 import type { Reply } from '../../src/message.ts';
+import { textReply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
 import { ACTION_PREFIX, decodeButton } from './render.ts';
 import { answer, sendDirect } from './deliver.ts';
@@ -38,7 +39,12 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
     await ack();
     if (action.type !== 'button') return;
     const button = decodeButton((action as ButtonAction).value);
-    if (!button) return;
+    if (!button) {
+      // Every click gets an answer, even on a button from an older version of the bot.
+      const stale = textReply('This button is too old to use.', 'Please type the command instead. Type /peerbot help to see them.');
+      if (respond) await answer(client, respond, body.user.id, stale, log);
+      return;
+    }
     // One button on one message is one request, however often it is clicked, so a
     // double-click cannot log hours twice (the store keeps this id with the entry).
     const where = body.container?.message_ts ?? body.view?.hash ?? body.view?.id ?? '';
