@@ -4,6 +4,8 @@ const HOURS = '(?:h|hr|hrs|hour|hours|hous|hrous|houres)';
 const MINUTES = '(?:m|min|mins|minute|minutes|minuts)';
 const NUM = '(\\d+(?:[.,]\\d+)?|\\.\\d+)';
 
+const WORD_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
 /** Duration forms, tried in order; each matches a whole span of the text. */
 const FORMS: Array<{ re: RegExp; minutes: (m: RegExpExecArray) => number }> = [
   // "1 1/2 hours", "3/4 hour": read before dates, so "1/2" is never January 2.
@@ -22,6 +24,8 @@ const FORMS: Array<{ re: RegExp; minutes: (m: RegExpExecArray) => number }> = [
   { re: /(?<![\w.:/-])(-?)(\d{1,2}):([0-5]\d)(?![\w:/])/, minutes: (m) => sign(m[1]) * (Number(m[2]) * 60 + Number(m[3])) },
   { re: /(?<![\w-])(half an? hour|half hour)\b/i, minutes: () => 30 },
   { re: /(?<![\w-])(an hour|one hour)\b/i, minutes: () => 60 },
+  // "two hours", "three hrs": small numbers written as words.
+  { re: new RegExp(`(?<![\\w-])(${WORD_NUMBERS.join('|')})\\s+${HOURS}\\b\\.?`, 'i'), minutes: (m) => (WORD_NUMBERS.indexOf(m[1]!.toLowerCase()) + 1) * 60 },
 ];
 
 function num(s: string | undefined): number {

@@ -28,4 +28,11 @@ describe('a mentor logging hours in their own words', () => {
     expect(entries.map((e) => e.minutes)).toEqual([90, 90, 150, 45, 30]);
     expect(entries.every((e) => e.date === '2026-03-16' && e.note === '')).toBe(true);
   });
+
+  it('reads hours written as a word, like "two hours"', async () => {
+    const s = await testServices();
+    await say(s, 'mia', '/hours log two hours shadowing');
+    await say(s, 'mia', '/hours log three hrs 1on1');
+    expect((await s.store.hours.list('mia')).map((e) => e.minutes)).toEqual([120, 180]);
+  });
 });
