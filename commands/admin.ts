@@ -60,7 +60,7 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
     } else if (key === 'name') {
       updated.name = value.slice(0, 80);
     } else {
-      const date = findDate(value, today, ENROLL_EXAMPLE, true);
+      const date = findDate(value, today, ENROLL_EXAMPLE);
       if (!date) throw new UserError('not-a-date', `"${value}" is not a date.`, ENROLL_EXAMPLE);
       if (key === 'hired') updated.hired = date.value;
       else updated.internshipStart = date.value;

@@ -27,25 +27,24 @@ export const DATE_EXAMPLES = 'today, yesterday, last friday, 3/4 or 2026-03-04';
 
 /**
  * Finds a date in the text, in the collaborative's time zone, relative to `today`.
- * A date with no year that would be in the future means the last time it happened.
+ * A month and day with no year is the nearest such day, ahead or behind; a weekday is the last one.
  */
-export function findDate(text: string, today: DateTime, example: string, nearest = false): Found<string> | undefined {
+export function findDate(text: string, today: DateTime, example: string): Found<string> | undefined {
   const iso = ISO.exec(text);
   if (iso) return found(real(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[0], example), text, iso);
   const slash = SLASH.exec(text);
   if (slash) {
     const year = slash[3] ? (slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3])) : today.year;
-    let date = real(year, Number(slash[1]), Number(slash[2]), slash[0], example);
-    if (!slash[3] && nearest) date = nearestYear(date, today);
-    else if (!slash[3] && date > today.toISODate()!) date = real(year - 1, Number(slash[1]), Number(slash[2]), slash[0], example);
-    return found(date, text, slash);
+    const date = real(year, Number(slash[1]), Number(slash[2]), slash[0], example);
+    return found(slash[3] ? date : nearestYear(date, today), text, slash);
   }
   for (const phrase of PHRASES) {
     const m = phrase.exec(text);
     if (!m || !m[0].trim()) continue;
     const casual = casualDate(m[0], today);
-    // Dates that may lie ahead (a hire date, an internship start): a month and day is the nearest one.
-    const date = casual && nearest && !/\d{4}/.test(m[0]) && /[a-z]{3}\w*\.?\s+\d|\d\s+(?:of\s+)?[a-z]{3}/i.test(m[0]) ? nearestYear(casual, today) : casual;
+    // A month and day with no year is the nearest one: "3/20" on March 16 is ahead (and refused
+    // for hours, accepted for a hire date); "12/30" in January is last year.
+    const date = casual && !/\d{4}/.test(m[0]) && /[a-z]{3}\w*\.?\s+\d|\d\s+(?:of\s+)?[a-z]{3}/i.test(m[0]) ? nearestYear(casual, today) : casual;
     if (date) return found(date, text, m);
   }
   return undefined;

@@ -92,6 +92,8 @@ describe('refusing what cannot be right', () => {
     ['2/30 2h shadowing', 'not-a-date'],
     ['2h shadowing next friday', 'date-in-future'],
     ['2h shadowing 2026-04-01', 'date-in-future'],
+    ['2h shadowing 3/20', 'date-in-future'],
+    ['2h shadowing March 20', 'date-in-future'],
     ['2h juggling', 'category-unknown'],
     ['2h', 'category-missing'],
     ['shadowing', 'duration-missing'],
