@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts';
 import { reply } from '../message.ts';
 import type { Block, Reply } from '../message.ts';
 import { ensureSaved } from '../people.ts';
-import { parseLog, LOG_EXAMPLE } from '../parse/log.ts';
+import { parseLog, logExample } from '../parse/log.ts';
 import { formatDate } from '../parse/date.ts';
 import { formatDuration } from '../parse/duration.ts';
 import { certStatus } from '../programs/status.ts';
@@ -30,7 +30,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
       throw new UserError(
         'day-over-24-hours',
         `That would make more than 24 hours on ${formatDate(parsed.date)}.\nYou already logged ${hoursText(sameDay)} that day.`,
-        LOG_EXAMPLE,
+        logExample(program),
       );
     }
   }

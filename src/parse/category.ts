@@ -40,7 +40,10 @@ export function findCategory(text: string, categories: Category[], example: stri
   if (fuzzy && fuzzy.length === 1) return { category: fuzzy[0]!.category, rest: rest(fuzzy[0]!.start, 1) };
   const choices = categories.map((c) => c.id);
   if (fuzzy && fuzzy.length > 1) {
-    throw new UserError('category-ambiguous', `Did you mean ${fuzzy.map((f) => f.category.id).join(' or ')}?`, example.replace(/\bshadowing\b/, fuzzy[0]!.category.id));
+    // The example shows the first choice in place of the category it had.
+    const ids = new Set(categories.map((c) => c.id));
+    const shown = example.split(' ').map((w) => (ids.has(w) ? fuzzy[0]!.category.id : w)).join(' ');
+    throw new UserError('category-ambiguous', `Did you mean ${fuzzy.map((f) => f.category.id).join(' or ')}?`, shown);
   }
   if (words.length === 0) throw new UserError('category-missing', `What kind of hours are these? Add what you did, like ${choices[0]}.`, example, choices);
   throw new UserError('category-unknown', `I don't know the category "${original[0]}".`, example, choices);

@@ -5,8 +5,13 @@ import { findCategory } from './category.ts';
 import { findDate } from './date.ts';
 import { findBareHours, findDuration } from './duration.ts';
 
-export const LOG_EXAMPLE = '/hours log 2h shadowing yesterday met with Sam';
 export const NOTE_LIMIT = 500;
+
+/** An example that works in the person's own program (NC has no "shadowing"). */
+export function logExample(program: Program): string {
+  const category = program.categories.find((c) => c.id === 'shadowing') ?? program.categories[0]!;
+  return `/hours log 2h ${category.id} yesterday met with Sam`;
+}
 
 export interface ParsedLog {
   minutes: number;
@@ -22,18 +27,19 @@ export interface ParsedLog {
 export function parseLog(text: string, program: Program, today: DateTime): ParsedLog {
   // Quoted spans are set aside as placeholders so nothing inside them is read as a time,
   // a date or a category, then put back where they were.
+  const example = logExample(program);
   const quotes: string[] = [];
   let rest = text.replace(/"[^"]*"|“[^”]*”/g, (q) => `\u0000${'Q'.repeat(quotes.push(q))}\u0000`);
-  const unit = findDuration(rest, LOG_EXAMPLE);
+  const unit = findDuration(rest, example);
   if (unit) rest = unit.rest;
-  const date = findDate(rest, today, LOG_EXAMPLE);
+  const date = findDate(rest, today, example);
   if (date) rest = date.rest;
-  const duration = unit ?? findBareHours(rest, LOG_EXAMPLE);
-  if (!duration) throw new UserError('duration-missing', 'How long was it? Add the time, like 2h or 90 min.', LOG_EXAMPLE);
+  const duration = unit ?? findBareHours(rest, example);
+  if (!duration) throw new UserError('duration-missing', 'How long was it? Add the time, like 2h or 90 min.', example);
   if (!unit) rest = duration.rest;
   const iso = date?.value ?? today.toISODate()!;
-  if (iso > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', LOG_EXAMPLE);
-  const found = findCategory(rest, program.categories, LOG_EXAMPLE);
+  if (iso > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', example);
+  const found = findCategory(rest, program.categories, example);
   let note = found.rest
     .replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!)
     .replace(/^\s*(note:|-|—|:)\s*/i, '')
@@ -42,7 +48,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   // A note that is one quoted span loses its quotes.
   if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
-    throw new UserError('note-too-long', `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`, LOG_EXAMPLE);
+    throw new UserError('note-too-long', `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`, example);
   }
   return { minutes: duration.value, category: found.category, date: iso, note };
 }
