@@ -9,6 +9,9 @@ import type { Person } from '../src/store/schema.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { muteNudges } from '../src/schedule/mute.ts';
 
+/** Late ones first, so the list stays readable for a facilitator with a big cohort. */
+const MAX_LINES = 30;
+
 function when(d: Deadline): string {
   if (d.overdue) return `late since ${formatDate(d.due)}`;
   if (d.daysLeft === 0) return 'due today';
@@ -20,20 +23,23 @@ async function listDeadlines(ctx: Context, text: string): Promise<Reply> {
   const [mention] = takeMention(text);
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'deadlines');
   const people: Person[] = [person];
-  // A supervisor asking with no name sees their team's deadlines too.
+  // A supervisor asking with no name sees their team's deadlines too; a facilitator, everyone's.
   if (!mention && hasRole(ctx.actor, 'supervisor')) {
-    const team = (await ctx.services.store.people.all()).filter((p) => p.role === 'mentor' && p.id !== person.id && canSee(ctx.actor, p));
-    if (ctx.actor.person.role === 'supervisor') people.push(...team);
+    people.push(...(await ctx.services.store.people.all()).filter((p) => p.role === 'mentor' && p.id !== person.id && canSee(ctx.actor, p)));
   }
   const rows: Array<{ who: Person; d: Deadline }> = [];
   for (const p of people) for (const d of await deadlinesFor(ctx.services, p)) rows.push({ who: p, d });
   rows.sort((a, b) => (a.d.overdue !== b.d.overdue ? (a.d.overdue ? -1 : 1) : a.d.due.localeCompare(b.d.due)));
   const self = (p: Person) => p.id === ctx.actor.person.id;
-  if (rows.length === 0) return textReply(people.length > 1 ? 'No deadlines for you or your team right now.' : `${self(person) ? 'You have' : `${displayName(person)} has`} no deadlines right now.`);
-  const lines = rows.map(({ who, d }) => `${d.overdue ? '⚠ ' : ''}${people.length > 1 || !self(who) ? `${displayName(who)}: ` : ''}${d.label}: ${when(d)}`);
+  if (rows.length === 0) return textReply(people.length > 1 ? 'No deadlines for you or the people you support right now.' : `${self(person) ? 'You have' : `${displayName(person)} has`} no deadlines right now.`);
+  const lines = rows.slice(0, MAX_LINES).map(({ who, d }) => `${d.overdue ? '⚠ ' : ''}${people.length > 1 ? `${displayName(who)}: ` : ''}${d.label}: ${when(d)}`);
+  const group = hasRole(ctx.actor, 'facilitator') ? 'everyone' : 'your team';
   return reply([
-    { kind: 'heading', text: people.length > 1 ? 'Deadlines for you and your team' : self(person) ? 'Your deadlines' : `Deadlines for ${displayName(person)}` },
+    { kind: 'heading', text: people.length > 1 ? `Deadlines for you and ${group}` : self(person) ? 'Your deadlines' : `Deadlines for ${displayName(person)}` },
     { kind: 'text', text: lines.join('\n') },
+    ...(rows.length > MAX_LINES
+      ? [{ kind: 'context' as const, text: `And ${rows.length - MAX_LINES} more. For one person, type /deadlines and their name. Example: /deadlines @alice` }]
+      : []),
   ]);
 }
 

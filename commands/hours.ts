@@ -32,7 +32,11 @@ export default {
       ],
     },
     { name: 'show', description: 'My totals and progress', options: [user('Someone you supervise')] },
-    { name: 'list', description: 'My last entries with their numbers', options: [{ name: 'count', description: 'How many', type: 'integer' }] },
+    {
+      name: 'list',
+      description: 'My last entries with their numbers',
+      options: [user('Someone you supervise'), { name: 'count', description: 'How many', type: 'integer' }],
+    },
     { name: 'undo', description: 'Delete the entry I logged last', options: [] },
     { name: 'delete', description: 'Delete one entry', options: [{ name: 'id', description: 'The entry number from /hours list', type: 'string', required: true }] },
     {

@@ -7,21 +7,27 @@ import { findDate, formatDate } from '../parse/date.ts';
 import { findCategory } from '../parse/category.ts';
 import type { HourEntry, NewHourEntry } from '../store/schema.ts';
 import { categoryLabel, entryLine } from './format.ts';
+import { displayName, resolveTarget, takeMention } from '../people.ts';
+import { logExample } from '../parse/log.ts';
 
 const LIST_MAX = 50;
 
-/** /hours list [n]: my last n entries with their ids. */
+/** /hours list [@user] [n]: my last n entries with their ids (or those of a mentor I supervise). */
 export async function listHours(ctx: Context, text: string): Promise<Reply> {
-  const n = text ? Number(text) : 10;
+  const [mention, rest] = takeMention(text);
+  const n = rest ? Number(rest) : 10;
   if (!Number.isInteger(n) || n < 1) throw new UserError('list-count', 'Give the number of entries to show, like 5.', '/hours list 5');
-  const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
-  const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
-  if (entries.length === 0) return textReply('You have not logged any hours yet.', 'Example: /hours log 2h shadowing');
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
+  const self = person.id === ctx.actor.person.id;
+  const program = ctx.services.programs.forPerson(person.programId);
+  const entries = await ctx.services.store.hours.list(person.id);
+  if (entries.length === 0) return textReply(self ? 'You have not logged any hours yet.' : `${displayName(person)} has not logged any hours yet.`, `Example: ${logExample(program)}`);
   const shown = entries.slice(-Math.min(n, LIST_MAX));
+  const count = `${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}`;
   return reply([
-    { kind: 'heading', text: `Your last ${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}:` },
+    { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
     { kind: 'text', text: shown.map((e) => entryLine(program, e)).join('\n') },
-    { kind: 'context', text: 'To fix one, use its number. Example: /hours delete 3' },
+    { kind: 'context', text: self ? 'To fix one, use its number. Example: /hours delete 3' : `To approve one, use its number. Example: /hours approve @${person.id} ${shown[0]!.id}` },
   ]);
 }
 

@@ -128,3 +128,23 @@ describe('names', () => {
     expect(await say(t, 'admin', '/team', { platform: 'discord' })).toMatch(/Dana/);
   });
 });
+
+describe('/hours list for someone else', () => {
+  it("shows a supervisor their mentor's entries, and refuses a mentor another's", async () => {
+    expect(await say(s, 'sue', '/hours list @alice 5')).toMatch(/Last 1 entry of alice:\n#1 · Mar 16 · 2 hours/);
+    expect(await refused('sue', '/hours list @bob')).toMatch(/only see/);
+    expect(await refused('alice', '/hours list @bob')).toMatch(/only see/);
+  });
+});
+
+describe('/deadlines for a facilitator', () => {
+  it('lists the whole cohort, without repeating a name when asked about one person', async () => {
+    const all = await say(s, 'fran', '/deadlines');
+    expect(all).toMatch(/Deadlines for you and everyone/);
+    expect(all).toMatch(/alice: /);
+    expect(all).toMatch(/bob: /);
+    const one = await say(s, 'fran', '/deadlines @bob');
+    expect(one).toMatch(/^Deadlines for bob/);
+    expect(one).not.toMatch(/bob: /);
+  });
+});
