@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Command, Context } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { textReply } from '../src/message.ts';
@@ -80,7 +81,9 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
 async function setRole(ctx: Context, text: string): Promise<Reply> {
   const [who, roleWord = ''] = tokens(text);
   if (!who || !isMention(who)) throw new UserError('role-who', 'Whose role? Start with their name.', ROLE_EXAMPLE);
-  const role = Role.safeParse(roleWord.toLowerCase().replace(/s$/, ''));
+  // "supervisr" or "mentors" still mean the role.
+  const word = roleWord.toLowerCase().replace(/s$/, '');
+  const role = Role.safeParse(Role.options.find((r) => r === word || (word.length >= 4 && distance(r, word) <= 2)) ?? word);
   if (!role.success) throw new UserError('role-unknown', roleWord ? `"${roleWord}" is not a role.` : 'Which role?', ROLE_EXAMPLE, Role.options);
   const { person } = await personFor(ctx, who);
   await ctx.services.store.people.put({ ...person, role: role.data });

@@ -7,7 +7,8 @@ const GREETINGS = /^(hi|hello|hey|help|menu|\?)\W*$/i;
  * work; a greeting shows help; any other sentence is a question for /ask when it exists.
  */
 export function lineToInvocation(line: string, services: Services): { command: string; text: string } {
-  const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(line)!;
+  // "/ hours log 2h" (a space after the slash) means /hours too.
+  const match = /^\/?\s*(\S+)\s*([\s\S]*)$/.exec(line)!;
   const word = match[1]!.toLowerCase();
   if (line.startsWith('/') || services.commands.has(word)) return { command: word, text: match[2]! };
   if (GREETINGS.test(line) || !services.commands.has('ask')) return { command: 'help', text: '' };

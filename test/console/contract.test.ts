@@ -1,4 +1,6 @@
 import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { lineToInvocation } from '../../adapters/console/input.ts';
 import { createConsoleAdapter } from '../../adapters/console/index.ts';
 import { adapterContract } from '../contract/suite.ts';
 import { testServices } from '../helpers.ts';
@@ -22,4 +24,14 @@ adapterContract('console', async () => {
     },
     async close() {},
   };
+});
+
+describe('console input', () => {
+  it('reads "/ hours" with a space after the slash as /hours, and a plain sentence as a question', async () => {
+    const services = await testServices();
+    expect(lineToInvocation('/ hours log 2h shadowing', services)).toEqual({ command: 'hours', text: 'log 2h shadowing' });
+    expect(lineToInvocation('hours', services)).toEqual({ command: 'hours', text: '' });
+    expect(lineToInvocation('how many hours do I need?', services)).toEqual({ command: 'ask', text: 'how many hours do I need?' });
+    expect(lineToInvocation('hi!', services)).toEqual({ command: 'help', text: '' });
+  });
 });

@@ -148,3 +148,11 @@ describe('/deadlines for a facilitator', () => {
     expect(one).not.toMatch(/bob: /);
   });
 });
+
+describe('forgiving admin input', () => {
+  it('understands a role with a small typo', async () => {
+    const t = await testServices();
+    expect(await say(t, 'admin', '/admin role @zoe supervisr')).toMatch(/zoe is now a supervisor/);
+    expect(await say(t, 'admin', '/admin role @zoe boss')).toMatch(/"boss" is not a role/);
+  });
+});
