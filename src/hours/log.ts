@@ -43,6 +43,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     status: 'pending',
     note: parsed.note,
     requestId: ctx.inv.requestId,
+    loggedOn: services.clock.today(),
   });
   const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date)}`;
   const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];

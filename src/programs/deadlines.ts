@@ -41,7 +41,11 @@ export function computeDeadlines(
   const list = statuses.filter((s) => !s.done && s.due).map((s) => make(s.requirement.id, s.requirement.label, s.due!, 'requirement'));
   const internship = statuses.find((s) => s.requirement.kind === 'hours' && s.requirement.id === 'internship');
   if (person.role === 'mentor' && internship && !internship.done && person.internshipStart && person.internshipStart <= today) {
-    const last = entries.filter((e) => e.status !== 'rejected').reduce((latest, e) => (e.date > latest ? e.date : latest), person.internshipStart);
+    // Logging weeks-old hours today counts as logging today.
+    const last = entries.filter((e) => e.status !== 'rejected').reduce((latest, e) => {
+      const day = e.loggedOn && e.loggedOn > e.date ? e.loggedOn : e.date;
+      return day > latest ? day : latest;
+    }, person.internshipStart);
     const due = addDays(last, QUIET_DAYS);
     list.push(make('no-hours', `Log hours (none logged since ${shortDate(last)})`, due, 'no-hours'));
   }

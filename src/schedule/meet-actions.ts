@@ -189,6 +189,7 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
       status: 'pending',
       note: meeting.title.slice(0, 500),
       origin,
+      loggedOn: services.clock.today(),
     });
     lines.push(...(created ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.'] : ['I already logged your hours for this call.']));
   }

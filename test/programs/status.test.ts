@@ -82,3 +82,12 @@ describe('deadlines', () => {
     expect(list[0]?.label).toBe("Log hours (none logged since Feb 20)");
   });
 });
+
+describe('no hours logged for 14 days', () => {
+  it('counts the day hours were logged, not only the day they were done', () => {
+    const p = person({ internshipStart: '2026-02-01' });
+    const lateCatchUp = entry('shadowing', 1, { date: '2026-02-10', loggedOn: '2026-03-14' });
+    const list = computeDeadlines(wi, p, [lateCatchUp], '2026-03-16');
+    expect(list.find((d) => d.requirementId === 'no-hours')).toMatchObject({ due: '2026-03-28', overdue: false });
+  });
+});
