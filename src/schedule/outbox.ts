@@ -32,7 +32,11 @@ export interface Sent {
 /** The message on one line, without its small print: what `npm run nudge` prints. */
 export function oneLine(reply: Reply): string {
   const main = { ...reply, blocks: reply.blocks.filter((b) => b.kind !== 'context') };
-  return plainText(main, { hints: false }).replace(/\s*\n+\s*/g, ' ');
+  // A line that ends a sentence is followed by a space; a heading or a name by a " · ".
+  return plainText(main, { hints: false })
+    .split(/\s*\n+\s*/)
+    .filter(Boolean)
+    .reduce((text, line) => (text ? `${text}${/[.!?:]$/.test(text) ? ' ' : ' · '}${line}` : line), '');
 }
 
 /**
