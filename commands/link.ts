@@ -38,7 +38,7 @@ export async function linkAccounts(ctx: Context, text: string): Promise<Reply> {
   const [known, other] = a.person ? [a, b] : [b, a];
   await services.store.people.link(other.key, known.person!.id);
   return textReply(
-    `Done. ${other.key} and ${known.key} are now one person: ${displayName(known.person!)}.`,
+    `Done. ${displayName(known.person!)}'s ${platformOf(other.key)} and ${platformOf(known.key)} accounts are now one person.`,
     'Hours logged on either account count once.',
   );
 }
@@ -53,6 +53,11 @@ async function refuseTwoRecords(services: Services, keyA: string, a: Person, key
     'Linking them could count hours twice or lose them.',
     'Link an account before the person uses it. Ask your facilitator for help with these two.',
   );
+}
+
+/** "Slack" for "slack:U123": the admin reads a platform, not a raw account id. */
+function platformOf(key: string): string {
+  return key.startsWith('slack:') ? 'Slack' : key.startsWith('discord:') ? 'Discord' : 'console';
 }
 
 /** "slack:U123", "discord:42", a mention (<@42> on Discord, <@U123|sam> on Slack) or a console id ("alice"). */

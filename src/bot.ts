@@ -80,13 +80,13 @@ export async function dispatch(services: Services, inv: Invocation): Promise<Rep
       // A small typo ("/hour") gets the likely command offered, not run: it may change data.
       const near = [...commands.keys()].find((known) => distance(known, name) <= (known.length > 4 ? 2 : 1));
       const hint = near ? `Did you mean /${near}?` : 'Type /help to see what I can do.';
-      return textReply(`I don't know the command /${inv.command.replace(/^\//, '')}.`, hint);
+      return forPlatform(textReply(`I don't know the command /${inv.command.replace(/^\//, '')}.`, hint), inv.platform);
     }
     const actor = await resolveActor(services, inv);
     const result = await command.run({ inv, services, actor }, inv.text.trim());
-    return withInbox(services, actor, result);
+    return forPlatform(await withInbox(services, actor, result), inv.platform);
   } catch (error) {
-    if (error instanceof UserError) return userErrorReply(error);
+    if (error instanceof UserError) return forPlatform(userErrorReply(error), inv.platform);
     services.log.error(`command /${inv.command} failed for ${inv.platform}:${inv.userId}`, error);
     return textReply(...OOPS);
   }
@@ -97,6 +97,21 @@ export function userErrorReply(error: UserError): Reply {
   if (error.choices?.length) lines.push(`You can use: ${error.choices.join(', ')}.`);
   if (error.example) lines.push(`Example: ${error.example}`);
   return textReply(...lines);
+}
+
+/**
+ * Slack and Discord have /help, /admin and /link only under /peerbot (other apps own /help),
+ * so what a person is told to type there says "/peerbot help", not a command that is not there.
+ */
+function forPlatform(r: Reply, platform: Platform): Reply {
+  if (platform === 'console') return r;
+  const fix = (text: string) => text.replace(/(^|[\s("'])\/(help|admin|link)\b/g, '$1/peerbot $2');
+  const blocks = r.blocks.map((b) => {
+    if (b.kind === 'heading' || b.kind === 'text' || b.kind === 'context') return { ...b, text: fix(b.text) };
+    if (b.kind === 'fields') return { ...b, fields: b.fields.map((f) => ({ label: f.label, value: fix(f.value) })) };
+    return b;
+  });
+  return { ...r, blocks };
 }
 
 /** Nudges kept for a person with no platform to reach them are shown with their next reply. */

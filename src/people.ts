@@ -91,6 +91,11 @@ export function displayName(person: Person): string {
   return person.name ?? person.id.replace(/^(slack|discord):/, '');
 }
 
+/** A word that names a person when typed after @: their name when it is one word, else their account id without the platform. */
+export function mentionWord(person: Person): string {
+  return person.name && /^[\w.-]+$/.test(person.name) ? person.name : person.id.replace(/^(slack|discord):/, '');
+}
+
 const RANK: Record<Role, number> = { mentor: 0, supervisor: 1, facilitator: 2, admin: 3 };
 
 export function hasRole(actor: Actor, role: Role): boolean {

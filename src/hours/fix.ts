@@ -7,7 +7,7 @@ import { findDate, formatDate } from '../parse/date.ts';
 import { findCategory } from '../parse/category.ts';
 import type { HourEntry, NewHourEntry } from '../store/schema.ts';
 import { categoryLabel, entryLine } from './format.ts';
-import { displayName, resolveTarget, takeMention } from '../people.ts';
+import { displayName, mentionWord, resolveTarget, takeMention } from '../people.ts';
 import { logExample } from '../parse/log.ts';
 
 const LIST_MAX = 50;
@@ -27,7 +27,7 @@ export async function listHours(ctx: Context, text: string): Promise<Reply> {
   return reply([
     { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
     { kind: 'text', text: shown.map((e) => entryLine(program, e)).join('\n') },
-    { kind: 'context', text: self ? 'To fix one, use its number. Example: /hours delete 3' : `To approve one, use its number. Example: /hours approve @${person.id} ${shown[0]!.id}` },
+    { kind: 'context', text: self ? 'To fix one, use its number. Example: /hours delete 3' : `To approve one, use its number. Example: /hours approve @${mentionWord(person)} ${shown[0]!.id}` },
   ]);
 }
 

@@ -107,7 +107,7 @@ describe('every command as a Discord slash command', () => {
 
   it('links a Slack account to a Discord user (/peerbot link)', async () => {
     const seen = await run('admin', 'peerbot', [sub('link', [user('user', 'alice'), str('account', 'slack:U777')])]);
-    expect(seen.text).toMatch(/now one person: Alice Lee/);
+    expect(seen.text).toMatch(/Alice Lee's Slack and Discord accounts are now one person/);
     expect(await bot.services.store.people.byAccount('slack:U777')).toMatchObject({ name: 'Alice Lee' });
   });
 });
