@@ -23,9 +23,10 @@ async function personFor(ctx: Context, word: string): Promise<{ person: Person; 
   const found = await findMentioned(ctx.services, word, ctx.inv.platform);
   if (found) return { person: found, isNew: false };
   const slackName = /^<@[A-Z0-9]+\|([^>]+)>$/i.exec(word)?.[1];
+  const id = mentionKeys(word, ctx.inv.platform)[0]!;
   const person: Person = {
-    id: mentionKeys(word, ctx.inv.platform)[0]!,
-    name: slackName,
+    id,
+    name: slackName ?? ctx.inv.mentionNames?.[id],
     role: 'mentor',
     programId: ctx.services.config.defaultProgram,
     milestones: {},

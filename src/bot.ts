@@ -21,6 +21,8 @@ export interface Invocation {
   text: string;
   /** The platform's id for this request, so a request delivered twice is done once. */
   requestId?: string;
+  /** Names the platform gave for the people mentioned (account key → name): Discord's <@id> carries none. */
+  mentionNames?: Record<string, string>;
 }
 
 export interface Context {

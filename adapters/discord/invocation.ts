@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction, User } from 'discord.js';
 import type { Command, Invocation, OptionSpec } from '../../src/bot.ts';
+import { accountKey } from '../../src/people.ts';
 import { findSubcommand, isFlat } from './definitions.ts';
 
 /**
@@ -11,10 +12,13 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
   const sub = interaction.options.getSubcommand(false);
   const spec = findSubcommand(command, group, sub);
   const words: string[] = isFlat(command) ? (spec && spec.name !== command.name ? [spec.name] : []) : [group, sub].filter((w): w is string => Boolean(w));
+  const mentionNames: Record<string, string> = {};
   for (const option of spec?.options ?? []) {
     const given = interaction.options.get(option.name);
     if (given?.value === undefined || given.value === null || given.value === '') continue;
     words.push(optionText(option, given.value));
+    // <@id> carries no name; the one Discord resolved is kept so a person enrolled now shows by name, not a number.
+    if (given.user) mentionNames[accountKey('discord', given.user.id)] = given.member && 'displayName' in given.member ? given.member.displayName : nameOf(given.user);
   }
   return {
     platform: 'discord',
@@ -24,6 +28,7 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
     command: command.name,
     text: words.join(' '),
     requestId: interaction.id,
+    ...(Object.keys(mentionNames).length ? { mentionNames } : {}),
   };
 }
 
