@@ -11,17 +11,16 @@ const WaitingSchema = z.object({ replies: z.array(ReplySchema) });
  * and shown with their next reply, so a nudge survives a restart until it is read.
  */
 export function storeInbox(store: Store): Inbox {
-  // Opened once: opening checks every record, and the collection stays live.
-  let opened: ReturnType<typeof store.collection<z.infer<typeof WaitingSchema>>> | undefined;
-  const open = () => (opened ??= store.collection('inbox', WaitingSchema));
+  // One small file per person, so keeping a message never rewrites everyone's.
+  const open = (personId: string) => store.collection(`inbox/${personId}`, WaitingSchema);
   return {
     async put(personId, reply) {
-      const inbox = await open();
+      const inbox = await open(personId);
       const waiting = (await inbox.get(personId))?.replies ?? [];
       await inbox.put(personId, { replies: [...waiting, reply] });
     },
     async take(personId) {
-      const inbox = await open();
+      const inbox = await open(personId);
       const waiting = (await inbox.get(personId))?.replies ?? [];
       if (waiting.length) await inbox.delete(personId);
       return waiting;

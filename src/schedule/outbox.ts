@@ -48,6 +48,20 @@ export function oneLine(reply: Reply): string {
  * the inbox) took a message but before "sent" was written repeats that one message.
  */
 export async function sendOnce(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean } = {}): Promise<Sent[]> {
+  // One small file of records per person (or channel), so marking a message sent rewrites a
+  // few hundred bytes, not every message ever sent: 8,000 first-day nudges stay quick.
+  const shards = new Map<string, Planned[]>();
+  for (const p of planned) shards.set(shardOf(name, p.target), [...(shards.get(shardOf(name, p.target)) ?? []), p]);
+  const sent: Sent[] = [];
+  for (const [shard, plans] of shards) sent.push(...(await sendShard(services, adapters, shard, plans, options)));
+  return sent;
+}
+
+function shardOf(name: string, target: Target): string {
+  return target.type === 'person' ? `${name}/${target.personId}` : `${name}/#${target.platform}:${target.channelId}`;
+}
+
+async function sendShard(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean }): Promise<Sent[]> {
   const outbox = await services.store.collection(name, OutboxRecordSchema);
   const known = new Map((await outbox.all()).map((r) => [r.id, r.value]));
   const wanted = new Map(planned.map((p) => [p.key, p]));

@@ -58,13 +58,13 @@ describe('npm run nudge', () => {
     // A record of sent nudges that is not valid: the check stops before sending anything.
     const records = db.replace(/\.json$/, '.records');
     await fs.mkdir(records, { recursive: true });
-    await fs.writeFile(path.join(records, 'nudges.json'), JSON.stringify({ version: 1, name: 'nudges', records: { broken: { status: 'lost' } } }));
+    await fs.writeFile(path.join(records, 'nudges%2Fana.json'), JSON.stringify({ version: 1, name: 'nudges/ana', records: { broken: { status: 'lost' } } }));
     const failed = await nudge(db).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr?.trim()).toMatch(/^The deadline check stopped: .*nudges\.broken/);
+    expect(failed?.stderr?.trim()).toMatch(/^The deadline check stopped: .*nudges\/ana\.broken/);
     expect(failed?.stderr).not.toMatch(/\n\s+at /);
   });
 });
