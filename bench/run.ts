@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
 import { dispatch } from '../src/bot.ts';
 import { silentLogger } from '../src/services.ts';
+import { runNudgeCheck } from '../src/schedule/nudges.ts';
 import { buildBenchStore } from './fixture.ts';
 import { measure, printRows, summarize } from './measure.ts';
 import type { BenchRow } from './measure.ts';
@@ -50,7 +51,16 @@ for (const [file, fn] of [['./policy.ts', 'benchPolicy'], ['./slack.ts', 'benchS
   }
 }
 
+// The first deadline check on a new deployment sends every nudge at once (into inboxes here).
+const nudgeRuns: Array<{ name: string; ms: number; sent: number }> = [];
+for (const name of ['first', 'second']) {
+  const start = performance.now();
+  const result = await runNudgeCheck(services, []);
+  nudgeRuns.push({ name, ms: performance.now() - start, sent: result.sent.length });
+}
+
 printRows(rows);
+for (const run of nudgeRuns) console.log(`deadline check (1,000 mentors), ${run.name} run: ${(run.ms / 1000).toFixed(1)} s, ${run.sent} nudges sent`);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 console.log(`\nresident memory of a bot process with the store loaded: ${mb(rss)} (heap ${mb(heapUsed)}; target ≤ 200 MB)`);
 await fs.rm(dir, { recursive: true, force: true });
