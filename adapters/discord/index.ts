@@ -1,6 +1,7 @@
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
-import type { Interaction } from 'discord.js';
+import type { Interaction, RESTOptions } from 'discord.js';
 import type { Adapter } from '../../src/adapter.ts';
 import type { Config } from '../../src/config.ts';
 import type { Reply } from '../../src/message.ts';
@@ -45,7 +46,7 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
+    rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), agent: ownAgent() },
   });
   client.rest.setToken(settings.token);
   const ctx: InteractionContext = { services, ids: new ButtonIds(), deferAfterMs: options.deferAfterMs ?? 1500, clicked: new Map() };
@@ -114,6 +115,19 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
       await postMessage(channelId, reply);
     },
   };
+}
+
+/**
+ * discord.js's REST client sends with the process-wide undici dispatcher, and the first undici
+ * loaded sets it. Next to Slack (whose socket-mode brings undici 7) that is an Agent that cannot
+ * read the multipart bodies of file uploads, so every answer with a file (CSV, .ics, a long
+ * reply) was lost. An Agent from the undici discord.js itself uses avoids the mix.
+ */
+function ownAgent(): NonNullable<RESTOptions['agent']> {
+  const fromDiscord = createRequire(createRequire(import.meta.url).resolve('discord.js'));
+  const fromRest = createRequire(fromDiscord.resolve('@discordjs/rest'));
+  const { Agent } = fromRest('undici') as { Agent: new () => NonNullable<RESTOptions['agent']> };
+  return new Agent();
 }
 
 /** A start-up failure an operator can act on, instead of a stack trace. */
