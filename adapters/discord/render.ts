@@ -23,7 +23,7 @@ const LIMIT = { title: 256, description: 4096, fields: 25, fieldName: 256, field
  */
 export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
   const embeds: APIEmbed[] = [];
-  const buttons: Button[] = [];
+  const buttons: Button[][] = [];
   let current: APIEmbed = { color: COLOR };
   const flush = () => {
     if (current.title || current.description || current.fields?.length || current.footer) embeds.push(current);
@@ -54,7 +54,7 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
         current.footer = { text: clip(joinLines(current.footer?.text, block.text), LIMIT.footer) };
         break;
       case 'actions':
-        buttons.push(...block.buttons);
+        buttons.push(block.buttons);
         break;
       case 'divider':
         flush();
@@ -81,10 +81,16 @@ function addField(embed: APIEmbed, name: string, value: string, inline: boolean)
   (embed.fields ??= []).push({ name: clip(name, LIMIT.fieldName), value: clip(value || '-', LIMIT.fieldValue), inline });
 }
 
-function buttonRows(buttons: Button[], ids: ButtonIds): Array<APIActionRowComponent<APIButtonComponent>> {
+/** Each group of buttons (one actions block: one person's, one meeting's) starts its own row; at most 5 rows of 5. */
+function buttonRows(groups: Button[][], ids: ButtonIds): Array<APIActionRowComponent<APIButtonComponent>> {
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
-  for (const [i, b] of buttons.slice(0, 25).entries()) {
-    if (i % 5 === 0) rows.push({ type: ComponentType.ActionRow, components: [] });
+  const placed = groups.flatMap((group) => group.map((b, i) => ({ b, fresh: i % 5 === 0 })));
+  for (const { b, fresh } of placed) {
+    if (fresh) rows.push({ type: ComponentType.ActionRow, components: [] });
+    if (rows.length > 5) {
+      rows.pop();
+      break;
+    }
     rows.at(-1)!.components.push({
       type: ComponentType.Button,
       style: b.style === 'danger' ? ButtonStyle.Danger : b.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,

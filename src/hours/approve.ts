@@ -67,12 +67,15 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
     blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e)).join('\n') });
     if (rows < MAX_ROWS) {
       const first = waiting[0]!;
+      // Entry numbers are per person (two mentors both have #1), and Discord shows every button
+      // below the list, so each label says whose hours it is.
+      const whose = ` (${displayName(person)})`;
       blocks.push({
         kind: 'actions',
         buttons: [
-          { label: `Approve all ${waiting.length}`, command: 'hours', args: `approve ${ref} all`, style: 'primary' },
-          ...(waiting.length > 1 ? [{ label: `Approve #${first.id}`, command: 'hours', args: `approve ${ref} ${first.id}` }] : []),
-          { label: `Reject #${first.id}`, command: 'hours', args: `reject ${ref} ${first.id}`, style: 'danger' as const },
+          { label: `Approve all ${waiting.length}${whose}`, command: 'hours', args: `approve ${ref} all`, style: 'primary' },
+          ...(waiting.length > 1 ? [{ label: `Approve #${first.id}${whose}`, command: 'hours', args: `approve ${ref} ${first.id}` }] : []),
+          { label: `Reject #${first.id}${whose}`, command: 'hours', args: `reject ${ref} ${first.id}`, style: 'danger' as const },
         ],
       });
       rows += 1;

@@ -17,12 +17,14 @@ function requireFacilitator(ctx: Context, what: string): void {
   if (!hasRole(ctx.actor, 'facilitator')) throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');
 }
 
-export function rsvpButtons(meeting: Meeting): Block {
+/** `named`: the labels say which meeting, for a list of several (Discord shows every button below the list). */
+export function rsvpButtons(meeting: Meeting, named = false): Block {
+  const which = named ? ` to ${meeting.title}` : '';
   return {
     kind: 'actions',
     buttons: [
-      { label: 'I will come', command: 'meet', args: `rsvp ${meeting.id} yes`, style: 'primary' },
-      { label: 'I cannot come', command: 'meet', args: `rsvp ${meeting.id} no` },
+      { label: `I will come${which}`, command: 'meet', args: `rsvp ${meeting.id} yes`, style: 'primary' },
+      { label: `I cannot come${which}`, command: 'meet', args: `rsvp ${meeting.id} no` },
     ],
   };
 }
@@ -79,7 +81,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     if (meeting.link) lines.push(`Link: ${meeting.link}`);
     const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();
     if (skipped.length) lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
-    blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting));
+    blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting, next.length > 1));
   }
   blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
   return reply(blocks);

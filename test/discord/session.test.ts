@@ -19,6 +19,28 @@ describe('a whole session on Discord, as people would read it', () => {
     expect(team.text).toMatch(/user002 · 0 of 90 hours/);
   });
 
+  it('says on every approve button whose hours it is, one person to a row, since entry numbers repeat between people', async () => {
+    await bot.interact(chatInput('admin', 'peerbot', [group('admin', sub('enroll', [user('user', 'bob'), user('supervisor', 'sue')]))]));
+    for (const who of ['alice', 'bob']) await bot.interact(chatInput(who, 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+    const review = await bot.interact(chatInput('sue', 'hours', [sub('approve')]));
+    const labels = review.buttons.map((b) => b.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    const rows = (review.body.components as Array<{ components: Array<{ label: string }> }>).map((r) => r.components.map((c) => c.label));
+    expect(rows).toEqual([
+      ['Approve all 1 (user002)', 'Reject #1 (user002)'],
+      ['Approve all 1 (user003)', 'Reject #1 (user003)'],
+    ]);
+  });
+
+  it('says on each RSVP button which meeting it is for, when several are listed', async () => {
+    await bot.interact(chatInput('admin', 'peerbot', [group('admin', sub('role', [user('user', 'fran'), str('role', 'facilitator')]))]));
+    for (const title of ['Peer Call', 'Retreat Prep']) {
+      await bot.interact(chatInput('fran', 'meet', [sub('schedule', [str('title', title), str('kind', 'teleconference'), str('repeats', 'weekly tuesday'), str('time', '10:00')])]));
+    }
+    const list = await bot.interact(chatInput('alice', 'meet', [sub('list')]));
+    expect(list.buttons.map((b) => b.label)).toEqual(['I will come to Peer Call', 'I cannot come to Peer Call', 'I will come to Retreat Prep', 'I cannot come to Retreat Prep']);
+  });
+
   it('points to /peerbot help, since /help is not a Discord command of this app', async () => {
     const help = await bot.interact(chatInput('alice', 'peerbot', [sub('help')]));
     expect(help.text).toMatch(/Example: \/peerbot help hours/);
