@@ -78,7 +78,10 @@ async function answerAutocomplete(ctx: InteractionContext, interaction: Autocomp
   const command = ctx.services.commands.get(interaction.commandName);
   const spec = command && findSubcommand(command, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false));
   const kind = spec?.options.find((o) => o.name === focused.name)?.autocomplete;
-  const choices = kind ? await suggestions(ctx.services, kind, interaction.user.id, String(focused.value)).catch(() => []) : [];
+  // The person the command is about (`/cert mark user:`), whose program the suggestions come from.
+  const about = spec?.options.find((o) => o.type === 'user' && o.name !== focused.name && interaction.options.get(o.name)?.value)?.name;
+  const aboutId = about ? String(interaction.options.get(about)!.value) : undefined;
+  const choices = kind ? await suggestions(ctx.services, kind, interaction.user.id, String(focused.value), aboutId).catch(() => []) : [];
   await interaction.respond(choices);
 }
 

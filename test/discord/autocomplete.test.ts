@@ -43,6 +43,15 @@ describe('suggestions while typing an option', () => {
     expect(meetings).toEqual([{ name: 'Learning Collaborative (lc)', value: 'lc' }]);
   });
 
+  it('suggests the milestones of the program of the person being marked, not of the one marking', async () => {
+    await bot.interact(chatInput('admin', 'peerbot', [group('admin', sub('enroll', [user('user', 'carla'), str('program', 'ma-cps')]))]));
+    const milestones = await suggest('admin', 'cert', [sub('mark', [user('user', 'carla'), str('milestone', 'exam', true)])]);
+    expect(milestones.map((c) => c.value)).toEqual(['oral-exam', 'written-exam']);
+    // A mentor learns nothing about carla: the suggestions stay those of their own program.
+    const mentors = await suggest('alice', 'cert', [sub('mark', [user('user', 'carla'), str('milestone', 'exam', true)])]);
+    expect(mentors.map((c) => c.value)).not.toContain('oral-exam');
+  });
+
   it('suggests nothing for an option without suggestions', async () => {
     expect(await suggest('alice', 'hours', [sub('log', [str('duration', '2', true)])])).toEqual([]);
   });
