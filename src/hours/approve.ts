@@ -73,7 +73,8 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
       blocks.push({
         kind: 'actions',
         buttons: [
-          { label: `Approve all ${waiting.length}${whose}`, command: 'hours', args: `approve ${ref} all`, style: 'primary' },
+          // The entries shown, by number: hours logged after the list was shown are not approved unseen.
+          { label: `Approve all ${waiting.length}${whose}`, command: 'hours', args: `approve ${ref} ${waiting.map((e) => e.id).join(' ')}`, style: 'primary' },
           ...(waiting.length > 1 ? [{ label: `Approve #${first.id}${whose}`, command: 'hours', args: `approve ${ref} ${first.id}` }] : []),
           { label: `Reject #${first.id}${whose}`, command: 'hours', args: `reject ${ref} ${first.id}`, style: 'danger' as const },
         ],

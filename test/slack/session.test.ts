@@ -31,6 +31,15 @@ describe('a whole session on Slack, as people would read it', () => {
     expect(list).not.toMatch(/slack:/);
   });
 
+  it('approves with "Approve all" only the entries the supervisor was shown, not hours logged after', async () => {
+    const review = await rig.command('USUE', '/hours approve');
+    await rig.command('UALICE', '/hours log 8h shadowing yesterday');
+    const done = await rig.click('USUE', review, 'Approve all 1 (alice)');
+    expect(shown(done)).toMatch(/Approved: 1 entry for alice/);
+    const entries = await rig.services.store.hours.list('slack:UALICE');
+    expect(entries.map((e) => [e.minutes, e.status]).sort()).toEqual([[120, 'approved'], [480, 'pending']]);
+  });
+
   it('names the person, not raw account ids, when an admin links accounts', async () => {
     const linked = shown(await rig.command('UADMIN', `/peerbot link ${ALICE} discord:123456`));
     expect(linked).toMatch(/alice/);
