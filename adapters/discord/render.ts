@@ -81,12 +81,16 @@ function addField(embed: APIEmbed, name: string, value: string, inline: boolean)
   (embed.fields ??= []).push({ name: clip(name, LIMIT.fieldName), value: clip(value || '-', LIMIT.fieldValue), inline });
 }
 
-/** Each group of buttons (one actions block: one person's, one meeting's) starts its own row; at most 5 rows of 5. */
+/**
+ * At most 5 rows of 5. A group of buttons (one actions block: one person's, one meeting's) is
+ * kept in one row when it fits, so its buttons are not split across rows.
+ */
 function buttonRows(groups: Button[][], ids: ButtonIds): Array<APIActionRowComponent<APIButtonComponent>> {
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
-  const placed = groups.flatMap((group) => group.map((b, i) => ({ b, fresh: i % 5 === 0 })));
-  for (const { b, fresh } of placed) {
-    if (fresh) rows.push({ type: ComponentType.ActionRow, components: [] });
+  const placed = groups.flatMap((group) => group.map((b, i) => ({ b, size: i === 0 ? Math.min(group.length, 5) : 0 })));
+  for (const { b, size } of placed) {
+    const used = rows.at(-1)?.components.length ?? 5;
+    if (used >= 5 || used + size > 5) rows.push({ type: ComponentType.ActionRow, components: [] });
     if (rows.length > 5) {
       rows.pop();
       break;

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from './harness.ts';
 import type { Bot } from './harness.ts';
 import { chatInput, group, str, sub, user } from './payloads.ts';
+import { renderReply } from '../../adapters/discord/render.ts';
+import { ButtonIds } from '../../adapters/discord/buttons.ts';
+import type { Block } from '../../src/message.ts';
 
 describe('a whole session on Discord, as people would read it', () => {
   let bot: Bot;
@@ -19,17 +22,13 @@ describe('a whole session on Discord, as people would read it', () => {
     expect(team.text).toMatch(/user002 · 0 of 90 hours/);
   });
 
-  it('says on every approve button whose hours it is, one person to a row, since entry numbers repeat between people', async () => {
+  it('says on every approve button whose hours it is, since entry numbers repeat between people', async () => {
     await bot.interact(chatInput('admin', 'peerbot', [group('admin', sub('enroll', [user('user', 'bob'), user('supervisor', 'sue')]))]));
     for (const who of ['alice', 'bob']) await bot.interact(chatInput(who, 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
     const review = await bot.interact(chatInput('sue', 'hours', [sub('approve')]));
     const labels = review.buttons.map((b) => b.label);
     expect(new Set(labels).size).toBe(labels.length);
-    const rows = (review.body.components as Array<{ components: Array<{ label: string }> }>).map((r) => r.components.map((c) => c.label));
-    expect(rows).toEqual([
-      ['Approve all 1 (user002)', 'Reject #1 (user002)'],
-      ['Approve all 1 (user003)', 'Reject #1 (user003)'],
-    ]);
+    expect(labels).toEqual(['Approve all 1 (user002)', 'Reject #1 (user002)', 'Approve all 1 (user003)', 'Reject #1 (user003)']);
   });
 
   it('says on each RSVP button which meeting it is for, when several are listed', async () => {
@@ -45,5 +44,18 @@ describe('a whole session on Discord, as people would read it', () => {
     const help = await bot.interact(chatInput('alice', 'peerbot', [sub('help')]));
     expect(help.text).toMatch(/Example: \/peerbot help hours/);
     expect(help.text).not.toMatch(/(^|\s)\/(help|admin)\b/);
+  });
+});
+
+describe('buttons on Discord rows', () => {
+  const group = (name: string, n: number): Block => ({ kind: 'actions', buttons: Array.from({ length: n }, (_, i) => ({ label: `${name}${i}`, command: 'meet', args: `rsvp ${name} ${i}` })) });
+  const rows = (...blocks: Block[]) => renderReply({ blocks: [{ kind: 'text', text: 'x' }, ...blocks], private: true }, new ButtonIds()).components.map((r) => r.components.map((c) => ('label' in c ? c.label : '')));
+
+  it("keeps one block's buttons together in a row, and fits as many as Discord's 5 rows allow", () => {
+    expect(rows(group('a', 3), group('b', 3))).toEqual([['a0', 'a1', 'a2'], ['b0', 'b1', 'b2']]);
+    expect(rows(group('a', 2), group('b', 2), group('c', 2))).toEqual([['a0', 'a1', 'b0', 'b1'], ['c0', 'c1']]);
+    const many = rows(...'abcdefghijkl'.split('').map((n) => group(n, 2)));
+    expect(many).toHaveLength(5);
+    expect(many.flat()).toHaveLength(20);
   });
 });
