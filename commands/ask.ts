@@ -101,6 +101,8 @@ async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
   if (!open || open.personId !== ctx.actor.person.id) {
     throw new UserError('ask-pass-unknown', 'I could not find that question. You can ask it again.', EXAMPLE);
   }
+  // Closed by a facilitator: the answer is in the documents now, and a closed question is on nobody's list.
+  if (open.status === 'done') return textReply('A facilitator already added an answer to your question.', `To see it, ask again: /ask ${open.question}`);
   await questions.put(id, { ...open, wantsReply: true });
   return textReply('Done. I passed your question to a facilitator.', `Your question: "${open.question}"`);
 }
