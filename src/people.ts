@@ -72,7 +72,9 @@ export async function findMentioned(services: Services, word: string, platform: 
     if (person) return person;
   }
   const name = word.replace(/^@/, '').toLowerCase();
-  return (await services.store.people.all()).find((p) => p.name?.toLowerCase() === name);
+  const people = await services.store.people.all();
+  // "@AliceLee" for "Alice Lee": a name with spaces, written as one word after @.
+  return people.find((p) => p.name?.toLowerCase() === name) ?? people.find((p) => p.name?.toLowerCase().replace(/\s+/g, '') === name);
 }
 
 /** Like findMentioned, but a person nobody knows yet is an error with an example. */
@@ -91,9 +93,10 @@ export function displayName(person: Person): string {
   return person.name ?? person.id.replace(/^(slack|discord):/, '');
 }
 
-/** A word that names a person when typed after @: their name when it is one word, else their account id without the platform. */
+/** A word that names a person when typed after @: their name without spaces ("AliceLee"), else their account id without the platform. */
 export function mentionWord(person: Person): string {
-  return person.name && /^[\w.-]+$/.test(person.name) ? person.name : person.id.replace(/^(slack|discord):/, '');
+  const compact = person.name?.replace(/\s+/g, '');
+  return compact && /^[\w.-]+$/.test(compact) ? compact : person.id.replace(/^(slack|discord):/, '');
 }
 
 const RANK: Record<Role, number> = { mentor: 0, supervisor: 1, facilitator: 2, admin: 3 };

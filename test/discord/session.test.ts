@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from './harness.ts';
 import type { Bot } from './harness.ts';
-import { chatInput, group, str, sub, user } from './payloads.ts';
+import { chatInput, group, idOf, str, sub, user } from './payloads.ts';
 import { renderReply } from '../../adapters/discord/render.ts';
 import { ButtonIds } from '../../adapters/discord/buttons.ts';
 import type { Block } from '../../src/message.ts';
+import { plainText } from '../../src/message.ts';
+import { dispatch } from '../../src/bot.ts';
 
 describe('a whole session on Discord, as people would read it', () => {
   let bot: Bot;
@@ -38,6 +40,15 @@ describe('a whole session on Discord, as people would read it', () => {
     }
     const list = await bot.interact(chatInput('alice', 'meet', [sub('list')]));
     expect(list.buttons.map((b) => b.label)).toEqual(['I will come to Peer Call', 'I cannot come to Peer Call', 'I will come to Retreat Prep', 'I cannot come to Retreat Prep']);
+  });
+
+  it("shows a supervisor an example with a mentor's two-word name as one word that works, not a number", async () => {
+    await bot.interact(chatInput('admin', 'peerbot', [group('admin', sub('enroll', [user('user', 'dana'), user('supervisor', 'sue'), str('name', 'Dana Cruz')]))]));
+    await bot.interact(chatInput('dana', 'hours', [sub('log', [str('duration', '1h'), str('category', 'shadowing')])]));
+    const list = await bot.interact(chatInput('sue', 'hours', [sub('list', [user('user', 'dana')])]));
+    expect(list.text).toMatch(/Example: \/hours approve @DanaCruz 1/);
+    const typed = await dispatch(bot.services, { platform: 'discord', userId: idOf('sue'), command: 'hours', text: 'approve @DanaCruz 1' });
+    expect(plainText(typed)).toMatch(/Approved: 1 entry for Dana Cruz/);
   });
 
   it('points to /peerbot help, since /help is not a Discord command of this app', async () => {
