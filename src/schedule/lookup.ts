@@ -1,7 +1,7 @@
 import { UserError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { Meeting } from './meetings.ts';
-import { allMeetings } from './meetings.ts';
+import { allMeetings, cancelledStore } from './meetings.ts';
 
 /** Finds a series by its id, or failing that by a unique part of its title ("learning"). */
 export async function findMeeting(services: Services, word: string | undefined, example: string): Promise<Meeting> {
@@ -11,6 +11,9 @@ export async function findMeeting(services: Services, word: string | undefined, 
   const w = word.toLowerCase();
   const byId = meetings.find((m) => m.id === w);
   if (byId) return byId;
+  // Before the title match: the short id of a cancelled series is a button on an old reminder.
+  const cancelled = await (await cancelledStore(services)).get(w);
+  if (cancelled) throw new UserError('meeting-cancelled', `${cancelled.title} was cancelled.`, '/meet list');
   const byTitle = meetings.filter((m) => m.title.toLowerCase().includes(w));
   if (byTitle.length === 1) return byTitle[0]!;
   if (!meetings.length) throw new UserError('no-meetings', 'There are no meetings yet.', '/meet list');

@@ -4,7 +4,7 @@ import type { Block, Reply } from '../message.ts';
 import type { Context } from '../bot.ts';
 import { ensureSaved, hasRole } from '../people.ts';
 import type { Meeting } from './meetings.ts';
-import { allMeetings, meetingStore, shortId } from './meetings.ts';
+import { allMeetings, cancelledStore, meetingStore, shortId } from './meetings.ts';
 import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from './parse.ts';
 import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from './recurrence.ts';
 import type { Occurrence } from './recurrence.ts';
@@ -35,7 +35,8 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
   const now = services.clock.now();
   const request = parseSchedule(text, now);
   const store = await meetingStore(services);
-  const id = shortId(request.title, new Set((await store.all()).map((r) => r.id)));
+  const cancelled = await (await cancelledStore(services)).all();
+  const id = shortId(request.title, new Set([...(await store.all()), ...cancelled].map((r) => r.id)));
   const meeting: Meeting = {
     id,
     ...request,
@@ -111,6 +112,7 @@ export async function cancelMeeting(ctx: Context, words: string[]): Promise<Repl
   if (words.length > 1) return skipMeeting(ctx, words);
   const meeting = await findMeeting(ctx.services, words[0], '/meet cancel lc');
   await (await meetingStore(ctx.services)).delete(meeting.id);
+  await (await cancelledStore(ctx.services)).put(meeting.id, { title: meeting.title });
   return textReply(`Cancelled: ${meeting.title}.`, 'There will be no more reminders for it.');
 }
 

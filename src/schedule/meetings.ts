@@ -47,6 +47,14 @@ export function meetingStore(services: Services): Promise<Collection<Meeting>> {
   return services.store.collection('meetings', MeetingSchema);
 }
 
+/**
+ * Series that were cancelled, by short id. Their ids are not given out again, so an RSVP
+ * button on an old reminder cannot answer for a new meeting, and it can say what happened.
+ */
+export function cancelledStore(services: Services): Promise<Collection<{ title: string }>> {
+  return services.store.collection('meetings-cancelled', z.object({ title: z.string() }));
+}
+
 export async function allMeetings(services: Services): Promise<Meeting[]> {
   return (await (await meetingStore(services)).all()).map((r) => r.value);
 }
