@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,4 +32,17 @@ export async function send(services: Services, user: string, line: string, extra
 
 export async function say(services: Services, user: string, line: string, extra: Partial<Invocation> = {}): Promise<string> {
   return plainText(await send(services, user, line, extra));
+}
+
+/** Waits until a child process writes a line matching `pattern` to standard error. */
+export function logLine(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.split('\n').find((l) => pattern.test(l));
+      if (match) resolve(match);
+    });
+    proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
+  });
 }

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { logLine, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord } from './fake-discord.ts';
 import { answerTo } from './harness.ts';
 import { chatInput, str, sub } from './payloads.ts';
@@ -17,18 +17,6 @@ afterEach(async () => {
   child = fake = undefined;
 });
 
-/** Waits until the process has written a line matching `pattern` to standard error. */
-function logLine(proc: ChildProcess, pattern: RegExp): Promise<string> {
-  let seen = '';
-  return new Promise((resolve, reject) => {
-    proc.stderr!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = seen.split('\n').find((l) => pattern.test(l));
-      if (match) resolve(match);
-    });
-    proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
-  });
-}
 
 describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
   it('logs in, registers the commands and answers a slash command', async () => {

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { logLine, tempDir } from '../helpers.ts';
 import { FakeSlack } from './fakeSlack.ts';
 import { SIGNING_SECRET, shown, sign } from './harness.ts';
 
@@ -24,17 +24,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function logLine(proc: ChildProcess, pattern: RegExp): Promise<string> {
-  let seen = '';
-  return new Promise((resolve, reject) => {
-    proc.stderr!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = seen.split('\n').find((l) => pattern.test(l));
-      if (match) resolve(match);
-    });
-    proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
-  });
-}
 
 describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL', () => {
   it('serves signed slash commands on /slack/events and a health check', async () => {
