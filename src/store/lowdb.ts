@@ -10,6 +10,7 @@ import type { HoursFile, MainFile, Person, RecordsFile } from './schema.ts';
 import { migrate } from './migrate.ts';
 import { listJson, readChecked } from './files.ts';
 import { acquireLease } from './lease.ts';
+import { hoursFile, lowdbHours } from './hours-files.ts';
 
 /**
  * The embedded store: lowdb JSON files. One small main file (people, accounts), one file per
@@ -58,16 +59,6 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
   return new LowdbStore(dbPath, main, hours, records, { hoursDir, lockDir, recordsDir });
 }
 
-function hoursFile(dir: string, personId: string, files: Map<string, Low<HoursFile>>): Low<HoursFile> {
-  let file = files.get(personId);
-  if (!file) {
-    const name = `${encodeURIComponent(personId).replace(/\./g, '%2E')}.json`;
-    file = new Low<HoursFile>(new JSONFile<HoursFile>(path.join(dir, name)), { version: SCHEMA_VERSION, personId, nextId: 1, entries: [] });
-    files.set(personId, file);
-  }
-  return file;
-}
-
 class LowdbStore implements Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
@@ -82,7 +73,7 @@ class LowdbStore implements Store {
     private dirs: { hoursDir: string; lockDir: string; recordsDir: string },
   ) {
     this.people = this.makePeople();
-    this.hours = this.makeHours();
+    this.hours = lowdbHours(this.hourFiles, this.dirs.hoursDir, (file) => this.save(file, this.dirs.hoursDir));
   }
 
   private async save<T>(low: Low<T>, dir: string): Promise<void> {
@@ -118,43 +109,6 @@ class LowdbStore implements Store {
         Object.entries(data().accounts)
           .filter(([, id]) => id === personId)
           .map(([key]) => key),
-    };
-  }
-
-  private makeHours(): HoursRepo {
-    const file = (personId: string) => hoursFile(this.dirs.hoursDir, personId, this.hourFiles);
-    return {
-      list: async (personId) => [...(this.hourFiles.get(personId)?.data.entries ?? [])],
-      add: async (personId, draft) => {
-        const f = file(personId);
-        const same = f.data.entries.find(
-          (e) => (draft.requestId && e.requestId === draft.requestId) || (draft.origin && e.origin === draft.origin),
-        );
-        if (same) return { entry: same, created: false };
-        const entry = { ...draft, id: String(f.data.nextId), createdAt: new Date().toISOString() };
-        f.data.nextId += 1;
-        f.data.entries.push(entry);
-        sortByDate(f.data.entries);
-        await this.save(f, this.dirs.hoursDir);
-        return { entry, created: true };
-      },
-      update: async (personId, id, patch) => {
-        const f = this.hourFiles.get(personId);
-        const entry = f?.data.entries.find((e) => e.id === id);
-        if (!f || !entry) return undefined;
-        Object.assign(entry, patch);
-        sortByDate(f.data.entries);
-        await this.save(f, this.dirs.hoursDir);
-        return { ...entry };
-      },
-      remove: async (personId, id) => {
-        const f = this.hourFiles.get(personId);
-        const index = f?.data.entries.findIndex((e) => e.id === id) ?? -1;
-        if (!f || index < 0) return undefined;
-        const [removed] = f.data.entries.splice(index, 1);
-        await this.save(f, this.dirs.hoursDir);
-        return removed;
-      },
     };
   }
 
@@ -219,9 +173,4 @@ class LowdbStore implements Store {
   async close(): Promise<void> {
     // Writes are awaited where they happen; nothing is buffered.
   }
-}
-
-/** Entries stay oldest first by date, then by the order they were logged. */
-function sortByDate(entries: HoursFile['entries']): void {
-  entries.sort((a, b) => (a.date === b.date ? Number(a.id) - Number(b.id) : a.date < b.date ? -1 : 1));
 }
