@@ -25,6 +25,11 @@ export function summarize(times: number[]): { median: number; p99: number } {
   return { median: at(0.5), p99: at(0.99) };
 }
 
+/** A row from raw samples in milliseconds. */
+export function row(name: string, samples: number[], target: string): BenchRow {
+  return { name, target, ...summarize(samples) };
+}
+
 export function printRows(rows: BenchRow[]): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`${pad('measure', 52)}${pad('median', 12)}${pad('p99', 12)}target`);

@@ -7,17 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPolicyIndex } from '../src/policy/search.ts';
-
-export interface PolicyBenchRow {
-  name: string;
-  median: number;
-  p99: number;
-  target: string;
-}
+import { row } from './measure.ts';
+import type { BenchRow } from './measure.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
-export async function benchPolicy(options: { dir?: string; builds?: number; rounds?: number } = {}): Promise<PolicyBenchRow[]> {
+export async function benchPolicy(options: { dir?: string; builds?: number; rounds?: number } = {}): Promise<BenchRow[]> {
   const dir = options.dir ?? process.env.PEERBOT_POLICIES ?? path.join(repoRoot, 'data', 'policies');
   const builds: number[] = [];
   for (let i = 0; i < (options.builds ?? 30); i++) {
@@ -50,13 +45,6 @@ function benchQuestions(): string[] {
   return questions.length ? questions : ['how many internship hours do I need?', "what's the weather"];
 }
 
-function row(name: string, samples: number[], target: string): PolicyBenchRow {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { name, median: round(at(0.5)), p99: round(at(0.99)), target };
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of await benchPolicy()) console.log(`${r.name}: median ${r.median} ms, p99 ${r.p99} ms (target ${r.target})`);
+  for (const r of await benchPolicy()) console.log(`${r.name}: median ${r.median.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target ${r.target})`);
 }

@@ -10,6 +10,8 @@ import { silentLogger } from '../src/services.ts';
 import { runNudgeCheck } from '../src/schedule/nudges.ts';
 import { buildBenchStore } from './fixture.ts';
 import { measure, printRows, summarize } from './measure.ts';
+import { benchPolicy } from './policy.ts';
+import { benchSlack } from './slack.ts';
 import type { BenchRow } from './measure.ts';
 
 /**
@@ -42,14 +44,7 @@ for (let i = 0; i < 9; i++) {
 }
 rows.unshift({ name: `load the store at start (100k entries, ${loads.length} runs)`, target: '≤ 1000 ms', ...summarize(loads) });
 
-for (const [file, fn] of [['./policy.ts', 'benchPolicy'], ['./slack.ts', 'benchSlack']] as const) {
-  try {
-    const mod = (await import(file)) as Record<string, (options?: unknown) => Promise<BenchRow[]>>;
-    if (typeof mod[fn] === 'function') rows.push(...(await mod[fn]!({ dbPath: fixture.dbPath })));
-  } catch (error) {
-    console.log(`(${file} not measured: ${(error as Error).message})`);
-  }
-}
+rows.push(...(await benchPolicy()), ...(await benchSlack({ dbPath: fixture.dbPath })));
 
 // The first deadline check on a new deployment sends every nudge at once (into inboxes here).
 const nudgeRuns: Array<{ name: string; ms: number; sent: number }> = [];

@@ -15,13 +15,8 @@ import { SCHEMA_VERSION } from '../src/store/schema.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { boltLogger } from '../adapters/slack/receiver.ts';
 import { FakeSlack } from '../test/slack/fakeSlack.ts';
-
-export interface BenchRow {
-  name: string;
-  median: number;
-  p99: number;
-  target: string;
-}
+import { row } from './measure.ts';
+import type { BenchRow } from './measure.ts';
 
 export interface SlackBenchOptions {
   /** A database already holding the big data set (the shared bench builds one). */
@@ -106,14 +101,6 @@ async function timedPost(url: string, body: string): Promise<number> {
   if (res.status !== 200) throw new Error(`bench request got HTTP ${res.status}`);
   return performance.now() - started;
 }
-
-function row(name: string, samples: number[], target: string): BenchRow {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-  return { name, median: round(at(0.5)), p99: round(at(0.99)), target };
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function openServices(dbPath: string): Promise<Services> {
   return createServices(loadConfig({ ...process.env, PEERBOT_DB: dbPath, PEERBOT_NOW: NOW }), silentLogger);
