@@ -6,7 +6,7 @@ import { ensureSaved } from '../people.ts';
 import { parseLog, logExample } from '../parse/log.ts';
 import { formatDate } from '../parse/date.ts';
 import { formatDuration } from '../parse/duration.ts';
-import { certStatus } from '../programs/status.ts';
+import { certStatus, countedCategories } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
 import { serially } from '../serial.ts';
 
@@ -50,10 +50,9 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
   const all = created ? [...entries, entry] : entries;
   for (const status of certStatus(program, actor.person, all, services.clock.today())) {
-    const r = status.requirement;
-    const counts = r.kind === 'hours' && (r.categories ?? program.categories.map((c) => c.id)).includes(entry.category);
-    const share = r.kind === 'face-to-face' && program.requirements.some((o) => o.id === r.of && o.kind === 'hours' && (o.categories ?? []).includes(entry.category));
-    const block = counts ? hoursProgress(status) : share ? shareProgress(status) : undefined;
+    // Progress of every goal these hours count toward (internship, training, continuing education).
+    if (!countedCategories(program, status.requirement).has(entry.category)) continue;
+    const block = hoursProgress(status) ?? shareProgress(status);
     if (block) blocks.push(block);
   }
   blocks.push({ kind: 'actions', buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }] });

@@ -53,9 +53,18 @@ function sum(entries: HourEntry[], test: (e: HourEntry) => boolean): { approved:
   return { approved, pending };
 }
 
+/** The categories whose hours count toward a requirement (a face-to-face share: those of its hours requirement). */
+export function countedCategories(program: Program, r: Requirement): Set<string> {
+  if (r.kind === 'milestone') return new Set();
+  if (r.kind === 'face-to-face') {
+    const of = program.requirements.find((o) => o.id === r.of);
+    return of ? countedCategories(program, of) : new Set();
+  }
+  return new Set(r.categories ?? program.categories.map((c) => c.id));
+}
+
 /** Every requirement of the person's program that applies to them, with progress and due date. */
 export function certStatus(program: Program, person: Person, entries: HourEntry[], today: string): RequirementStatus[] {
-  const all = new Set(program.categories.map((c) => c.id));
   const year = today.slice(0, 4);
   const statuses: RequirementStatus[] = [];
   for (const r of program.requirements) {
@@ -67,7 +76,7 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
       const doneOn = person.milestones[r.id];
       finish({ done: !!doneOn, doneOn, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'hours') {
-      const counted = new Set(r.categories ?? all);
+      const counted = countedCategories(program, r);
       const items = (r.items ?? []).map((it) => ({
         category: program.categories.find((c) => c.id === it.category)!,
         ...sum(entries, (e) => e.category === it.category),
@@ -85,7 +94,7 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
       finish({ done, minutes: { ...total, target: r.minutes }, items: items.length ? items : undefined, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'face-to-face') {
       const of = program.requirements.find((o) => o.id === r.of && o.kind === 'hours') as Extract<Requirement, { kind: 'hours' }>;
-      const counted = new Set(of.categories ?? all);
+      const counted = countedCategories(program, r);
       const total = sum(entries, (e) => counted.has(e.category));
       const f2f = sum(entries, (e) => counted.has(e.category) && e.faceToFace);
       const needed = Math.ceil(of.minutes * r.share);
@@ -93,7 +102,7 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
       const done = f2f.approved >= needed && now >= r.share;
       finish({ done, share: { now, target: r.share, minutes: { ...f2f, target: needed } }, due: dueDate(of.due, person, program) });
     } else {
-      const counted = new Set(r.categories);
+      const counted = countedCategories(program, r);
       const total = sum(entries, (e) => counted.has(e.category) && e.date.startsWith(year));
       finish({ done: total.approved >= r.minutes, minutes: { ...total, target: r.minutes }, due: `${year}-12-31` });
     }

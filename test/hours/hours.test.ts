@@ -162,3 +162,12 @@ describe('examples fit the person’s program', () => {
     expect(text).not.toMatch(/shadowing/);
   });
 });
+
+describe('progress after logging', () => {
+  it('shows the continuing-education goal when logging continuing education', async () => {
+    const s = await testServices();
+    const text = await say(s, 'alice', '/hours log 2h CE');
+    expect(text).toMatch(/Continuing education this year: .* 0 of 6 hours \(2 hours waiting for approval\)/);
+    expect(text).not.toMatch(/Internship hours/);
+  });
+});
