@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
 import { dispatch } from '../src/bot.ts';
 import { silentLogger } from '../src/services.ts';
-import { runNudgeCheck } from '../src/schedule/nudges.ts';
+import { runNudgeCheck } from '../src/notify/nudges.ts';
 import { buildBenchStore } from './fixture.ts';
 import { measure, printRows, summarize } from './measure.ts';
 import { benchPolicy } from './policy.ts';

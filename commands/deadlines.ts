@@ -7,7 +7,7 @@ import type { Deadline } from '../src/programs/deadlines.ts';
 import { formatDate } from '../src/parse/date.ts';
 import type { Person } from '../src/store/schema.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
-import { muteNudges } from '../src/schedule/mute.ts';
+import { muteNudges } from './deadlines-mute.ts';
 
 /** Late ones first, so the list stays readable for a facilitator with a big cohort. */
 const MAX_LINES = 30;

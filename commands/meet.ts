@@ -1,9 +1,9 @@
 import type { Command, OptionSpec } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
-import { SCHEDULE_EXAMPLE, words } from '../src/schedule/parse.ts';
+import { SCHEDULE_EXAMPLE, words } from '../src/meetings/parse.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
-import { KINDS } from '../src/schedule/meetings.ts';
-import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from '../src/schedule/meet-actions.ts';
+import { KINDS } from '../src/meetings/meetings.ts';
+import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from './meet-actions.ts';
 
 const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The short name of the meeting, like lc', type: 'string', required, autocomplete: 'meeting' });
 const date = (required: boolean, description: string): OptionSpec => ({ name: 'date', description, type: 'string', required });

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
 import { platformAdapters } from '../src/platforms.ts';
 import type { Services } from '../src/services.ts';
-import { runNudgeCheck } from '../src/schedule/nudges.ts';
+import { runNudgeCheck } from '../src/notify/nudges.ts';
 
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');

@@ -6,7 +6,7 @@ import { allCommands } from '../commands/index.ts';
 import type { Logger, Services } from './services.ts';
 import { consoleLogger } from './services.ts';
 import { buildPolicyIndex } from './policy/search.ts';
-import { storeInbox } from './schedule/inbox.ts';
+import { storeInbox } from './notify/inbox.ts';
 
 /**
  * Builds everything the commands use. Fails with a clear message (and touches nothing) when

@@ -1,7 +1,7 @@
 import { loadConfig } from './config.ts';
 import { createServices } from './app.ts';
 import { platformAdapters } from './platforms.ts';
-import { startScheduler } from './schedule/scheduler.ts';
+import { startScheduler } from './notify/scheduler.ts';
 import type { Services } from './services.ts';
 import { createConsoleAdapter } from '../adapters/console/index.ts';
 

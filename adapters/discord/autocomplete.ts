@@ -1,7 +1,7 @@
 import type { OptionSpec } from '../../src/bot.ts';
 import type { Services } from '../../src/services.ts';
 import { accountKey, canSee, resolveActor } from '../../src/people.ts';
-import { allMeetings } from '../../src/schedule/meetings.ts';
+import { allMeetings } from '../../src/meetings/meetings.ts';
 import { clip } from './render.ts';
 
 export interface Choice {

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { startScheduler } from '../../src/schedule/scheduler.ts';
+import { startScheduler } from '../../src/notify/scheduler.ts';
 import { MONDAY, servicesAt, tempDb } from './fixtures.ts';
 
 describe('the scheduler', () => {

@@ -1,17 +1,17 @@
-import { UserError } from '../errors.ts';
-import { reply, textReply } from '../message.ts';
-import type { Block, Reply } from '../message.ts';
-import type { Context } from '../bot.ts';
-import { ensureSaved, hasRole } from '../people.ts';
-import type { Meeting } from './meetings.ts';
-import { allMeetings, cancelledStore, meetingStore, shortId } from './meetings.ts';
-import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from './parse.ts';
-import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from './recurrence.ts';
-import type { Occurrence } from './recurrence.ts';
-import { describeSeries, formatDay, formatHours, formatWhen } from './format.ts';
-import { formatDuration } from '../parse/duration.ts';
-import { calendarFile } from './ics.ts';
-import { findMeeting } from './lookup.ts';
+import { UserError } from '../src/errors.ts';
+import { reply, textReply } from '../src/message.ts';
+import type { Block, Reply } from '../src/message.ts';
+import type { Context } from '../src/bot.ts';
+import { ensureSaved, hasRole } from '../src/people.ts';
+import type { Meeting } from '../src/meetings/meetings.ts';
+import { allMeetings, cancelledStore, meetingStore, shortId } from '../src/meetings/meetings.ts';
+import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from '../src/meetings/parse.ts';
+import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from '../src/meetings/recurrence.ts';
+import type { Occurrence } from '../src/meetings/recurrence.ts';
+import { describeSeries, formatDay, formatHours, formatWhen } from '../src/meetings/format.ts';
+import { formatDuration } from '../src/parse/duration.ts';
+import { calendarFile } from '../src/meetings/ics.ts';
+import { findMeeting } from '../src/meetings/lookup.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
   if (!hasRole(ctx.actor, 'facilitator')) throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');

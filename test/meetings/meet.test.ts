@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { say, send, testServices } from '../helpers.ts';
 import type { Services } from '../../src/services.ts';
-import { allMeetings } from '../../src/schedule/meetings.ts';
-import { occurrencesBetween } from '../../src/schedule/recurrence.ts';
+import { allMeetings } from '../../src/meetings/meetings.ts';
+import { occurrencesBetween } from '../../src/meetings/recurrence.ts';
 
 const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';
 

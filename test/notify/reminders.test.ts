@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { say } from '../helpers.ts';
-import { runReminderCheck } from '../../src/schedule/reminders.ts';
+import { runReminderCheck } from '../../src/notify/reminders.ts';
 import { recordingAdapter, servicesAt, tempDb } from './fixtures.ts';
 
 const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';

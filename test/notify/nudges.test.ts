@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runNudgeCheck } from '../../src/schedule/nudges.ts';
-import { leaseCoordinator } from '../../src/schedule/scheduler.ts';
+import { runNudgeCheck } from '../../src/notify/nudges.ts';
+import { leaseCoordinator } from '../../src/notify/scheduler.ts';
 import { plainText } from '../../src/message.ts';
 import { say } from '../helpers.ts';
 import { MONDAY, recordingAdapter, seedTeam, servicesAt, tempDb } from './fixtures.ts';

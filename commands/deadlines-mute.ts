@@ -1,8 +1,8 @@
-import type { Context } from '../bot.ts';
-import { textReply } from '../message.ts';
-import type { Reply } from '../message.ts';
-import { ensureSaved, findMentioned, takeMention } from '../people.ts';
-import { UserError } from '../errors.ts';
+import type { Context } from '../src/bot.ts';
+import { textReply } from '../src/message.ts';
+import type { Reply } from '../src/message.ts';
+import { ensureSaved, findMentioned, takeMention } from '../src/people.ts';
+import { UserError } from '../src/errors.ts';
 
 /** `/deadlines mute` and `/deadlines unmute`: the person's own deadline reminders (and digest) on or off. */
 export async function muteNudges(ctx: Context, muted: boolean, text = ''): Promise<Reply> {
