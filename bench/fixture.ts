@@ -4,7 +4,14 @@ import { DateTime } from 'luxon';
 import { SCHEMA_VERSION } from '../src/store/schema.ts';
 import type { HoursFile, MainFile, Person } from '../src/store/schema.ts';
 
-const CATEGORIES = ['shadowing', 'mentoring-1on1', 'mentoring-group', 'teleconference', 'staff-meetings', 'co-facilitating'];
+const CATEGORIES = [
+  'shadowing',
+  'mentoring-1on1',
+  'mentoring-group',
+  'teleconference',
+  'staff-meetings',
+  'co-facilitating',
+];
 
 export interface BenchStore {
   dbPath: string;
@@ -28,7 +35,15 @@ export async function buildBenchStore(dir: string, mentors = 1000, perMentor = 1
   for (let s = 0; s < Math.ceil(mentors / 50); s++) {
     const id = `sup${s}`;
     supervisorIds.push(id);
-    people[id] = { id, name: `Supervisor ${s}`, role: 'supervisor', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt: '2025-06-01T00:00:00Z' };
+    people[id] = {
+      id,
+      name: `Supervisor ${s}`,
+      role: 'supervisor',
+      programId: 'wi-peer-mentor',
+      milestones: {},
+      nudgesMuted: false,
+      createdAt: '2025-06-01T00:00:00Z',
+    };
   }
   const writes: Array<Promise<void>> = [];
   for (let m = 0; m < mentors; m++) {

@@ -8,7 +8,12 @@ export interface BenchRow {
 }
 
 /** Runs `fn` `runs` times (after a few warm-ups) and returns median and p99 in milliseconds. */
-export async function measure(name: string, target: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<BenchRow> {
+export async function measure(
+  name: string,
+  target: string,
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<BenchRow> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn(-1 - i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -33,5 +38,8 @@ export function row(name: string, samples: number[], target: string): BenchRow {
 export function printRows(rows: BenchRow[]): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`${pad('measure', 52)}${pad('median', 12)}${pad('p99', 12)}target`);
-  for (const r of rows) console.log(`${pad(r.name, 52)}${pad(`${r.median.toFixed(2)} ms`, 12)}${pad(`${r.p99.toFixed(2)} ms`, 12)}${r.target}`);
+  for (const r of rows)
+    console.log(
+      `${pad(r.name, 52)}${pad(`${r.median.toFixed(2)} ms`, 12)}${pad(`${r.p99.toFixed(2)} ms`, 12)}${r.target}`,
+    );
 }

@@ -9,7 +9,10 @@ import { silentLogger } from '../src/services.ts';
  * Usage: node --import tsx bench/memory.ts <db.json>
  */
 const dbPath = process.argv[2]!;
-const services = await createServices(loadConfig({ PEERBOT_DB: dbPath, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }), silentLogger);
+const services = await createServices(
+  loadConfig({ PEERBOT_DB: dbPath, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }),
+  silentLogger,
+);
 for (let i = 0; i < 200; i++) {
   await dispatch(services, { platform: 'console', userId: `mentor${i}`, command: 'cert', text: '' });
   await dispatch(services, { platform: 'console', userId: `sup${i % 20}`, command: 'team', text: '' });

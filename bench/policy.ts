@@ -12,7 +12,9 @@ import type { BenchRow } from './measure.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
-export async function benchPolicy(options: { dir?: string; builds?: number; rounds?: number } = {}): Promise<BenchRow[]> {
+export async function benchPolicy(
+  options: { dir?: string; builds?: number; rounds?: number } = {},
+): Promise<BenchRow[]> {
   const dir = options.dir ?? process.env.PEERBOT_POLICIES ?? path.join(repoRoot, 'data', 'policies');
   const builds: number[] = [];
   for (let i = 0; i < (options.builds ?? 30); i++) {
@@ -37,14 +39,23 @@ export async function benchPolicy(options: { dir?: string; builds?: number; roun
 
 /** The dev set and our own question sets, so the timing covers many shapes of question. */
 function benchQuestions(): string[] {
-  const files = [path.resolve(repoRoot, '../shared/eval/policy-dev.jsonl'), ...['questions', 'holdout', 'holdout2', 'holdout3'].map((n) => path.join(repoRoot, 'test', 'policy', `${n}.jsonl`))];
+  const files = [
+    path.resolve(repoRoot, '../shared/eval/policy-dev.jsonl'),
+    ...['questions', 'holdout', 'holdout2', 'holdout3'].map((n) => path.join(repoRoot, 'test', 'policy', `${n}.jsonl`)),
+  ];
   const questions = files
     .filter((f) => fs.existsSync(f))
-    .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))
+    .flatMap((f) =>
+      fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    )
     .map((l) => (JSON.parse(l) as { q: string }).q);
   return questions.length ? questions : ['how many internship hours do I need?', "what's the weather"];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of await benchPolicy()) console.log(`${r.name}: median ${r.median.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target ${r.target})`);
+  for (const r of await benchPolicy())
+    console.log(`${r.name}: median ${r.median.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target ${r.target})`);
 }

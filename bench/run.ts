@@ -21,8 +21,16 @@ import type { BenchRow } from './measure.ts';
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peerbot-bench-'));
 const t0 = performance.now();
 const fixture = await buildBenchStore(dir);
-console.log(`Built a store of 100,000 entries over ${fixture.mentors.length} mentors in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})\n`);
-const config = loadConfig({ ...process.env, PEERBOT_DB: fixture.dbPath, PEERBOT_NOW: '2026-03-16T10:00:00-05:00', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' });
+console.log(
+  `Built a store of 100,000 entries over ${fixture.mentors.length} mentors in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})\n`,
+);
+const config = loadConfig({
+  ...process.env,
+  PEERBOT_DB: fixture.dbPath,
+  PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
+  SLACK_BOT_TOKEN: '',
+  DISCORD_TOKEN: '',
+});
 
 const firstLoad = performance.now();
 const services = await createServices(config, silentLogger);
@@ -30,19 +38,43 @@ const loads: number[] = [performance.now() - firstLoad];
 const rows: BenchRow[] = [];
 
 const { mentors, supervisors } = fixture;
-const run = (userId: string, command: string, text: string) => dispatch(services, { platform: 'console', userId, command, text });
-rows.push(await measure('/hours log (parse + write + reply)', 'p99 ≤ 25 ms', 1000, (i) => run(mentors[(i + 1000) % mentors.length]!, 'hours', 'log 30 min 1on1 met with Sam')));
-rows.push(await measure('/cert for one mentor', 'p99 ≤ 5 ms', 2000, (i) => run(mentors[(i + 1000) % mentors.length]!, 'cert', '')));
-rows.push(await measure('/team for a supervisor of 50', 'p99 ≤ 20 ms', 300, (i) => run(supervisors[(i + 100) % supervisors.length]!, 'team', '')));
-const memory = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'memory.ts'), fixture.dbPath], { encoding: 'utf8' });
-const { rss, heapUsed } = JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as { rss: number; heapUsed: number };
+const run = (userId: string, command: string, text: string) =>
+  dispatch(services, { platform: 'console', userId, command, text });
+rows.push(
+  await measure('/hours log (parse + write + reply)', 'p99 ≤ 25 ms', 1000, (i) =>
+    run(mentors[(i + 1000) % mentors.length]!, 'hours', 'log 30 min 1on1 met with Sam'),
+  ),
+);
+rows.push(
+  await measure('/cert for one mentor', 'p99 ≤ 5 ms', 2000, (i) =>
+    run(mentors[(i + 1000) % mentors.length]!, 'cert', ''),
+  ),
+);
+rows.push(
+  await measure('/team for a supervisor of 50', 'p99 ≤ 20 ms', 300, (i) =>
+    run(supervisors[(i + 100) % supervisors.length]!, 'team', ''),
+  ),
+);
+const memory = spawnSync(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'memory.ts'), fixture.dbPath],
+  { encoding: 'utf8' },
+);
+const { rss, heapUsed } = JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as {
+  rss: number;
+  heapUsed: number;
+};
 // More loads for the start-up figure, after the memory reading so their copies don't count.
 for (let i = 0; i < 9; i++) {
   const start = performance.now();
   await createServices(config, silentLogger);
   loads.push(performance.now() - start);
 }
-rows.unshift({ name: `load the store at start (100k entries, ${loads.length} runs)`, target: '≤ 1000 ms', ...summarize(loads) });
+rows.unshift({
+  name: `load the store at start (100k entries, ${loads.length} runs)`,
+  target: '≤ 1000 ms',
+  ...summarize(loads),
+});
 
 rows.push(...(await benchPolicy()), ...(await benchSlack({ dbPath: fixture.dbPath })));
 
@@ -55,8 +87,13 @@ for (const name of ['first', 'second']) {
 }
 
 printRows(rows);
-for (const run of nudgeRuns) console.log(`deadline check (1,000 mentors), ${run.name} run: ${(run.ms / 1000).toFixed(1)} s, ${run.sent} nudges sent`);
+for (const run of nudgeRuns)
+  console.log(
+    `deadline check (1,000 mentors), ${run.name} run: ${(run.ms / 1000).toFixed(1)} s, ${run.sent} nudges sent`,
+  );
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-console.log(`\nresident memory of a bot process with the store loaded: ${mb(rss)} (heap ${mb(heapUsed)}; target ≤ 200 MB)`);
+console.log(
+  `\nresident memory of a bot process with the store loaded: ${mb(rss)} (heap ${mb(heapUsed)}; target ≤ 200 MB)`,
+);
 await fs.rm(dir, { recursive: true, force: true });
 process.exit(0);

@@ -39,11 +39,22 @@ const NOW = '2026-03-16T10:00:00-05:00';
  */
 export async function benchSlack(options: SlackBenchOptions = {}): Promise<BenchRow[]> {
   const iterations = options.iterations ?? 500;
-  const services = options.services ?? (await openServices(options.dbPath ?? (await seedDatabase(options.entries ?? 100_000))));
+  const services =
+    options.services ?? (await openServices(options.dbPath ?? (await seedDatabase(options.entries ?? 100_000))));
   const fake = await new FakeSlack().start();
-  const peerbot = createSlackAdapter(services, { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl }, { port: 0, retryConfig: { retries: 0 } });
+  const peerbot = createSlackAdapter(
+    services,
+    { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl },
+    { port: 0, retryConfig: { retries: 0 } },
+  );
   await peerbot.start();
-  const floor = new App({ token: 'xoxb-floor', botId: 'B0', botUserId: 'U0', signingSecret: SECRET, logger: boltLogger(silentLogger) });
+  const floor = new App({
+    token: 'xoxb-floor',
+    botId: 'B0',
+    botUserId: 'U0',
+    signingSecret: SECRET,
+    logger: boltLogger(silentLogger),
+  });
   floor.command(/.*/, async ({ ack }) => ack());
   const floorPort = ((await floor.start(0)) as Server).address() as AddressInfo;
 
@@ -83,8 +94,16 @@ export async function benchSlack(options: SlackBenchOptions = {}): Promise<Bench
 
 function commandBody(command: string, text: string, responseUrl: string, triggerId: string): string {
   return new URLSearchParams({
-    token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'UBENCH', user_name: 'bench',
-    command, text, response_url: responseUrl, trigger_id: triggerId, api_app_id: 'A1',
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'UBENCH',
+    user_name: 'bench',
+    command,
+    text,
+    response_url: responseUrl,
+    trigger_id: triggerId,
+    api_app_id: 'A1',
   }).toString();
 }
 
@@ -95,7 +114,11 @@ async function timedPost(url: string, body: string): Promise<number> {
   const res = await fetch(url, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
   });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`bench request got HTTP ${res.status}`);
@@ -123,8 +146,14 @@ async function seedDatabase(entries: number): Promise<string> {
     people[id] = { id, role: 'mentor', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt };
     accounts[id] = id;
     const list = Array.from({ length: perPerson }, (_, i) => ({
-      id: String(i + 1), date: start.plus({ days: Math.floor((i * 364) / perPerson) }).toISODate(), minutes: 60,
-      category: i % 3 ? 'shadowing' : 'mentoring-1on1', faceToFace: i % 3 === 0, status: 'approved', note: '', createdAt,
+      id: String(i + 1),
+      date: start.plus({ days: Math.floor((i * 364) / perPerson) }).toISODate(),
+      minutes: 60,
+      category: i % 3 ? 'shadowing' : 'mentoring-1on1',
+      faceToFace: i % 3 === 0,
+      status: 'approved',
+      note: '',
+      createdAt,
     }));
     const file = { version: SCHEMA_VERSION, personId: id, nextId: perPerson + 1, entries: list };
     await fs.writeFile(path.join(hoursDir, `${encodeURIComponent(id)}.json`), JSON.stringify(file));

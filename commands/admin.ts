@@ -9,7 +9,8 @@ import type { Person } from '../src/store/schema.ts';
 import { findDate, formatDate } from '../src/parse/date.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 
-const ENROLL_EXAMPLE = '/admin enroll @alice program:wi-peer-mentor supervisor:@sue hired:2026-03-01 internship-start:2026-03-09';
+const ENROLL_EXAMPLE =
+  '/admin enroll @alice program:wi-peer-mentor supervisor:@sue hired:2026-03-01 internship-start:2026-03-09';
 const ROLE_EXAMPLE = '/admin role @sue supervisor';
 const KEYS = ['program', 'supervisor', 'hired', 'internship-start', 'name'] as const;
 
@@ -38,7 +39,8 @@ async function personFor(ctx: Context, word: string): Promise<{ person: Person; 
 
 async function enroll(ctx: Context, text: string): Promise<Reply> {
   const [who, ...rest] = tokens(text);
-  if (!who || !isMention(who)) throw new UserError('enroll-who', 'Who should I enroll? Start with their name, like @alice.', ENROLL_EXAMPLE);
+  if (!who || !isMention(who))
+    throw new UserError('enroll-who', 'Who should I enroll? Start with their name, like @alice.', ENROLL_EXAMPLE);
   const { person, isNew } = await personFor(ctx, who);
   const updated: Person = { ...person };
   const notes: string[] = [];
@@ -46,18 +48,37 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
   let newSupervisor: Person | undefined;
   for (const token of rest) {
     const m = /^([a-z-]+):(.+)$/i.exec(token);
-    const key = m?.[1]!.toLowerCase().replace(/^internship$|^start$/, 'internship-start').replace(/^hire(-date)?$/, 'hired') as (typeof KEYS)[number];
-    if (!m || !KEYS.includes(key)) throw new UserError('enroll-option', `I don't understand "${token}".`, ENROLL_EXAMPLE, KEYS.map((k) => `${k}:`));
+    const key = m?.[1]!
+      .toLowerCase()
+      .replace(/^internship$|^start$/, 'internship-start')
+      .replace(/^hire(-date)?$/, 'hired') as (typeof KEYS)[number];
+    if (!m || !KEYS.includes(key))
+      throw new UserError(
+        'enroll-option',
+        `I don't understand "${token}".`,
+        ENROLL_EXAMPLE,
+        KEYS.map((k) => `${k}:`),
+      );
     const value = m[2]!;
     if (key === 'program') {
       const program = ctx.services.programs.get(value.toLowerCase());
-      if (!program) throw new UserError('program-unknown', `There is no program "${value}".`, ENROLL_EXAMPLE, ctx.services.programs.all().map((p) => p.id));
+      if (!program)
+        throw new UserError(
+          'program-unknown',
+          `There is no program "${value}".`,
+          ENROLL_EXAMPLE,
+          ctx.services.programs.all().map((p) => p.id),
+        );
       updated.programId = program.id;
     } else if (key === 'supervisor') {
       const { person: sup, isNew: supNew } = await personFor(ctx, value);
-      if (sup.id === updated.id) throw new UserError('own-supervisor', 'A person cannot be their own supervisor.', ENROLL_EXAMPLE);
+      if (sup.id === updated.id)
+        throw new UserError('own-supervisor', 'A person cannot be their own supervisor.', ENROLL_EXAMPLE);
       if (supNew) newSupervisor = { ...sup, role: 'supervisor' };
-      else if (!hasRole({ person: sup, accountKey: sup.id, saved: true }, 'supervisor')) notes.push(`${displayName(sup)} is not a supervisor yet. To change that: /admin role ${displayMention(value)} supervisor`);
+      else if (!hasRole({ person: sup, accountKey: sup.id, saved: true }, 'supervisor'))
+        notes.push(
+          `${displayName(sup)} is not a supervisor yet. To change that: /admin role ${displayMention(value)} supervisor`,
+        );
       updated.supervisorId = sup.id;
     } else if (key === 'name') {
       updated.name = value.slice(0, 80);
@@ -72,7 +93,8 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
   await ctx.services.store.people.put(updated);
   const program = ctx.services.programs.forPerson(updated.programId);
   const lines = [`${isNew ? 'Enrolled' : 'Updated'} ${displayName(updated)} in ${program.name}.`];
-  if (updated.supervisorId) lines.push(`Supervisor: ${displayName((await ctx.services.store.people.get(updated.supervisorId))!)}`);
+  if (updated.supervisorId)
+    lines.push(`Supervisor: ${displayName((await ctx.services.store.people.get(updated.supervisorId))!)}`);
   if (updated.hired) lines.push(`Hired: ${formatDate(updated.hired)}`);
   if (updated.internshipStart) lines.push(`Internship starts: ${formatDate(updated.internshipStart)}`);
   if (newSupervisor) lines.push(`I also added ${displayName(newSupervisor)} as a supervisor.`);
@@ -84,8 +106,16 @@ async function setRole(ctx: Context, text: string): Promise<Reply> {
   if (!who || !isMention(who)) throw new UserError('role-who', 'Whose role? Start with their name.', ROLE_EXAMPLE);
   // "supervisr" or "mentors" still mean the role.
   const word = roleWord.toLowerCase().replace(/s$/, '');
-  const role = Role.safeParse(Role.options.find((r) => r === word || (word.length >= 4 && distance(r, word) <= 2)) ?? word);
-  if (!role.success) throw new UserError('role-unknown', roleWord ? `"${roleWord}" is not a role.` : 'Which role?', ROLE_EXAMPLE, Role.options);
+  const role = Role.safeParse(
+    Role.options.find((r) => r === word || (word.length >= 4 && distance(r, word) <= 2)) ?? word,
+  );
+  if (!role.success)
+    throw new UserError(
+      'role-unknown',
+      roleWord ? `"${roleWord}" is not a role.` : 'Which role?',
+      ROLE_EXAMPLE,
+      Role.options,
+    );
   const { person } = await personFor(ctx, who);
   await ctx.services.store.people.put({ ...person, role: role.data });
   return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
@@ -113,14 +143,24 @@ export default {
       description: 'Set a role',
       options: [
         { name: 'user', description: 'The person', type: 'user', required: true },
-        { name: 'role', description: 'The role', type: 'string', required: true, choices: Role.options.map((r) => ({ name: r, value: r })) },
+        {
+          name: 'role',
+          description: 'The role',
+          type: 'string',
+          required: true,
+          choices: Role.options.map((r) => ({ name: r, value: r })),
+        },
       ],
     },
   ],
   async run(ctx, text) {
     if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', 'Only an admin can do this.', '/help');
     const split = splitSubcommand(text, { enroll: 'enroll', add: 'enroll', update: 'enroll', role: 'role' });
-    if (!split) throw new UserError('admin-subcommand', 'What should I do? Use enroll or role.', ENROLL_EXAMPLE, ['enroll', 'role']);
+    if (!split)
+      throw new UserError('admin-subcommand', 'What should I do? Use enroll or role.', ENROLL_EXAMPLE, [
+        'enroll',
+        'role',
+      ]);
     return split[0] === 'enroll' ? enroll(ctx, split[1]) : setRole(ctx, split[1]);
   },
 } satisfies Command;

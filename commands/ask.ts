@@ -21,7 +21,14 @@ export default {
     {
       name: 'ask',
       description: 'Ask a question about the program rules',
-      options: [{ name: 'question', description: 'Your question, like: how many internship hours do I need?', type: 'string', required: true }],
+      options: [
+        {
+          name: 'question',
+          description: 'Your question, like: how many internship hours do I need?',
+          type: 'string',
+          required: true,
+        },
+      ],
     },
   ],
   async run(ctx, text) {
@@ -39,9 +46,19 @@ export default {
 
 async function answerQuestion(ctx: Context, question: string): Promise<Reply> {
   if (!question) throw new UserError('ask-empty', 'Please write your question after /ask.', EXAMPLE);
-  if (question.length > MAX_QUESTION) throw new UserError('ask-too-long', `Please ask in fewer than ${MAX_QUESTION} letters. Ask one thing at a time.`, EXAMPLE);
+  if (question.length > MAX_QUESTION)
+    throw new UserError(
+      'ask-too-long',
+      `Please ask in fewer than ${MAX_QUESTION} letters. Ask one thing at a time.`,
+      EXAMPLE,
+    );
   // "thanks" or "ok" is not a question for a facilitator, so it is not recorded.
-  if (!hasTopicWords(question)) return textReply("I'm not sure what you want to know.", 'Please ask a question about the program rules.', `Example: ${EXAMPLE}`);
+  if (!hasTopicWords(question))
+    return textReply(
+      "I'm not sure what you want to know.",
+      'Please ask a question about the program rules.',
+      `Example: ${EXAMPLE}`,
+    );
   const match = policyIndex(ctx).answer(question, { state: askerState(ctx) });
   return match ? answerReply(ctx, question, match) : notSureReply(ctx, question);
 }
@@ -73,11 +90,28 @@ async function answerReply(ctx: Context, question: string, match: PolicyMatch): 
 async function notSureReply(ctx: Context, question: string): Promise<Reply> {
   const id = newRecordId();
   const questions = await questionsCollection(ctx.services.store);
-  await questions.put(id, { question, personId: ctx.actor.person.id, askedAt: now(ctx), reason: 'no-answer', wantsReply: false, status: 'open' });
+  await questions.put(id, {
+    question,
+    personId: ctx.actor.person.id,
+    askedAt: now(ctx),
+    reason: 'no-answer',
+    wantsReply: false,
+    status: 'open',
+  });
   return reply([
-    { kind: 'text', text: ["I'm not sure about that.", 'I could not find an answer in the policy documents.', 'I saved your question so a facilitator can add an answer.'].join('\n') },
+    {
+      kind: 'text',
+      text: [
+        "I'm not sure about that.",
+        'I could not find an answer in the policy documents.',
+        'I saved your question so a facilitator can add an answer.',
+      ].join('\n'),
+    },
     { kind: 'context', text: `You can also ask in other words. Example: ${EXAMPLE}` },
-    { kind: 'actions', buttons: [{ label: 'Pass it to a facilitator', command: 'ask', args: `pass ${id}`, style: 'primary' }] },
+    {
+      kind: 'actions',
+      buttons: [{ label: 'Pass it to a facilitator', command: 'ask', args: `pass ${id}`, style: 'primary' }],
+    },
   ]);
 }
 
@@ -85,14 +119,30 @@ async function recordFeedback(ctx: Context, id: string, helpful: boolean): Promi
   const answers = await answersCollection(ctx.services.store);
   const answer = RECORD_ID.test(id) ? await answers.get(id) : undefined;
   if (!answer || answer.personId !== ctx.actor.person.id) {
-    throw new UserError('ask-feedback-unknown', 'I could not find that answer. You can ask your question again.', EXAMPLE);
+    throw new UserError(
+      'ask-feedback-unknown',
+      'I could not find that answer. You can ask your question again.',
+      EXAMPLE,
+    );
   }
   await answers.put(id, { ...answer, helpful });
   if (helpful) return textReply("Thank you! I'm glad it helped.");
   // Same id as the answer, so pressing "No" twice keeps one question for the facilitators.
   const questions = await questionsCollection(ctx.services.store);
-  await questions.put(id, { question: answer.question, personId: answer.personId, askedAt: answer.askedAt, reason: 'not-helpful', wantsReply: true, status: 'open', sectionId: answer.sectionId });
-  return textReply('Thank you for telling me.', 'I passed your question to a facilitator.', 'They can give you a better answer.');
+  await questions.put(id, {
+    question: answer.question,
+    personId: answer.personId,
+    askedAt: answer.askedAt,
+    reason: 'not-helpful',
+    wantsReply: true,
+    status: 'open',
+    sectionId: answer.sectionId,
+  });
+  return textReply(
+    'Thank you for telling me.',
+    'I passed your question to a facilitator.',
+    'They can give you a better answer.',
+  );
 }
 
 async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
@@ -102,7 +152,11 @@ async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
     throw new UserError('ask-pass-unknown', 'I could not find that question. You can ask it again.', EXAMPLE);
   }
   // Closed by a facilitator: the answer is in the documents now, and a closed question is on nobody's list.
-  if (open.status === 'done') return textReply('A facilitator already added an answer to your question.', `To see it, ask again: /ask ${open.question}`);
+  if (open.status === 'done')
+    return textReply(
+      'A facilitator already added an answer to your question.',
+      `To see it, ask again: /ask ${open.question}`,
+    );
   await questions.put(id, { ...open, wantsReply: true });
   return textReply('Done. I passed your question to a facilitator.', `Your question: "${open.question}"`);
 }
@@ -110,19 +164,29 @@ async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
 async function listUnanswered(ctx: Context): Promise<Reply> {
   requireFacilitator(ctx);
   const questions = await questionsCollection(ctx.services.store);
-  const open = (await questions.all()).filter((q) => q.value.status === 'open').sort((a, b) => a.value.askedAt.localeCompare(b.value.askedAt));
+  const open = (await questions.all())
+    .filter((q) => q.value.status === 'open')
+    .sort((a, b) => a.value.askedAt.localeCompare(b.value.askedAt));
   if (!open.length) return textReply('There are no questions waiting for an answer.');
   const lines: string[] = [];
   for (const { id, value } of open) {
     const person = await ctx.services.store.people.get(value.personId);
     const who = person ? displayName(person) : value.personId.replace(/^(slack|discord):/, '');
-    const notes = [value.reason === 'not-helpful' ? 'the answer did not help' : 'no answer found', value.wantsReply ? 'wants a reply' : ''].filter(Boolean).join(', ');
+    const notes = [
+      value.reason === 'not-helpful' ? 'the answer did not help' : 'no answer found',
+      value.wantsReply ? 'wants a reply' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`• "${value.question}"\n   asked by ${who} on ${value.askedAt.slice(0, 10)} (${notes}). Id: ${id}`);
   }
   return reply([
     { kind: 'heading', text: `Questions waiting for an answer: ${open.length}` },
     { kind: 'text', text: lines.join('\n') },
-    { kind: 'context', text: `To add an answer, put a new section in a file in the policies folder.\nThen close the question with its id. Example: /ask done ${open[0]!.id}` },
+    {
+      kind: 'context',
+      text: `To add an answer, put a new section in a file in the policies folder.\nThen close the question with its id. Example: /ask done ${open[0]!.id}`,
+    },
   ]);
 }
 
@@ -130,14 +194,16 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
   requireFacilitator(ctx);
   const questions = await questionsCollection(ctx.services.store);
   const open = await questions.get(id);
-  if (!open) throw new UserError('ask-done-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
+  if (!open)
+    throw new UserError('ask-done-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
   await questions.put(id, { ...open, status: 'done' });
   return textReply(`Marked as answered: "${open.question}"`);
 }
 
 /** Admins drop files into the policies folder, then reload instead of restarting the bot. */
 async function reloadDocuments(ctx: Context): Promise<Reply> {
-  if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-allowed', 'Only admins can reload the policy documents.', EXAMPLE);
+  if (!hasRole(ctx.actor, 'admin'))
+    throw new UserError('not-allowed', 'Only admins can reload the policy documents.', EXAMPLE);
   const index = buildPolicyIndex(ctx.services.config.policiesDir);
   ctx.services.policy = index;
   const files = new Set(index.sections.map((s) => s.file)).size;
@@ -148,7 +214,11 @@ async function reloadDocuments(ctx: Context): Promise<Reply> {
 
 function requireFacilitator(ctx: Context): void {
   if (!hasRole(ctx.actor, 'facilitator')) {
-    throw new UserError('not-allowed', 'Only facilitators can see and close the questions waiting for an answer.', EXAMPLE);
+    throw new UserError(
+      'not-allowed',
+      'Only facilitators can see and close the questions waiting for an answer.',
+      EXAMPLE,
+    );
   }
 }
 

@@ -17,10 +17,19 @@ function requirementBlocks(s: RequirementStatus): Block[] {
   const due = s.due ? (s.overdue ? `late since ${shortDate(s.due)}` : `due ${shortDate(s.due)}`) : undefined;
   const bar = hoursProgress(s) ?? shareProgress(s);
   if (bar && bar.kind === 'progress') {
-    const blocks: Block[] = [{ ...bar, label: `${s.done ? '✅' : '⬜'} ${bar.label}`, note: [bar.note, s.done ? undefined : due].filter(Boolean).join(', ') || undefined }];
+    const blocks: Block[] = [
+      {
+        ...bar,
+        label: `${s.done ? '✅' : '⬜'} ${bar.label}`,
+        note: [bar.note, s.done ? undefined : due].filter(Boolean).join(', ') || undefined,
+      },
+    ];
     for (const item of s.items ?? []) {
       const check = item.approved >= item.target ? '✅' : '⬜';
-      blocks.push({ kind: 'text', text: `    ${check} ${item.category.label}: ${hoursOf(item.approved)} of ${hoursText(item.target)}` });
+      blocks.push({
+        kind: 'text',
+        text: `    ${check} ${item.category.label}: ${hoursOf(item.approved)} of ${hoursText(item.target)}`,
+      });
     }
     return blocks;
   }
@@ -36,21 +45,37 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
   const entries = await ctx.services.store.hours.list(person.id);
   const statuses = certStatus(program, person, entries, ctx.services.clock.today());
   const self = person.id === ctx.actor.person.id;
-  const blocks: Block[] = [{ kind: 'heading', text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}` }];
+  const blocks: Block[] = [
+    {
+      kind: 'heading',
+      text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}`,
+    },
+  ];
   for (const s of statuses) blocks.push(...requirementBlocks(s));
   const core = statuses.filter((s) => s.requirement.kind !== 'yearly-hours');
   const next = core.find((s) => !s.done && s.overdue) ?? core.find((s) => !s.done);
   // The "next" texts speak to the mentor ("Show your supervisor…"); others see the step's name.
-  if (next) blocks.push({ kind: 'text', text: self ? `Next step: ${next.requirement.next ?? next.requirement.label}` : `Next step for ${displayName(person)}: ${next.requirement.label}` });
+  if (next)
+    blocks.push({
+      kind: 'text',
+      text: self
+        ? `Next step: ${next.requirement.next ?? next.requirement.label}`
+        : `Next step for ${displayName(person)}: ${next.requirement.label}`,
+    });
   else blocks.push({ kind: 'text', text: 'Everything for certification is done. Great work!' });
   const pending = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
-  if (pending) blocks.push({ kind: 'context', text: `${hoursText(pending)} still wait for a supervisor to approve them. Only approved hours count.` });
+  if (pending)
+    blocks.push({
+      kind: 'context',
+      text: `${hoursText(pending)} still wait for a supervisor to approve them. Only approved hours count.`,
+    });
   return reply(blocks);
 }
 
 /** /cert mark @user <milestone> [date]: a supervisor or facilitator records a milestone as done. */
 async function markMilestone(ctx: Context, text: string): Promise<Reply> {
-  if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', 'Only a supervisor or facilitator can mark a step as done.', '/cert');
+  if (!hasRole(ctx.actor, 'supervisor'))
+    throw new UserError('not-supervisor', 'Only a supervisor or facilitator can mark a step as done.', '/cert');
   const [mention, rest] = takeMention(text);
   if (!mention) throw new UserError('mark-who', 'Whose step is it? Name the person.', MARK_EXAMPLE);
   const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, MARK_EXAMPLE);
@@ -62,14 +87,24 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
   const today = ctx.services.clock.now().startOf('day');
   const date = findDate(rest, today, MARK_EXAMPLE);
   const words = normalize(date ? date.rest : rest);
-  const milestone = milestones.find((m) => normalize(m.id) === words || normalize(m.label) === words) ?? milestones.find((m) => words && normalize(m.id).startsWith(words));
+  const milestone =
+    milestones.find((m) => normalize(m.id) === words || normalize(m.label) === words) ??
+    milestones.find((m) => words && normalize(m.id).startsWith(words));
   if (!milestone) {
-    throw new UserError('milestone-unknown', words ? `"${words}" is not a step in ${program.name}.` : 'Which step? Add its name.', MARK_EXAMPLE, milestones.map((m) => m.id));
+    throw new UserError(
+      'milestone-unknown',
+      words ? `"${words}" is not a step in ${program.name}.` : 'Which step? Add its name.',
+      MARK_EXAMPLE,
+      milestones.map((m) => m.id),
+    );
   }
   const day = date?.value ?? today.toISODate()!;
-  if (day > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
+  if (day > today.toISODate()!)
+    throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
   await ctx.services.store.people.put({ ...person, milestones: { ...person.milestones, [milestone.id]: day } });
-  return reply([{ kind: 'text', text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day)}.` }]);
+  return reply([
+    { kind: 'text', text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day)}.` },
+  ]);
 }
 
 export default {
@@ -77,13 +112,23 @@ export default {
   description: 'See how close you are to certification.',
   examples: ['/cert', '/cert @alice', MARK_EXAMPLE],
   subcommands: [
-    { name: 'show', description: 'Certification status', options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }] },
+    {
+      name: 'show',
+      description: 'Certification status',
+      options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }],
+    },
     {
       name: 'mark',
       description: 'Mark a step as done',
       options: [
         { name: 'user', description: 'The person', type: 'user', required: true },
-        { name: 'milestone', description: 'The step, like peer-mentor-101', type: 'string', required: true, autocomplete: 'milestone' },
+        {
+          name: 'milestone',
+          description: 'The step, like peer-mentor-101',
+          type: 'string',
+          required: true,
+          autocomplete: 'milestone',
+        },
         { name: 'date', description: 'When it was done (default today)', type: 'string' },
       ],
     },

@@ -10,13 +10,21 @@ export async function muteNudges(ctx: Context, muted: boolean, text = ''): Promi
   // "/deadlines mute @joe" must not quietly mute the person who typed it.
   const [word] = takeMention(text);
   if (word && (await findMentioned(services, word, ctx.inv.platform))?.id !== actor.person.id) {
-    throw new UserError('mute-someone-else', 'You can only turn your own reminders on or off.', muted ? '/deadlines mute' : '/deadlines unmute');
+    throw new UserError(
+      'mute-someone-else',
+      'You can only turn your own reminders on or off.',
+      muted ? '/deadlines mute' : '/deadlines unmute',
+    );
   }
   await ensureSaved(services, actor);
   // Store the saved record, not the actor: an admin from PEERBOT_ADMINS is shown as admin but stored as they are.
   const stored = (await services.store.people.get(actor.person.id)) ?? actor.person;
   await services.store.people.put({ ...stored, nudgesMuted: muted });
   return muted
-    ? textReply('OK. I will not send you deadline reminders.', 'You can still see your deadlines with /deadlines.', 'To turn reminders back on, type /deadlines unmute')
+    ? textReply(
+        'OK. I will not send you deadline reminders.',
+        'You can still see your deadlines with /deadlines.',
+        'To turn reminders back on, type /deadlines unmute',
+      )
     : textReply('OK. I will send you deadline reminders again.', 'To stop them, type /deadlines mute');
 }

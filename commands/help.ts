@@ -22,7 +22,9 @@ export default {
   async run(ctx, text) {
     const { commands } = ctx.services;
     const asked = text.replace(/^\//, '').trim().toLowerCase();
-    const visible = [...commands.values()].filter((c) => !HIDDEN.has(c.name) && (!ADMIN_ONLY.has(c.name) || hasRole(ctx.actor, 'admin')));
+    const visible = [...commands.values()].filter(
+      (c) => !HIDDEN.has(c.name) && (!ADMIN_ONLY.has(c.name) || hasRole(ctx.actor, 'admin')),
+    );
     const one = commands.get(asked);
     if (asked && one) {
       return reply([
@@ -35,7 +37,10 @@ export default {
     if (asked) blocks.push({ kind: 'text', text: `I don't know a command called "${asked}".` });
     blocks.push(
       { kind: 'heading', text: 'Hi! I am peerbot. Here is what I can do:' },
-      { kind: 'text', text: visible.map((c) => `/${c.name} — ${c.description}\n    Example: ${c.examples[0]}`).join('\n') },
+      {
+        kind: 'text',
+        text: visible.map((c) => `/${c.name} — ${c.description}\n    Example: ${c.examples[0]}`).join('\n'),
+      },
       { kind: 'context', text: 'For more about one command, type /help and its name. Example: /help hours' },
     );
     return reply(blocks);

@@ -9,9 +9,26 @@ import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
 
 const SUBCOMMANDS: Record<string, string> = {
-  log: 'log', add: 'log', show: 'show', totals: 'show', summary: 'show', list: 'list', ls: 'list', entries: 'list',
-  undo: 'undo', delete: 'delete', del: 'delete', remove: 'delete', edit: 'edit', change: 'edit', fix: 'edit',
-  export: 'export', csv: 'export', approve: 'approve', reject: 'reject', deny: 'reject',
+  log: 'log',
+  add: 'log',
+  show: 'show',
+  totals: 'show',
+  summary: 'show',
+  list: 'list',
+  ls: 'list',
+  entries: 'list',
+  undo: 'undo',
+  delete: 'delete',
+  del: 'delete',
+  remove: 'delete',
+  edit: 'edit',
+  change: 'edit',
+  fix: 'edit',
+  export: 'export',
+  csv: 'export',
+  approve: 'approve',
+  reject: 'reject',
+  deny: 'reject',
 };
 
 const user = (description: string) => ({ name: 'user', description, type: 'user' as const });
@@ -19,14 +36,29 @@ const user = (description: string) => ({ name: 'user', description, type: 'user'
 export default {
   name: 'hours',
   description: 'Log your hours and see your totals.',
-  examples: ['/hours log 2h shadowing', '/hours log 90 min 1on1 yesterday met with Sam', '/hours', '/hours list 5', '/hours undo', '/hours edit 3 1.5 hours', '/hours export', '/hours approve @alice'],
+  examples: [
+    '/hours log 2h shadowing',
+    '/hours log 90 min 1on1 yesterday met with Sam',
+    '/hours',
+    '/hours list 5',
+    '/hours undo',
+    '/hours edit 3 1.5 hours',
+    '/hours export',
+    '/hours approve @alice',
+  ],
   subcommands: [
     {
       name: 'log',
       description: 'Log hours you did',
       options: [
         { name: 'duration', description: 'How long, like 2h or 90 min', type: 'string', required: true },
-        { name: 'category', description: 'What kind of hours', type: 'string', required: true, autocomplete: 'category' },
+        {
+          name: 'category',
+          description: 'What kind of hours',
+          type: 'string',
+          required: true,
+          autocomplete: 'category',
+        },
         { name: 'date', description: 'When: today, yesterday, last friday, 3/4', type: 'string' },
         { name: 'note', description: 'A short note (optional)', type: 'string', quote: true },
       ],
@@ -38,7 +70,11 @@ export default {
       options: [user('Someone you supervise'), { name: 'count', description: 'How many', type: 'integer' }],
     },
     { name: 'undo', description: 'Delete the entry I logged last', options: [] },
-    { name: 'delete', description: 'Delete one entry', options: [{ name: 'id', description: 'The entry number from /hours list', type: 'string', required: true }] },
+    {
+      name: 'delete',
+      description: 'Delete one entry',
+      options: [{ name: 'id', description: 'The entry number from /hours list', type: 'string', required: true }],
+    },
     {
       name: 'edit',
       description: 'Change the time, category or date of an entry',
@@ -56,7 +92,10 @@ export default {
     {
       name: 'reject',
       description: 'Mark hours as not approved',
-      options: [{ ...user('The person'), required: true }, { name: 'entries', description: 'Entry numbers', type: 'string', required: true }],
+      options: [
+        { ...user('The person'), required: true },
+        { name: 'entries', description: 'Entry numbers', type: 'string', required: true },
+      ],
     },
   ],
   async run(ctx, text) {
@@ -66,7 +105,12 @@ export default {
       // "/hours 2h shadowing" means log; "/hours @alice" means show.
       if (text.startsWith('@') || text.startsWith('<@')) return hoursSummary(ctx, text);
       if (findDuration(text, '/hours log 2h shadowing') || /\d/.test(text)) return logHours(ctx, text);
-      throw new UserError('hours-subcommand', `I don't know "/hours ${text.split(/\s+/)[0]}".`, '/hours log 2h shadowing', ['log', 'list', 'undo', 'delete', 'edit', 'export', 'approve']);
+      throw new UserError(
+        'hours-subcommand',
+        `I don't know "/hours ${text.split(/\s+/)[0]}".`,
+        '/hours log 2h shadowing',
+        ['log', 'list', 'undo', 'delete', 'edit', 'export', 'approve'],
+      );
     }
     const [sub, rest] = split;
     switch (sub) {

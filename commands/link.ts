@@ -26,7 +26,8 @@ export async function linkAccounts(ctx: Context, text: string): Promise<Reply> {
   const { services } = ctx;
   const platform = ctx.inv.platform;
   const [first, second] = await Promise.all(words.map((w) => accountOf(services, w, platform)));
-  if (first!.key === second!.key) throw new UserError('link-same', 'Those are the same account. Name two different accounts.', EXAMPLE);
+  if (first!.key === second!.key)
+    throw new UserError('link-same', 'Those are the same account. Name two different accounts.', EXAMPLE);
   const [a, b] = [first!, second!];
   if (a.person && b.person && a.person.id === b.person.id) {
     return textReply(`${a.key} and ${b.key} are already linked.`, `They are one person: ${displayName(a.person)}.`);
@@ -44,7 +45,8 @@ export async function linkAccounts(ctx: Context, text: string): Promise<Reply> {
 }
 
 async function refuseTwoRecords(services: Services, keyA: string, a: Person, keyB: string, b: Person): Promise<Reply> {
-  const hoursOf = async (p: Person) => hoursText((await services.store.hours.list(p.id)).reduce((n, e) => n + e.minutes, 0));
+  const hoursOf = async (p: Person) =>
+    hoursText((await services.store.hours.list(p.id)).reduce((n, e) => n + e.minutes, 0));
   return textReply(
     'I did not link them.',
     `${keyA} and ${keyB} are already two people in my records.`,
@@ -61,10 +63,19 @@ function platformOf(key: string): string {
 }
 
 /** "slack:U123", "discord:42", a mention (<@42> on Discord, <@U123|sam> on Slack) or a console id ("alice"). */
-async function accountOf(services: Services, word: string, platform: Platform): Promise<{ key: string; person?: Person }> {
+async function accountOf(
+  services: Services,
+  word: string,
+  platform: Platform,
+): Promise<{ key: string; person?: Person }> {
   const prefixed = /^(slack|discord):(\S+)$/i.exec(word);
-  const candidates = prefixed ? [`${prefixed[1]!.toLowerCase()}:${prefixed[2]}`] : isMention(word) || !word.startsWith('<') ? mentionKeys(word, platform) : [];
-  if (candidates.length === 0) throw new UserError('link-account', `I don't understand the account "${word}".`, EXAMPLE);
+  const candidates = prefixed
+    ? [`${prefixed[1]!.toLowerCase()}:${prefixed[2]}`]
+    : isMention(word) || !word.startsWith('<')
+      ? mentionKeys(word, platform)
+      : [];
+  if (candidates.length === 0)
+    throw new UserError('link-account', `I don't understand the account "${word}".`, EXAMPLE);
   for (const key of candidates) {
     const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
     if (person) return { key, person };

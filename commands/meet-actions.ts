@@ -14,7 +14,8 @@ import { calendarFile } from '../src/meetings/ics.ts';
 import { findMeeting } from '../src/meetings/lookup.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
-  if (!hasRole(ctx.actor, 'facilitator')) throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');
+  if (!hasRole(ctx.actor, 'facilitator'))
+    throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');
 }
 
 /** `named`: the labels say which meeting, for a list of several (Discord shows every button below the list). */
@@ -55,7 +56,15 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
   await store.put(id, meeting);
   return reply([
     { kind: 'heading', text: `Scheduled: ${meeting.title}` },
-    { kind: 'text', text: [`It happens ${describeSeries(meeting, services.config.tz, now)}.`, `It lasts ${formatDuration(meeting.minutes)}.`, `The first one is ${formatWhen(next.start, now)}.`, `Its short name is ${id}.`].join('\n') },
+    {
+      kind: 'text',
+      text: [
+        `It happens ${describeSeries(meeting, services.config.tz, now)}.`,
+        `It lasts ${formatDuration(meeting.minutes)}.`,
+        `The first one is ${formatWhen(next.start, now)}.`,
+        `Its short name is ${id}.`,
+      ].join('\n'),
+    },
     ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
     { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
   ]);
@@ -81,7 +90,8 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     ];
     if (meeting.link) lines.push(`Link: ${meeting.link}`);
     const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();
-    if (skipped.length) lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
+    if (skipped.length)
+      lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
     blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting, next.length > 1));
   }
   blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
@@ -102,7 +112,12 @@ function occurrenceFor(meeting: Meeting, ctx: Context, written: string, example:
           .filter((o) => o.start <= now && !isSkipped(o))
           .slice(-3)
           .map((o) => o.date);
-    throw new UserError('not-a-meeting-day', `${meeting.title} does not happen on ${formatDay(date, ctx.services.config.tz, now)}.`, example, choices.length ? choices : undefined);
+    throw new UserError(
+      'not-a-meeting-day',
+      `${meeting.title} does not happen on ${formatDay(date, ctx.services.config.tz, now)}.`,
+      example,
+      choices.length ? choices : undefined,
+    );
   }
   return occurrence;
 }
@@ -125,11 +140,15 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
   const now = ctx.services.clock.now();
   const when = formatDay(occurrence.date, ctx.services.config.tz, now);
   if (isSkipped(occurrence)) return textReply(`${meeting.title} on ${when} was already cancelled.`);
-  if (occurrence.start < now) throw new UserError('in-the-past', `${meeting.title} on ${when} has already started.`, example);
+  if (occurrence.start < now)
+    throw new UserError('in-the-past', `${meeting.title} on ${when} has already started.`, example);
   const updated = { ...meeting, skipped: [...meeting.skipped, occurrence.date].sort() };
   await (await meetingStore(ctx.services)).put(meeting.id, updated);
   const next = upcoming(updated, now, 1)[0];
-  return textReply(`OK. There is no ${meeting.title} on ${when}.`, ...(next ? [`The next one is ${formatWhen(next.start, now)}.`] : []));
+  return textReply(
+    `OK. There is no ${meeting.title} on ${when}.`,
+    ...(next ? [`The next one is ${formatWhen(next.start, now)}.`] : []),
+  );
 }
 
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'going', 'coming', 'attending', 'sure', 'ok']);
@@ -145,11 +164,16 @@ export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply>
   const next = upcoming(meeting, now, 1)[0];
   if (!next) throw new UserError('no-next', `${meeting.title} has no more dates.`, '/meet list');
   await ensureSaved(ctx.services, ctx.actor);
-  const rsvps: Meeting['rsvps'] = { ...meeting.rsvps, [next.date]: { ...meeting.rsvps[next.date], [ctx.actor.person.id]: answer } };
+  const rsvps: Meeting['rsvps'] = {
+    ...meeting.rsvps,
+    [next.date]: { ...meeting.rsvps[next.date], [ctx.actor.person.id]: answer },
+  };
   await (await meetingStore(ctx.services)).put(meeting.id, { ...meeting, rsvps });
   const coming = Object.values(rsvps[next.date]!).filter((a) => a === 'yes').length;
   return textReply(
-    answer === 'yes' ? `Thanks! You will come to ${meeting.title}.` : `Thanks for telling us. You will miss ${meeting.title}.`,
+    answer === 'yes'
+      ? `Thanks! You will come to ${meeting.title}.`
+      : `Thanks for telling us. You will miss ${meeting.title}.`,
     `It is ${formatWhen(next.start, now)}.`,
     `${coming} ${coming === 1 ? 'person is' : 'people are'} coming so far.`,
   );
@@ -160,16 +184,25 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
   const { services, actor } = ctx;
   const meeting = await findMeeting(services, words[0], example);
   const now = services.clock.now();
-  const occurrence = words.length > 1 ? occurrenceFor(meeting, ctx, words.slice(1).join(' '), `/meet attended ${meeting.id} ${now.toISODate()}`, false) : latestStarted(meeting, now);
+  const occurrence =
+    words.length > 1
+      ? occurrenceFor(meeting, ctx, words.slice(1).join(' '), `/meet attended ${meeting.id} ${now.toISODate()}`, false)
+      : latestStarted(meeting, now);
   const when = occurrence ? formatDay(occurrence.date, services.config.tz, now) : '';
   if (!occurrence) throw new UserError('not-yet', `${meeting.title} has not happened yet.`, '/meet list');
-  if (isSkipped(occurrence)) throw new UserError('was-cancelled', `${meeting.title} on ${when} was cancelled.`, example);
-  if (occurrence.start > now) throw new UserError('not-yet', `${meeting.title} on ${when} has not started yet.`, example);
+  if (isSkipped(occurrence))
+    throw new UserError('was-cancelled', `${meeting.title} on ${when} was cancelled.`, example);
+  if (occurrence.start > now)
+    throw new UserError('not-yet', `${meeting.title} on ${when} has not started yet.`, example);
   const origin = `meeting:${meeting.id}:${occurrence.date}`;
-  const logsHours = meeting.kind === 'teleconference' && services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
+  const logsHours =
+    meeting.kind === 'teleconference' &&
+    services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
   if (logsHours) {
     // The call's hours obey the same 24-hours-a-day limit as /hours log; checked before anything is stored.
-    const sameDay = (await services.store.hours.list(actor.person.id)).filter((e) => e.date === occurrence.date && e.status !== 'rejected');
+    const sameDay = (await services.store.hours.list(actor.person.id)).filter(
+      (e) => e.date === occurrence.date && e.status !== 'rejected',
+    );
     const total = sameDay.reduce((n, e) => n + e.minutes, 0);
     if (!sameDay.some((e) => e.origin === origin) && total + meeting.minutes > 24 * 60) {
       throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
@@ -179,7 +212,9 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
   const person = actor.person;
   const here = meeting.attended[occurrence.date] ?? [];
   if (!here.includes(person.id)) {
-    await (await meetingStore(services)).put(meeting.id, { ...meeting, attended: { ...meeting.attended, [occurrence.date]: [...here, person.id] } });
+    await (
+      await meetingStore(services)
+    ).put(meeting.id, { ...meeting, attended: { ...meeting.attended, [occurrence.date]: [...here, person.id] } });
   }
   const lines = [`Thanks! You were at ${meeting.title} on ${when}.`];
   const program = services.programs.forPerson(person.programId);
@@ -195,15 +230,24 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
       origin,
       loggedOn: services.clock.today(),
     });
-    lines.push(...(created ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.'] : ['I already logged your hours for this call.']));
+    lines.push(
+      ...(created
+        ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.']
+        : ['I already logged your hours for this call.']),
+    );
   }
   return textReply(...lines);
 }
 
 export async function meetingsIcs(ctx: Context, words: string[]): Promise<Reply> {
-  const meetings = words[0] ? [await findMeeting(ctx.services, words[0], '/meet ics lc')] : await allMeetings(ctx.services);
+  const meetings = words[0]
+    ? [await findMeeting(ctx.services, words[0], '/meet ics lc')]
+    : await allMeetings(ctx.services);
   if (!meetings.length) return textReply('There are no meetings yet.');
   const file = calendarFile(meetings, ctx.services.config.tz);
   const what = meetings.length === 1 ? meetings[0]!.title : 'all meetings';
-  return reply([{ kind: 'text', text: `Here is a calendar file for ${what}.\nOpen it to add the meetings to your calendar.` }], { files: [file] });
+  return reply(
+    [{ kind: 'text', text: `Here is a calendar file for ${what}.\nOpen it to add the meetings to your calendar.` }],
+    { files: [file] },
+  );
 }

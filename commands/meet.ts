@@ -3,33 +3,72 @@ import { UserError } from '../src/errors.ts';
 import { SCHEDULE_EXAMPLE, words } from '../src/meetings/parse.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { KINDS } from '../src/meetings/meetings.ts';
-import { attendedMeeting, cancelMeeting, listMeetings, meetingsIcs, rsvpMeeting, scheduleMeeting, skipMeeting } from './meet-actions.ts';
+import {
+  attendedMeeting,
+  cancelMeeting,
+  listMeetings,
+  meetingsIcs,
+  rsvpMeeting,
+  scheduleMeeting,
+  skipMeeting,
+} from './meet-actions.ts';
 
-const meeting = (required: boolean): OptionSpec => ({ name: 'meeting', description: 'The short name of the meeting, like lc', type: 'string', required, autocomplete: 'meeting' });
-const date = (required: boolean, description: string): OptionSpec => ({ name: 'date', description, type: 'string', required });
+const meeting = (required: boolean): OptionSpec => ({
+  name: 'meeting',
+  description: 'The short name of the meeting, like lc',
+  type: 'string',
+  required,
+  autocomplete: 'meeting',
+});
+const date = (required: boolean, description: string): OptionSpec => ({
+  name: 'date',
+  description,
+  type: 'string',
+  required,
+});
 
 const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
 /** Words people use for each subcommand (a one-letter typo is forgiven too). */
 const ALIASES: Record<string, string> = {
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s, s])),
-  upcoming: 'list', next: 'list', show: 'list',
-  add: 'schedule', new: 'schedule', create: 'schedule',
-  delete: 'cancel', remove: 'cancel',
-  attend: 'attended', went: 'attended',
-  calendar: 'ics', ical: 'ics',
+  upcoming: 'list',
+  next: 'list',
+  show: 'list',
+  add: 'schedule',
+  new: 'schedule',
+  create: 'schedule',
+  delete: 'cancel',
+  remove: 'cancel',
+  attend: 'attended',
+  went: 'attended',
+  calendar: 'ics',
+  ical: 'ics',
 };
 
 export default {
   name: 'meet',
   description: 'Meetings and calls: see what is coming, say if you will come, get a calendar file.',
-  examples: ['/meet', SCHEDULE_EXAMPLE, '/meet rsvp lc yes', '/meet attended lc', '/meet skip lc 2026-04-14', '/meet ics'],
+  examples: [
+    '/meet',
+    SCHEDULE_EXAMPLE,
+    '/meet rsvp lc yes',
+    '/meet attended lc',
+    '/meet skip lc 2026-04-14',
+    '/meet ics',
+  ],
   subcommands: [
     { name: 'list', description: 'Meetings coming up', options: [] },
     {
       name: 'schedule',
       description: 'Schedule a meeting series (facilitators)',
       options: [
-        { name: 'title', description: 'The name, like Learning Collaborative', type: 'string', required: true, quote: true },
+        {
+          name: 'title',
+          description: 'The name, like Learning Collaborative',
+          type: 'string',
+          required: true,
+          quote: true,
+        },
         {
           name: 'kind',
           description: 'What kind of meeting',
@@ -37,20 +76,49 @@ export default {
           required: true,
           choices: KINDS.map((k) => ({ name: k, value: k })),
         },
-        { name: 'repeats', description: 'once 2026-04-02, weekly tuesday, every 2nd tuesday, monthly 15', type: 'string', required: true },
+        {
+          name: 'repeats',
+          description: 'once 2026-04-02, weekly tuesday, every 2nd tuesday, monthly 15',
+          type: 'string',
+          required: true,
+        },
         { name: 'time', description: 'Start time, like 10:00 or 2pm', type: 'string', required: true },
         { name: 'duration', description: 'How long, like 90m or 1h', type: 'string' },
         { name: 'link', description: 'A link or dial-in number', type: 'string' },
       ],
     },
-    { name: 'cancel', description: 'Cancel a series, or one date (facilitators)', options: [meeting(true), date(false, 'Only this date, like 2026-04-14')] },
-    { name: 'skip', description: 'Skip one date (facilitators)', options: [meeting(true), date(true, 'The date to skip, like 2026-04-14')] },
+    {
+      name: 'cancel',
+      description: 'Cancel a series, or one date (facilitators)',
+      options: [meeting(true), date(false, 'Only this date, like 2026-04-14')],
+    },
+    {
+      name: 'skip',
+      description: 'Skip one date (facilitators)',
+      options: [meeting(true), date(true, 'The date to skip, like 2026-04-14')],
+    },
     {
       name: 'rsvp',
       description: 'Say if you will come to the next one',
-      options: [meeting(true), { name: 'answer', description: 'yes or no', type: 'string', required: true, choices: [{ name: 'yes', value: 'yes' }, { name: 'no', value: 'no' }] }],
+      options: [
+        meeting(true),
+        {
+          name: 'answer',
+          description: 'yes or no',
+          type: 'string',
+          required: true,
+          choices: [
+            { name: 'yes', value: 'yes' },
+            { name: 'no', value: 'no' },
+          ],
+        },
+      ],
     },
-    { name: 'attended', description: 'Say you were there (calls count as hours)', options: [meeting(true), date(false, 'The date, if not the last one')] },
+    {
+      name: 'attended',
+      description: 'Say you were there (calls count as hours)',
+      options: [meeting(true), date(false, 'The date, if not the last one')],
+    },
     { name: 'ics', description: 'A calendar file to add meetings to your calendar', options: [meeting(false)] },
   ],
   async run(ctx, text) {

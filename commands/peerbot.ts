@@ -19,7 +19,12 @@ export default {
       description: 'Link one person’s Slack and Discord accounts (admins only)',
       options: [
         { name: 'user', description: 'The person, as they are known here', type: 'user', required: true },
-        { name: 'account', description: 'Their other account, like slack:U123 or discord:123', type: 'string', required: true },
+        {
+          name: 'account',
+          description: 'Their other account, like slack:U123 or discord:123',
+          type: 'string',
+          required: true,
+        },
       ],
     },
   ],

@@ -14,12 +14,18 @@ export default {
   examples: ['/team'],
   subcommands: [{ name: 'show', description: 'One line for each person you supervise', options: [] }],
   async run(ctx) {
-    if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', '/team is for supervisors and facilitators. To see your own progress, type /cert.', '/cert');
+    if (!hasRole(ctx.actor, 'supervisor'))
+      throw new UserError(
+        'not-supervisor',
+        '/team is for supervisors and facilitators. To see your own progress, type /cert.',
+        '/cert',
+      );
     const today = ctx.services.clock.today();
     const people = (await ctx.services.store.people.all())
       .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && canSee(ctx.actor, p))
       .sort((a, b) => displayName(a).localeCompare(displayName(b)));
-    if (people.length === 0) return textReply('Nobody is assigned to you yet.', 'An admin can do it: /admin enroll @alice supervisor:@you');
+    if (people.length === 0)
+      return textReply('Nobody is assigned to you yet.', 'An admin can do it: /admin enroll @alice supervisor:@you');
     const lines: string[] = [];
     for (const person of people) {
       const program = ctx.services.programs.forPerson(person.programId);

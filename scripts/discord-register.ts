@@ -24,7 +24,9 @@ if (!discord) {
 const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
 try {
   const result = await registerCommands(rest, discord.applicationId, definitions, discord.guildId);
-  console.log(`${result.count} slash commands ${result.changed ? 'registered' : 'were already up to date'} for ${result.scope}.`);
+  console.log(
+    `${result.count} slash commands ${result.changed ? 'registered' : 'were already up to date'} for ${result.scope}.`,
+  );
   console.log(`To add the bot to a server, open: ${inviteUrl(discord.applicationId)}`);
 } catch (error) {
   console.error(`Could not register the commands: ${(error as Error).message}`);

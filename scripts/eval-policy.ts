@@ -28,18 +28,26 @@ export interface EvalResult {
 }
 
 export async function evaluatePolicy(file: string): Promise<EvalResult[]> {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const cases = lines.map((l, i) => {
     const parsed = EvalLine.safeParse(JSON.parse(l));
     if (!parsed.success) throw new Error(`${file} line ${i + 1} is not {"q": ..., "expect": [...]}`);
     return parsed.data;
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerbot-eval-'));
-  const services = await createServices(loadConfig({ ...process.env, PEERBOT_DB: path.join(dir, 'db.json') }), silentLogger);
+  const services = await createServices(
+    loadConfig({ ...process.env, PEERBOT_DB: path.join(dir, 'db.json') }),
+    silentLogger,
+  );
   const results: EvalResult[] = [];
   try {
     for (const line of cases) {
-      const reply = plainText(await dispatch(services, { platform: 'console', userId: 'eval', command: 'ask', text: line.q }));
+      const reply = plainText(
+        await dispatch(services, { platform: 'console', userId: 'eval', command: 'ask', text: line.q }),
+      );
       results.push({ line, reply, ...judge(line, reply) });
     }
   } finally {
@@ -67,9 +75,13 @@ async function main(): Promise<void> {
   const cited = answered.filter((r) => /^Source: \S/m.test(r.reply)).length;
   const unknown = results.filter((r) => r.line.unknown);
   console.log(`Policy questions: ${file}`);
-  console.log(`Score: ${good} of ${results.length} answered well (${(share * 100).toFixed(1)}%), target ${TARGET * 100}%: ${share >= TARGET ? 'PASS' : 'BELOW TARGET'}`);
+  console.log(
+    `Score: ${good} of ${results.length} answered well (${(share * 100).toFixed(1)}%), target ${TARGET * 100}%: ${share >= TARGET ? 'PASS' : 'BELOW TARGET'}`,
+  );
   console.log(`Answers citing a source: ${cited} of ${answered.length}`);
-  console.log(`Off-topic questions answered "I'm not sure": ${unknown.filter((r) => r.good).length} of ${unknown.length}`);
+  console.log(
+    `Off-topic questions answered "I'm not sure": ${unknown.filter((r) => r.good).length} of ${unknown.length}`,
+  );
   const missed = results.filter((r) => !r.good);
   console.log(missed.length ? `Missed (${missed.length}):` : 'Missed: none');
   for (const r of missed) console.log(`  - "${r.line.q}": ${r.why}\n      got: ${r.reply.split('\n')[0]}`);

@@ -23,7 +23,8 @@ async function main(): Promise<number> {
   const adapters = dryRun ? [] : await platformAdapters(services);
   try {
     const result = await runNudgeCheck(services, adapters, { dryRun });
-    if (result.quiet) process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
+    if (result.quiet)
+      process.stdout.write(`It is quiet hours (21:00 to 08:00 in ${services.config.tz}). Nothing was sent.\n`);
     for (const nudge of result.sent) process.stdout.write(`-> ${nudge.to}: ${nudge.text}\n`);
     const n = result.sent.length;
     // The last line is exactly "N nudges sent" (SPEC), so operators' scripts can read it.

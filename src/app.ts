@@ -16,7 +16,12 @@ export async function createServices(config: Config, log: Logger = consoleLogger
   const clock = makeClock(config.tz, config.now);
   const programs = loadPrograms(config.programsDir);
   if (!programs.get(config.defaultProgram)) {
-    throw new Error(`PEERBOT_DEFAULT_PROGRAM is "${config.defaultProgram}", but there is no such program. Choose one of: ${programs.all().map((p) => p.id).join(', ')}`);
+    throw new Error(
+      `PEERBOT_DEFAULT_PROGRAM is "${config.defaultProgram}", but there is no such program. Choose one of: ${programs
+        .all()
+        .map((p) => p.id)
+        .join(', ')}`,
+    );
   }
   const store = await openLowdbStore(config.dbPath);
   const commands = new Map(allCommands.map((c) => [c.name, c]));

@@ -17,9 +17,16 @@ export interface Config {
 const root = path.resolve(import.meta.dirname, '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const list = (v?: string) => new Set((v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const list = (v?: string) =>
+    new Set(
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}". Example: PORT=3000`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}". Example: PORT=3000`);
   return {
     tz: env.PEERBOT_TZ || 'America/Chicago',
     now: env.PEERBOT_NOW || undefined,
@@ -31,11 +38,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     slack:
       env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
-        ? { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN || undefined, apiUrl: env.SLACK_API_URL || undefined }
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            appToken: env.SLACK_APP_TOKEN || undefined,
+            apiUrl: env.SLACK_API_URL || undefined,
+          }
         : undefined,
     discord:
       env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
-        ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, apiUrl: env.DISCORD_API_URL || undefined, guildId: env.DISCORD_GUILD_ID || undefined }
+        ? {
+            token: env.DISCORD_TOKEN,
+            applicationId: env.DISCORD_APPLICATION_ID,
+            apiUrl: env.DISCORD_API_URL || undefined,
+            guildId: env.DISCORD_GUILD_ID || undefined,
+          }
         : undefined,
   };
 }

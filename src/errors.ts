@@ -16,15 +16,24 @@ export class UserError extends Error {
 
 /** The database file could not be read or is not valid: start-up must stop and leave it alone. */
 export class StoreError extends Error {
-  constructor(readonly file: string, detail: string) {
-    super(`peerbot cannot start: the data file ${file} ${detail}\nThe file was not changed. Fix it or restore a backup, then start again.`);
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `peerbot cannot start: the data file ${file} ${detail}\nThe file was not changed. Fix it or restore a backup, then start again.`,
+    );
     this.name = 'StoreError';
   }
 }
 
 /** A data file a collaborative edits (program, policy) is not valid. */
 export class DataFileError extends Error {
-  constructor(readonly file: string, readonly field: string, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
     super(`${file}: ${field ? `field "${field}" ` : ''}${detail}`);
     this.name = 'DataFileError';
   }

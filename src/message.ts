@@ -98,5 +98,8 @@ export function plainText(r: Reply, options: { hints?: boolean } = {}): string {
         break;
     }
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

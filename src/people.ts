@@ -74,13 +74,26 @@ export async function findMentioned(services: Services, word: string, platform: 
   const name = word.replace(/^@/, '').toLowerCase();
   const people = await services.store.people.all();
   // "@AliceLee" for "Alice Lee": a name with spaces, written as one word after @.
-  return people.find((p) => p.name?.toLowerCase() === name) ?? people.find((p) => p.name?.toLowerCase().replace(/\s+/g, '') === name);
+  return (
+    people.find((p) => p.name?.toLowerCase() === name) ??
+    people.find((p) => p.name?.toLowerCase().replace(/\s+/g, '') === name)
+  );
 }
 
 /** Like findMentioned, but a person nobody knows yet is an error with an example. */
-export async function requireMentioned(services: Services, word: string, platform: Platform, example: string): Promise<Person> {
+export async function requireMentioned(
+  services: Services,
+  word: string,
+  platform: Platform,
+  example: string,
+): Promise<Person> {
   const person = await findMentioned(services, word, platform);
-  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. An admin needs to enroll them first.`, example);
+  if (!person)
+    throw new UserError(
+      'unknown-person',
+      `I don't know ${displayMention(word)} yet. An admin needs to enroll them first.`,
+      example,
+    );
   return person;
 }
 
@@ -114,19 +127,34 @@ export function canSee(actor: Actor, target: Person): boolean {
 
 /** The same refusal whether or not the person exists, so nobody can probe for names. */
 export function notAllowed(what: string): UserError {
-  return new UserError('not-allowed', `You can only see ${what} for yourself, or for people you supervise.`, `/${what === 'hours' ? 'hours' : what === 'deadlines' ? 'deadlines' : 'cert'}`);
+  return new UserError(
+    'not-allowed',
+    `You can only see ${what} for yourself, or for people you supervise.`,
+    `/${what === 'hours' ? 'hours' : what === 'deadlines' ? 'deadlines' : 'cert'}`,
+  );
 }
 
 /**
  * The person a command is about: the asker, or someone they named. A mentor naming anyone
  * else gets the same refusal whether or not that person exists.
  */
-export async function resolveTarget(services: Services, actor: Actor, platform: Platform, word: string | undefined, what: string): Promise<Person> {
+export async function resolveTarget(
+  services: Services,
+  actor: Actor,
+  platform: Platform,
+  word: string | undefined,
+  what: string,
+): Promise<Person> {
   if (!word) return actor.person;
   const person = await findMentioned(services, word, platform);
   if (person?.id === actor.person.id) return actor.person;
   if (!hasRole(actor, 'supervisor')) throw notAllowed(what);
-  if (!person) throw new UserError('unknown-person', `I don't know ${displayMention(word)} yet. An admin can enroll them.`, '/admin enroll @alice supervisor:@sue');
+  if (!person)
+    throw new UserError(
+      'unknown-person',
+      `I don't know ${displayMention(word)} yet. An admin can enroll them.`,
+      '/admin enroll @alice supervisor:@sue',
+    );
   if (!canSee(actor, person)) throw notAllowed(what);
   return person;
 }

@@ -18,19 +18,34 @@ export async function tempDir(): Promise<string> {
 /** Services on a fresh temp database, with a fixed "now" (default: Monday 2026-03-16, 10:00 Chicago). */
 export async function testServices(env: Record<string, string> = {}): Promise<Services> {
   const dir = await tempDir();
-  const config = loadConfig({ PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_NOW: '2026-03-16T10:00:00-05:00', PEERBOT_ADMINS: 'admin', ...env });
+  const config = loadConfig({
+    PEERBOT_DB: path.join(dir, 'db.json'),
+    PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
+    PEERBOT_ADMINS: 'admin',
+    ...env,
+  });
   return createServices(config, silentLogger);
 }
 
 /** Sends one line as a person would type it in the console, e.g. say(s, 'alice', '/hours log 2h shadowing'). */
-export async function send(services: Services, user: string, line: string, extra: Partial<Invocation> = {}): Promise<Reply> {
+export async function send(
+  services: Services,
+  user: string,
+  line: string,
+  extra: Partial<Invocation> = {},
+): Promise<Reply> {
   const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(line.trim());
   if (!match) throw new Error(`not a command: ${line}`);
   const platform: Platform = extra.platform ?? 'console';
   return dispatch(services, { platform, userId: user, command: match[1]!, text: match[2]!, ...extra });
 }
 
-export async function say(services: Services, user: string, line: string, extra: Partial<Invocation> = {}): Promise<string> {
+export async function say(
+  services: Services,
+  user: string,
+  line: string,
+  extra: Partial<Invocation> = {},
+): Promise<string> {
   return plainText(await send(services, user, line, extra));
 }
 

@@ -27,11 +27,19 @@ export function createConsoleAdapter(services: Services, options: ConsoleOptions
   const interactive = options.interactive ?? false;
   let printed = 0;
   // A blank line between replies, so a pasted script reads like a conversation.
-  const print = (reply: Reply) => output.write(`${printed++ && !interactive ? '\n' : ''}${renderConsole(reply, { interactive })}\n${interactive ? '\n' : ''}`);
+  const print = (reply: Reply) =>
+    output.write(
+      `${printed++ && !interactive ? '\n' : ''}${renderConsole(reply, { interactive })}\n${interactive ? '\n' : ''}`,
+    );
   let closed = false;
 
   async function run(): Promise<void> {
-    const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: `${options.as}> ` });
+    const rl = readline.createInterface({
+      input,
+      output: interactive ? output : undefined,
+      terminal: interactive,
+      prompt: `${options.as}> `,
+    });
     if (interactive) {
       output.write(banner(options.as));
       rl.prompt();
@@ -41,7 +49,12 @@ export function createConsoleAdapter(services: Services, options: ConsoleOptions
       const text = line.trim();
       if (/^\/?(quit|exit|bye)$/i.test(text) && interactive) break;
       if (text) {
-        const inv: Invocation = { ...lineToInvocation(text, services), platform: 'console', userId: options.as, channelId: 'console' };
+        const inv: Invocation = {
+          ...lineToInvocation(text, services),
+          platform: 'console',
+          userId: options.as,
+          channelId: 'console',
+        };
         print(await dispatch(services, inv));
       }
       if (interactive) rl.prompt();

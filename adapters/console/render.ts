@@ -16,7 +16,10 @@ export function renderConsole(reply: Reply, { interactive }: { interactive: bool
   if (!interactive) return text;
   const styled = reply.blocks[0]?.kind === 'heading' ? text.replace(/^[^\n]*/, (h) => `${BOLD}${h}${RESET}`) : text;
   const withHints = styled.replace(/^→ .*$/gm, (hint) => `${DIM}${hint}${RESET}`);
-  const attached = files.map((f) => `${DIM}--- ${f.filename} ---${RESET}\n${f.content.replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`);
+  const attached = files.map(
+    (f) =>
+      `${DIM}--- ${f.filename} ---${RESET}\n${f.content.replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`,
+  );
   return [withHints, ...attached].join('\n');
 }
 

@@ -15,19 +15,35 @@ type Kind = NonNullable<OptionSpec['autocomplete']>;
  * Suggestions while a person types an option: the categories and milestones of their own
  * program, the programs, the meetings. Discord shows at most 25 and wants them within 3 seconds.
  */
-export async function suggestions(services: Services, kind: Kind, discordUserId: string, typed: string, aboutUserId?: string): Promise<Choice[]> {
+export async function suggestions(
+  services: Services,
+  kind: Kind,
+  discordUserId: string,
+  typed: string,
+  aboutUserId?: string,
+): Promise<Choice[]> {
   const all = await candidates(services, kind, discordUserId, aboutUserId);
   const needle = typed.trim().toLowerCase();
-  const matching = needle ? all.filter((c) => c.name.toLowerCase().includes(needle) || c.value.toLowerCase().includes(needle)) : all;
+  const matching = needle
+    ? all.filter((c) => c.name.toLowerCase().includes(needle) || c.value.toLowerCase().includes(needle))
+    : all;
   return matching.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: c.value.slice(0, 100) }));
 }
 
-async function candidates(services: Services, kind: Kind, discordUserId: string, aboutUserId?: string): Promise<Choice[]> {
+async function candidates(
+  services: Services,
+  kind: Kind,
+  discordUserId: string,
+  aboutUserId?: string,
+): Promise<Choice[]> {
   switch (kind) {
     case 'program':
       return services.programs.all().map((p) => ({ name: `${p.name} (${p.id})`, value: p.id }));
     case 'category':
-      return (await programOf(services, discordUserId)).categories.map((c) => ({ name: `${c.label} (${c.id})`, value: c.id }));
+      return (await programOf(services, discordUserId)).categories.map((c) => ({
+        name: `${c.label} (${c.id})`,
+        value: c.id,
+      }));
     case 'milestone':
       return (await programOf(services, discordUserId, aboutUserId)).requirements
         .filter((r) => r.kind === 'milestone')

@@ -1,5 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandOption,
+  RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { Command, OptionSpec, SubcommandSpec } from '../../src/bot.ts';
 
 /** Commands that live under /peerbot on Slack and Discord, so `/admin` and `/help` never clash with other apps. */
@@ -45,14 +49,24 @@ function subcommandTree(specs: SubcommandSpec[]): APIApplicationCommandOption[] 
   const tree: APIApplicationCommandOption[] = [];
   for (const spec of specs) {
     const [first, second] = spec.name.trim().split(/\s+/);
-    const sub = { type: ApplicationCommandOptionType.Subcommand as const, name: (second ?? first)!, description: clip(spec.description, 100), options: optionsOf(spec) };
+    const sub = {
+      type: ApplicationCommandOptionType.Subcommand as const,
+      name: (second ?? first)!,
+      description: clip(spec.description, 100),
+      options: optionsOf(spec),
+    };
     if (!second) {
       tree.push(sub);
       continue;
     }
     let group = tree.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === first);
     if (!group) {
-      group = { type: ApplicationCommandOptionType.SubcommandGroup, name: first!, description: clip(`${first} commands`, 100), options: [] };
+      group = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: first!,
+        description: clip(`${first} commands`, 100),
+        options: [],
+      };
       tree.push(group);
     }
     if (group.type === ApplicationCommandOptionType.SubcommandGroup) group.options!.push(sub);
@@ -78,8 +92,13 @@ function optionDefinition(option: OptionSpec): APIApplicationCommandBasicOption 
     case 'number':
       return { ...base, type: OPTION_TYPE[option.type], ...(option.autocomplete ? { autocomplete: true } : {}) };
     case 'string':
-      if (option.choices?.length) return { ...base, type: ApplicationCommandOptionType.String, choices: option.choices.slice(0, 25) };
-      return { ...base, type: ApplicationCommandOptionType.String, ...(option.autocomplete ? { autocomplete: true } : {}) };
+      if (option.choices?.length)
+        return { ...base, type: ApplicationCommandOptionType.String, choices: option.choices.slice(0, 25) };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(option.autocomplete ? { autocomplete: true } : {}),
+      };
   }
 }
 

@@ -40,7 +40,11 @@ export interface DiscordAdapter extends Adapter {
  * whatever the intents, and direct messages are sent over REST, so sendDirect and
  * postToChannel work without start() (for `npm run nudge`).
  */
-export function createDiscordAdapter(services: Services, settings: DiscordSettings | undefined = services.config.discord, options: DiscordOptions = {}): DiscordAdapter {
+export function createDiscordAdapter(
+  services: Services,
+  settings: DiscordSettings | undefined = services.config.discord,
+  options: DiscordOptions = {},
+): DiscordAdapter {
   if (!settings) throw new Error('Discord is not configured. Set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   const { log } = services;
   const client = new Client({
@@ -49,7 +53,12 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), agent: ownAgent() },
   });
   client.rest.setToken(settings.token);
-  const ctx: InteractionContext = { services, ids: new ButtonIds(), deferAfterMs: options.deferAfterMs ?? 1500, clicked: new Map() };
+  const ctx: InteractionContext = {
+    services,
+    ids: new ButtonIds(),
+    deferAfterMs: options.deferAfterMs ?? 1500,
+    clicked: new Map(),
+  };
   const dmChannels = new Map<string, string>();
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
@@ -84,7 +93,9 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
         const result = await register().catch((error: unknown) => {
           throw startError('could not register the slash commands', error);
         });
-        log.info(`discord: ${result.count} slash commands ${result.changed ? 'registered' : 'already up to date'} for ${result.scope}`);
+        log.info(
+          `discord: ${result.count} slash commands ${result.changed ? 'registered' : 'already up to date'} for ${result.scope}`,
+        );
       }
       const ready = once(client, Events.ClientReady);
       await client.login(settings.token).catch((error: unknown) => {
@@ -92,7 +103,8 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
       });
       await ready;
       log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}, in ${client.guilds.cache.size} server(s)`);
-      if (client.guilds.cache.size === 0) log.warn(`discord: the bot is in no server yet. Invite it: ${inviteUrl(settings.applicationId)}`);
+      if (client.guilds.cache.size === 0)
+        log.warn(`discord: the bot is in no server yet. Invite it: ${inviteUrl(settings.applicationId)}`);
     },
     async stop() {
       state.stopping = true;
@@ -103,7 +115,9 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     async sendDirect(userId, reply) {
       let channelId = dmChannels.get(userId);
       if (!channelId) {
-        const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+          id: string;
+        };
         channelId = channel.id;
         dmChannels.set(userId, channelId);
       }
@@ -111,7 +125,10 @@ export function createDiscordAdapter(services: Services, settings: DiscordSettin
     },
     async postToChannel(channelId, reply) {
       // Everyone in the channel sees it, so personal data (a private reply) is refused, as on Slack.
-      if (reply.private) throw new Error(`Discord: refused to post a private reply to channel ${channelId}; private replies go by direct message.`);
+      if (reply.private)
+        throw new Error(
+          `Discord: refused to post a private reply to channel ${channelId}; private replies go by direct message.`,
+        );
       await postMessage(channelId, reply);
     },
   };
@@ -133,11 +150,12 @@ function ownAgent(): NonNullable<RESTOptions['agent']> {
 /** A start-up failure an operator can act on, instead of a stack trace. */
 function startError(what: string, error: unknown): Error {
   const status = (error as { status?: number }).status;
-  const hint = status === 401 || (error as { code?: string }).code === 'TokenInvalid'
-    ? 'Check DISCORD_TOKEN (the bot token from the Discord developer portal).'
-    : status === 404 || status === 403
-      ? 'Check DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID if it is set (the bot must be in that server).'
-      : 'Check the network and DISCORD_API_URL.';
+  const hint =
+    status === 401 || (error as { code?: string }).code === 'TokenInvalid'
+      ? 'Check DISCORD_TOKEN (the bot token from the Discord developer portal).'
+      : status === 404 || status === 403
+        ? 'Check DISCORD_APPLICATION_ID, and DISCORD_GUILD_ID if it is set (the bot must be in that server).'
+        : 'Check the network and DISCORD_API_URL.';
   return new Error(`Discord ${what}: ${(error as Error).message}\n${hint}`);
 }
 
@@ -146,9 +164,16 @@ function logConnection(client: Client, services: Services, state: { stopping: bo
   // services.log is read at each event, not captured, so a logger swapped in later is used.
   const log = () => services.log;
   // stop() closes the connection too; that is not worth a warning.
-  client.on(Events.ShardReconnecting, (id) => state.stopping || log().warn(`discord: connection ${id} lost, reconnecting`));
-  client.on(Events.ShardResume, (id, replayed) => log().info(`discord: connection ${id} back (${replayed} events replayed)`));
-  client.on(Events.ShardDisconnect, (event, id) => log().error(`discord: connection ${id} closed for good (code ${event.code})`));
+  client.on(
+    Events.ShardReconnecting,
+    (id) => state.stopping || log().warn(`discord: connection ${id} lost, reconnecting`),
+  );
+  client.on(Events.ShardResume, (id, replayed) =>
+    log().info(`discord: connection ${id} back (${replayed} events replayed)`),
+  );
+  client.on(Events.ShardDisconnect, (event, id) =>
+    log().error(`discord: connection ${id} closed for good (code ${event.code})`),
+  );
   client.on(Events.ShardError, (error, id) => log().warn(`discord: connection ${id} error: ${error.message}`));
   client.on(Events.Warn, (message) => log().warn(`discord: ${message}`));
   client.on(Events.Error, (error) => log().error(`discord: ${error.message}`));

@@ -39,7 +39,14 @@ export async function handleInteraction(ctx: InteractionContext, interaction: In
 async function answerCommand(ctx: InteractionContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const command = ctx.services.commands.get(interaction.commandName);
   if (!command) {
-    await send(ctx, interaction, textReply(`I don't know the command /${interaction.commandName} any more.`, 'Type /peerbot help to see what I can do.'));
+    await send(
+      ctx,
+      interaction,
+      textReply(
+        `I don't know the command /${interaction.commandName} any more.`,
+        'Type /peerbot help to see what I can do.',
+      ),
+    );
     return;
   }
   await answer(ctx, interaction, invocationFromCommand(interaction, command));
@@ -76,12 +83,18 @@ async function answerButton(ctx: InteractionContext, interaction: ButtonInteract
 async function answerAutocomplete(ctx: InteractionContext, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const command = ctx.services.commands.get(interaction.commandName);
-  const spec = command && findSubcommand(command, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false));
+  const spec =
+    command &&
+    findSubcommand(command, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false));
   const kind = spec?.options.find((o) => o.name === focused.name)?.autocomplete;
   // The person the command is about (`/cert mark user:`), whose program the suggestions come from.
-  const about = spec?.options.find((o) => o.type === 'user' && o.name !== focused.name && interaction.options.get(o.name)?.value)?.name;
+  const about = spec?.options.find(
+    (o) => o.type === 'user' && o.name !== focused.name && interaction.options.get(o.name)?.value,
+  )?.name;
   const aboutId = about ? String(interaction.options.get(about)!.value) : undefined;
-  const choices = kind ? await suggestions(ctx.services, kind, interaction.user.id, String(focused.value), aboutId).catch(() => []) : [];
+  const choices = kind
+    ? await suggestions(ctx.services, kind, interaction.user.id, String(focused.value), aboutId).catch(() => [])
+    : [];
   await interaction.respond(choices);
 }
 
@@ -89,7 +102,11 @@ async function answerAutocomplete(ctx: InteractionContext, interaction: Autocomp
  * Answers at once when the core is quick; when it is slow, defers (privately: the answer may
  * be personal, and a deferred reply cannot change who sees it) and edits the answer in.
  */
-async function answer(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction, inv: Invocation): Promise<void> {
+async function answer(
+  ctx: InteractionContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  inv: Invocation,
+): Promise<void> {
   const work = dispatch(ctx.services, inv);
   if (ctx.deferAfterMs <= 0) return deferThenEdit(ctx, interaction, work);
   const timer = new AbortController();
@@ -103,14 +120,25 @@ async function answer(ctx: InteractionContext, interaction: ChatInputCommandInte
   await deferThenEdit(ctx, interaction, work);
 }
 
-async function deferThenEdit(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Reply>): Promise<void> {
+async function deferThenEdit(
+  ctx: InteractionContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  work: Promise<Reply>,
+): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await interaction.editReply(editOptions(renderReply(await work, ctx.ids)));
 }
 
-async function send(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply): Promise<void> {
+async function send(
+  ctx: InteractionContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  reply: Reply,
+): Promise<void> {
   const message = renderReply(reply, ctx.ids);
-  await interaction.reply({ ...editOptions(message), ...(reply.private ? { flags: MessageFlags.Ephemeral as const } : {}) });
+  await interaction.reply({
+    ...editOptions(message),
+    ...(reply.private ? { flags: MessageFlags.Ephemeral as const } : {}),
+  });
 }
 
 /** What both a first reply and an edit accept. */

@@ -11,19 +11,28 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(false);
   const spec = findSubcommand(command, group, sub);
-  const words: string[] = isFlat(command) ? (spec && spec.name !== command.name ? [spec.name] : []) : [group, sub].filter((w): w is string => Boolean(w));
+  const words: string[] = isFlat(command)
+    ? spec && spec.name !== command.name
+      ? [spec.name]
+      : []
+    : [group, sub].filter((w): w is string => Boolean(w));
   const mentionNames: Record<string, string> = {};
   for (const option of spec?.options ?? []) {
     const given = interaction.options.get(option.name);
     if (given?.value === undefined || given.value === null || given.value === '') continue;
     words.push(optionText(option, given.value));
     // <@id> carries no name; the one Discord resolved is kept so a person enrolled now shows by name, not a number.
-    if (given.user) mentionNames[accountKey('discord', given.user.id)] = given.member && 'displayName' in given.member ? given.member.displayName : nameOf(given.user);
+    if (given.user)
+      mentionNames[accountKey('discord', given.user.id)] =
+        given.member && 'displayName' in given.member ? given.member.displayName : nameOf(given.user);
   }
   return {
     platform: 'discord',
     userId: interaction.user.id,
-    userName: interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : nameOf(interaction.user),
+    userName:
+      interaction.member && 'displayName' in interaction.member
+        ? interaction.member.displayName
+        : nameOf(interaction.user),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     command: command.name,
     text: words.join(' '),

@@ -13,8 +13,15 @@ export interface RegisterResult {
  * globally. Discord rate-limits command writes and re-sends every definition to every client
  * on change, so it only writes when what GET returns differs from what the core declares.
  */
-export async function registerCommands(rest: REST, applicationId: string, definitions: CommandDefinition[], guildId?: string): Promise<RegisterResult> {
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+export async function registerCommands(
+  rest: REST,
+  applicationId: string,
+  definitions: CommandDefinition[],
+  guildId?: string,
+): Promise<RegisterResult> {
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
   const scope = guildId ? `server ${guildId}` : 'all servers';
   const existing = (await rest.get(route)) as unknown[];
   if (sameDefinitions(existing, definitions)) return { changed: false, count: definitions.length, scope };
@@ -34,7 +41,9 @@ type Normalized = { name: string; [key: string]: unknown };
 function normalize(value: unknown): Normalized {
   const o = (value ?? {}) as Record<string, unknown>;
   const options = Array.isArray(o.options) ? o.options.map(normalize) : [];
-  const choices = Array.isArray(o.choices) ? o.choices.map((c) => ({ name: (c as Normalized).name, value: (c as { value: unknown }).value })) : [];
+  const choices = Array.isArray(o.choices)
+    ? o.choices.map((c) => ({ name: (c as Normalized).name, value: (c as { value: unknown }).value }))
+    : [];
   return {
     name: String(o.name ?? ''),
     description: String(o.description ?? ''),

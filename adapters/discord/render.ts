@@ -14,7 +14,16 @@ export interface DiscordMessage {
 
 const COLOR = 0x3b82f6;
 // Discord's limits: https://discord.com/developers/docs/resources/message#embed-object-embed-limits
-const LIMIT = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, embeds: 10, total: 6000 };
+const LIMIT = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embeds: 10,
+  total: 6000,
+};
 
 /**
  * Renders the core's neutral reply as embeds and buttons. Headings start an embed, text is its
@@ -47,7 +56,12 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
         break;
       case 'progress': {
         const amount = progressAmount(block);
-        addField(current, block.label, `${progressBar(block.done, block.total)} ${amount}${block.note ? `\n${escapeText(block.note)}` : ''}`, false);
+        addField(
+          current,
+          block.label,
+          `${progressBar(block.done, block.total)} ${amount}${block.note ? `\n${escapeText(block.note)}` : ''}`,
+          false,
+        );
         break;
       }
       case 'context':
@@ -62,7 +76,11 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
     }
   }
   flush();
-  const files = (reply.files ?? []).map((f) => ({ name: f.filename, data: Buffer.from(f.content, 'utf8'), contentType: f.contentType }));
+  const files = (reply.files ?? []).map((f) => ({
+    name: f.filename,
+    data: Buffer.from(f.content, 'utf8'),
+    contentType: f.contentType,
+  }));
   const message = withinTotalLimit(reply, { embeds, components: buttonRows(buttons, ids), files });
   // Discord refuses a message with nothing to show.
   return message.embeds.length || message.files.length ? message : { ...message, content: 'Done.' };
@@ -78,7 +96,11 @@ function startsNewEmbed(current: APIEmbed, block: Block): boolean {
 }
 
 function addField(embed: APIEmbed, name: string, value: string, inline: boolean): void {
-  (embed.fields ??= []).push({ name: clip(name, LIMIT.fieldName), value: clip(value || '-', LIMIT.fieldValue), inline });
+  (embed.fields ??= []).push({
+    name: clip(name, LIMIT.fieldName),
+    value: clip(value || '-', LIMIT.fieldValue),
+    inline,
+  });
 }
 
 /**
@@ -97,7 +119,8 @@ function buttonRows(groups: Button[][], ids: ButtonIds): Array<APIActionRowCompo
     }
     rows.at(-1)!.components.push({
       type: ComponentType.Button,
-      style: b.style === 'danger' ? ButtonStyle.Danger : b.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,
+      style:
+        b.style === 'danger' ? ButtonStyle.Danger : b.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,
       label: clip(b.label, 80),
       custom_id: ids.encode(b),
     });
@@ -107,13 +130,21 @@ function buttonRows(groups: Button[][], ids: ButtonIds): Array<APIActionRowCompo
 
 /** A reply too long for embeds (a long list) is shortened, and the whole text comes as a file. */
 function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage {
-  const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const size = (e: APIEmbed) =>
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
   const kept: APIEmbed[] = [];
   let total = 0;
   for (const embed of message.embeds) {
     if (kept.length >= LIMIT.embeds - 1 || total + size(embed) > LIMIT.total - 100) {
       kept.push({ color: COLOR, description: 'This is long. The whole answer is in the file reply.txt.' });
-      const whole = { name: 'reply.txt', data: Buffer.from(plainText(reply, { hints: false }), 'utf8'), contentType: 'text/plain' };
+      const whole = {
+        name: 'reply.txt',
+        data: Buffer.from(plainText(reply, { hints: false }), 'utf8'),
+        contentType: 'text/plain',
+      };
       return { ...message, embeds: kept, files: [...message.files, whole] };
     }
     kept.push(embed);

@@ -22,7 +22,12 @@ async function openDirect(client: WebClient, userId: string): Promise<string> {
 /** Uploads with files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal). */
 async function uploadFiles(client: WebClient, channelId: string, files: Attachment[]): Promise<void> {
   for (const file of files) {
-    await client.files.uploadV2({ channel_id: channelId, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.filename });
+    await client.files.uploadV2({
+      channel_id: channelId,
+      file: Buffer.from(file.content, 'utf8'),
+      filename: file.filename,
+      title: file.filename,
+    });
   }
 }
 
@@ -34,7 +39,10 @@ export async function sendDirect(client: WebClient, userId: string, reply: Reply
 
 /** Everyone in the channel sees this, so a reply marked private (personal data) is refused. */
 export async function postToChannel(client: WebClient, channelId: string, reply: Reply): Promise<void> {
-  if (reply.private) throw new Error(`Slack: refused to post a private reply to channel ${channelId}; private replies go by direct message.`);
+  if (reply.private)
+    throw new Error(
+      `Slack: refused to post a private reply to channel ${channelId}; private replies go by direct message.`,
+    );
   await client.chat.postMessage({ channel: channelId, ...messageOf(reply) });
   if (reply.files?.length) await uploadFiles(client, channelId, reply.files);
 }
@@ -44,9 +52,19 @@ export async function postToChannel(client: WebClient, channelId: string, reply:
  * the channel, since an export holds personal data; the answer says where they went. Private
  * replies are ephemeral: only the person who asked sees them.
  */
-export async function answer(client: WebClient, respond: RespondFn, userId: string, reply: Reply, log: Logger): Promise<void> {
+export async function answer(
+  client: WebClient,
+  respond: RespondFn,
+  userId: string,
+  reply: Reply,
+  log: Logger,
+): Promise<void> {
   const shown = reply.files?.length ? await withFilesSent(client, userId, reply, log) : reply;
-  await respond({ response_type: reply.private ? 'ephemeral' : 'in_channel', replace_original: false, ...messageOf(shown) });
+  await respond({
+    response_type: reply.private ? 'ephemeral' : 'in_channel',
+    replace_original: false,
+    ...messageOf(shown),
+  });
 }
 
 async function withFilesSent(client: WebClient, userId: string, reply: Reply, log: Logger): Promise<Reply> {

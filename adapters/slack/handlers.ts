@@ -41,7 +41,10 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
     const button = decodeButton((action as ButtonAction).value);
     if (!button) {
       // Every click gets an answer, even on a button from an older version of the bot.
-      const stale = textReply('This button is too old to use.', 'Please type the command instead. Type /peerbot help to see them.');
+      const stale = textReply(
+        'This button is too old to use.',
+        'Please type the command instead. Type /peerbot help to see them.',
+      );
       if (respond) await answer(client, respond, body.user.id, stale, log);
       return;
     }
@@ -67,8 +70,16 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab && event.tab !== 'home') return;
     if (!recent.first(`event:${body.event_id}`)) return;
-    const status: Reply = await dispatch(services, { platform: 'slack', userId: event.user, command: 'cert', text: '' });
-    await client.views.publish({ user_id: event.user, view: homeView(status, services.clock.now().toFormat('LLLL d, h:mm a')) });
+    const status: Reply = await dispatch(services, {
+      platform: 'slack',
+      userId: event.user,
+      command: 'cert',
+      text: '',
+    });
+    await client.views.publish({
+      user_id: event.user,
+      view: homeView(status, services.clock.now().toFormat('LLLL d, h:mm a')),
+    });
   });
 
   app.error(async (error) => {

@@ -11,7 +11,15 @@ export function homeView(status: Reply, updated: string): types.HomeView {
       // A home view holds at most 100 blocks.
       ...toBlocks(status, 96),
       { type: 'divider' },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${updated}.\nTo log hours, type /hours log 2h shadowing\nFor help, type /peerbot help` }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Updated ${updated}.\nTo log hours, type /hours log 2h shadowing\nFor help, type /peerbot help`,
+          },
+        ],
+      },
     ],
   };
 }

@@ -38,7 +38,11 @@ const DEFAULT_RETRIES: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout
  * (POST /slack/events, GET /healthz) or Socket Mode when an app token is set. sendDirect and
  * postToChannel work without start(), so `npm run nudge` can use them.
  */
-export function createSlackAdapter(services: Services, settings: SlackSettings | undefined = services.config.slack, options: SlackAdapterOptions = {}): SlackAdapter {
+export function createSlackAdapter(
+  services: Services,
+  settings: SlackSettings | undefined = services.config.slack,
+  options: SlackAdapterOptions = {},
+): SlackAdapter {
   if (!settings) throw new Error('Slack is not set up. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.');
   const { log } = services;
   const port = options.port ?? services.config.port;
@@ -53,8 +57,21 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
   // a rejected promise nobody awaits; start() runs it and turns a failure into a clear message.
   const app =
     mode === 'socket'
-      ? new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, logger, clientOptions, deferInitialization: true })
-      : new App({ token: settings.botToken, receiver: windowedReceiver(settings.signingSecret, log), logger, clientOptions, deferInitialization: true });
+      ? new App({
+          token: settings.botToken,
+          appToken: settings.appToken,
+          socketMode: true,
+          logger,
+          clientOptions,
+          deferInitialization: true,
+        })
+      : new App({
+          token: settings.botToken,
+          receiver: windowedReceiver(settings.signingSecret, log),
+          logger,
+          clientOptions,
+          deferInitialization: true,
+        });
   registerHandlers(app, services, new RecentRequests());
 
   let started = false;
@@ -76,7 +93,8 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
       // Which step failed decides which setting the message names.
       let step: StartStep = 'bot-token';
       try {
-        if (mode === 'socket' && !settings.appToken!.startsWith('xapp-')) throw new Error('SLACK_APP_TOKEN must be an app-level token: it starts with xapp-.');
+        if (mode === 'socket' && !settings.appToken!.startsWith('xapp-'))
+          throw new Error('SLACK_APP_TOKEN must be an app-level token: it starts with xapp-.');
         await app.init();
         step = 'listen';
         // Socket Mode listens only for health checks; HTTP mode's receiver serves both.
@@ -90,7 +108,11 @@ export function createSlackAdapter(services: Services, settings: SlackSettings |
         throw startupError(error, apiUrl, step);
       }
       started = true;
-      log.info(mode === 'http' ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)` : `Slack: connected in Socket Mode (GET /healthz on port ${listeningPort})`);
+      log.info(
+        mode === 'http'
+          ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)`
+          : `Slack: connected in Socket Mode (GET /healthz on port ${listeningPort})`,
+      );
     },
     async stop() {
       if (!started) return;

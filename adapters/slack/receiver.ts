@@ -36,7 +36,8 @@ const healthRoute: CustomRoute = {
  */
 export function startHealthServer(port: number): Promise<Server> {
   const server = http.createServer((req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === healthRoute.path) healthRoute.handler(Object.assign(req, { params: {} }), res);
+    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === healthRoute.path)
+      healthRoute.handler(Object.assign(req, { params: {} }), res);
     else res.writeHead(404).end();
   });
   return new Promise((resolve, reject) => {

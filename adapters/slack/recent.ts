@@ -6,7 +6,10 @@
 export class RecentRequests {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly ttlMs = 10 * 60_000, private readonly max = 10_000) {}
+  constructor(
+    private readonly ttlMs = 10 * 60_000,
+    private readonly max = 10_000,
+  ) {}
 
   /** True the first time an id is seen within the time window; false for a repeat. */
   first(id: string, now = Date.now()): boolean {

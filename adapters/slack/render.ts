@@ -35,7 +35,8 @@ function encodeButton(button: Button): string {
 export function decodeButton(value: string | undefined): ButtonValue | undefined {
   try {
     const parsed = JSON.parse(value ?? '') as Partial<ButtonValue>;
-    if (typeof parsed.command === 'string' && typeof parsed.args === 'string') return { command: parsed.command, args: parsed.args };
+    if (typeof parsed.command === 'string' && typeof parsed.args === 'string')
+      return { command: parsed.command, args: parsed.args };
   } catch {
     // A value we did not write: treated as no button at all.
   }
@@ -51,7 +52,10 @@ export function fallbackText(reply: Reply): string {
 export function toBlocks(reply: Reply, maxBlocks = MAX_BLOCKS): KnownBlock[] {
   const blocks = reply.blocks.flatMap((block, index) => renderBlock(block, index));
   if (blocks.length <= maxBlocks) return blocks;
-  const more: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: 'There is more. I can only show the first part here.' }] };
+  const more: KnownBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: 'There is more. I can only show the first part here.' }],
+  };
   return [...blocks.slice(0, maxBlocks - 1), more];
 }
 
@@ -64,12 +68,19 @@ function renderBlock(block: Block, index: number): KnownBlock[] {
     case 'fields':
       return groups(block.fields, 10).map((fields) => ({
         type: 'section',
-        fields: fields.map((f) => ({ type: 'mrkdwn', text: cut(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, MAX_FIELD) })),
+        fields: fields.map((f) => ({
+          type: 'mrkdwn',
+          text: cut(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, MAX_FIELD),
+        })),
       }));
     case 'progress': {
       const amount = progressAmount(block);
       const note = block.note ? ` (${escapeSlack(block.note)})` : '';
-      return [section(`*${escapeSlack(block.label)}*\n\`${progressBar(block.done, block.total)}\` ${escapeSlack(amount)}${note}`)];
+      return [
+        section(
+          `*${escapeSlack(block.label)}*\n\`${progressBar(block.done, block.total)}\` ${escapeSlack(amount)}${note}`,
+        ),
+      ];
     }
     case 'context':
       return [{ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeSlack(block.text), MAX_SECTION) }] }];

@@ -11,7 +11,8 @@ const EXAMPLE = '/hours approve @alice';
 const MAX_ROWS = 5;
 
 function checkReviewer(ctx: Context): void {
-  if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', 'Only a supervisor can approve hours.', '/hours');
+  if (!hasRole(ctx.actor, 'supervisor'))
+    throw new UserError('not-supervisor', 'Only a supervisor can approve hours.', '/hours');
 }
 
 async function mentorsOf(ctx: Context): Promise<Person[]> {
@@ -28,7 +29,8 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   const [mention, rest] = takeMention(text);
   const verb = decision === 'approved' ? 'approve' : 'reject';
   if (!mention) {
-    if (decision === 'rejected') throw new UserError('reject-who', 'Whose hours? Name the person and the entry number.', '/hours reject @alice 3');
+    if (decision === 'rejected')
+      throw new UserError('reject-who', 'Whose hours? Name the person and the entry number.', '/hours reject @alice 3');
     return listWaiting(ctx, await mentorsOf(ctx));
   }
   const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, EXAMPLE);
@@ -39,9 +41,16 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   if (words.length === 0) return listWaiting(ctx, [person]);
   const entries = await ctx.services.store.hours.list(person.id);
   const all = words.length === 1 && /^all$/i.test(words[0]!);
-  const ids = all ? entries.filter((e) => e.status === 'pending').map((e) => e.id) : words.map((w) => w.replace(/^#/, ''));
+  const ids = all
+    ? entries.filter((e) => e.status === 'pending').map((e) => e.id)
+    : words.map((w) => w.replace(/^#/, ''));
   const unknown = ids.filter((id) => !entries.some((e) => e.id === id));
-  if (unknown.length) throw new UserError('entry-not-found', `${displayName(person)} has no entry #${unknown[0]}.`, `/hours ${verb} ${mention} all`);
+  if (unknown.length)
+    throw new UserError(
+      'entry-not-found',
+      `${displayName(person)} has no entry #${unknown[0]}.`,
+      `/hours ${verb} ${mention} all`,
+    );
   let changed = 0;
   for (const id of ids) {
     const entry = entries.find((e) => e.id === id)!;
@@ -50,7 +59,13 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
     changed += 1;
   }
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
-  if (changed === 0) return textReply('Nothing changed.', ids.length ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.` : 'No hours are waiting for approval.');
+  if (changed === 0)
+    return textReply(
+      'Nothing changed.',
+      ids.length
+        ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.`
+        : 'No hours are waiting for approval.',
+    );
   return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} for ${displayName(person)}.`);
 }
 
@@ -74,9 +89,21 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
         kind: 'actions',
         buttons: [
           // The entries shown, by number: hours logged after the list was shown are not approved unseen.
-          { label: `Approve all ${waiting.length}${whose}`, command: 'hours', args: `approve ${ref} ${waiting.map((e) => e.id).join(' ')}`, style: 'primary' },
-          ...(waiting.length > 1 ? [{ label: `Approve #${first.id}${whose}`, command: 'hours', args: `approve ${ref} ${first.id}` }] : []),
-          { label: `Reject #${first.id}${whose}`, command: 'hours', args: `reject ${ref} ${first.id}`, style: 'danger' as const },
+          {
+            label: `Approve all ${waiting.length}${whose}`,
+            command: 'hours',
+            args: `approve ${ref} ${waiting.map((e) => e.id).join(' ')}`,
+            style: 'primary',
+          },
+          ...(waiting.length > 1
+            ? [{ label: `Approve #${first.id}${whose}`, command: 'hours', args: `approve ${ref} ${first.id}` }]
+            : []),
+          {
+            label: `Reject #${first.id}${whose}`,
+            command: 'hours',
+            args: `reject ${ref} ${first.id}`,
+            style: 'danger' as const,
+          },
         ],
       });
       rows += 1;

@@ -13,7 +13,10 @@ export function hoursCsv(entries: HourEntry[]): string {
   return stringify([CSV_HEADER, ...rows], {
     record_delimiter: 'unix',
     quoted_empty: true,
-    cast: { string: (value, context) => (context.index === 5 && !context.header && context.records > 0 ? { value, quote: true } : value) },
+    cast: {
+      string: (value, context) =>
+        context.index === 5 && !context.header && context.records > 0 ? { value, quote: true } : value,
+    },
   });
 }
 
@@ -25,7 +28,21 @@ export async function exportHours(ctx: Context, text: string): Promise<Reply> {
   const name = displayName(person).replace(/[^\w.-]+/g, '-');
   const count = entries.length === 1 ? '1 entry' : `${entries.length} entries`;
   const whose = person.id === ctx.actor.person.id ? 'your hours' : `the hours of ${displayName(person)}`;
-  return reply([{ kind: 'text', text: `Here are ${whose}: ${count}.\nThe file is a spreadsheet (CSV). You can open it in Excel or Google Sheets.` }], {
-    files: [{ filename: `hours-${name}-${ctx.services.clock.today()}.csv`, contentType: 'text/csv', content: hoursCsv(entries) }],
-  });
+  return reply(
+    [
+      {
+        kind: 'text',
+        text: `Here are ${whose}: ${count}.\nThe file is a spreadsheet (CSV). You can open it in Excel or Google Sheets.`,
+      },
+    ],
+    {
+      files: [
+        {
+          filename: `hours-${name}-${ctx.services.clock.today()}.csv`,
+          contentType: 'text/csv',
+          content: hoursCsv(entries),
+        },
+      ],
+    },
+  );
 }

@@ -16,18 +16,28 @@ const LIST_MAX = 50;
 export async function listHours(ctx: Context, text: string): Promise<Reply> {
   const [mention, rest] = takeMention(text);
   const n = rest ? Number(rest) : 10;
-  if (!Number.isInteger(n) || n < 1) throw new UserError('list-count', 'Give the number of entries to show, like 5.', '/hours list 5');
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError('list-count', 'Give the number of entries to show, like 5.', '/hours list 5');
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
   const self = person.id === ctx.actor.person.id;
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
-  if (entries.length === 0) return textReply(self ? 'You have not logged any hours yet.' : `${displayName(person)} has not logged any hours yet.`, `Example: ${logExample(program)}`);
+  if (entries.length === 0)
+    return textReply(
+      self ? 'You have not logged any hours yet.' : `${displayName(person)} has not logged any hours yet.`,
+      `Example: ${logExample(program)}`,
+    );
   const shown = entries.slice(-Math.min(n, LIST_MAX));
   const count = `${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}`;
   return reply([
     { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
     { kind: 'text', text: shown.map((e) => entryLine(program, e)).join('\n') },
-    { kind: 'context', text: self ? 'To fix one, use its number. Example: /hours delete 3' : `To approve one, use its number. Example: /hours approve @${mentionWord(person)} ${shown[0]!.id}` },
+    {
+      kind: 'context',
+      text: self
+        ? 'To fix one, use its number. Example: /hours delete 3'
+        : `To approve one, use its number. Example: /hours approve @${mentionWord(person)} ${shown[0]!.id}`,
+    },
   ]);
 }
 
@@ -35,8 +45,14 @@ async function ownEntry(ctx: Context, idText: string, example: string): Promise<
   const id = idText.replace(/^#/, '');
   if (!/^\d+$/.test(id)) throw new UserError('entry-id', 'Which entry? Give its number from /hours list.', example);
   const entry = (await ctx.services.store.hours.list(ctx.actor.person.id)).find((e) => e.id === id);
-  if (!entry) throw new UserError('entry-not-found', `You have no entry #${id}. Type /hours list to see your entries.`, example);
-  if (entry.status === 'approved') throw new UserError('entry-approved', `Entry #${id} is already approved. Ask your supervisor if it needs a change.`, '/hours list');
+  if (!entry)
+    throw new UserError('entry-not-found', `You have no entry #${id}. Type /hours list to see your entries.`, example);
+  if (entry.status === 'approved')
+    throw new UserError(
+      'entry-approved',
+      `Entry #${id} is already approved. Ask your supervisor if it needs a change.`,
+      '/hours list',
+    );
   return entry;
 }
 
@@ -44,11 +60,14 @@ async function ownEntry(ctx: Context, idText: string, example: string): Promise<
 export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   const id = text.trim().replace(/^#/, '');
   const existing = (await ctx.services.store.hours.list(ctx.actor.person.id)).find((e) => e.id === id);
-  if (/^\d+$/.test(id) && !existing) return textReply(`There is no entry #${id}. It may already be deleted.`, 'Type /hours list to see your entries.');
+  if (/^\d+$/.test(id) && !existing)
+    return textReply(`There is no entry #${id}. It may already be deleted.`, 'Type /hours list to see your entries.');
   const entry = await ownEntry(ctx, text, '/hours delete 3');
   await ctx.services.store.hours.remove(ctx.actor.person.id, entry.id);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
-  return textReply(`Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date)}.`);
+  return textReply(
+    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date)}.`,
+  );
 }
 
 /** /hours undo: deletes the entry I logged last. */
@@ -66,7 +85,8 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   const [idText = '', ...rest] = text.trim().split(/\s+/);
   const entry = await ownEntry(ctx, idText, EDIT_EXAMPLE);
   const change = rest.join(' ').trim();
-  if (!change) throw new UserError('edit-nothing', 'What should change? Give a new time, category or date.', EDIT_EXAMPLE);
+  if (!change)
+    throw new UserError('edit-nothing', 'What should change? Give a new time, category or date.', EDIT_EXAMPLE);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   const today = ctx.services.clock.now().startOf('day');
   const patch: Partial<NewHourEntry> = {};
@@ -79,7 +99,12 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   }
   const date = findDate(left, today, EDIT_EXAMPLE);
   if (date) {
-    if (date.value > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', '/hours edit 3 yesterday');
+    if (date.value > today.toISODate()!)
+      throw new UserError(
+        'date-in-future',
+        'That date is in the future. You can only log hours you already did.',
+        '/hours edit 3 yesterday',
+      );
     patch.date = date.value;
     left = date.rest;
   }
@@ -97,10 +122,15 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   if (entry.status === 'rejected') patch.status = 'pending';
   const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
   const day = patch.date ?? entry.date;
-  const other = entries.filter((e) => e.id !== entry.id && e.date === day && e.status !== 'rejected').reduce((n, e) => n + e.minutes, 0);
+  const other = entries
+    .filter((e) => e.id !== entry.id && e.date === day && e.status !== 'rejected')
+    .reduce((n, e) => n + e.minutes, 0);
   if (other + (patch.minutes ?? entry.minutes) > 24 * 60) {
     throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${formatDate(day)}.`, EDIT_EXAMPLE);
   }
   const updated = (await ctx.services.store.hours.update(ctx.actor.person.id, entry.id, patch))!;
-  return textReply(`Changed #${updated.id}.`, `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date)}.`);
+  return textReply(
+    `Changed #${updated.id}.`,
+    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date)}.`,
+  );
 }

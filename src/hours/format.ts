@@ -17,7 +17,13 @@ export function categoryLabel(program: Program, id: string): string {
 
 /** "#12 · Mar 16 · 2 hours · Shadowing staff… · waiting for approval · met with Sam" */
 export function entryLine(program: Program, e: HourEntry): string {
-  const parts = [`#${e.id}`, shortDate(e.date), formatDuration(e.minutes), categoryLabel(program, e.category), STATUS_WORDS[e.status]];
+  const parts = [
+    `#${e.id}`,
+    shortDate(e.date),
+    formatDuration(e.minutes),
+    categoryLabel(program, e.category),
+    STATUS_WORDS[e.status],
+  ];
   if (e.note) parts.push(e.note);
   return parts.join(' · ');
 }

@@ -25,7 +25,9 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   const entries = await services.store.hours.list(actor.person.id);
   const earlier = ctx.inv.requestId ? entries.find((e) => e.requestId === ctx.inv.requestId) : undefined;
   if (!earlier) {
-    const sameDay = entries.filter((e) => e.date === parsed.date && e.status !== 'rejected').reduce((n, e) => n + e.minutes, 0);
+    const sameDay = entries
+      .filter((e) => e.date === parsed.date && e.status !== 'rejected')
+      .reduce((n, e) => n + e.minutes, 0);
     if (sameDay + parsed.minutes > DAY) {
       throw new UserError(
         'day-over-24-hours',
@@ -55,6 +57,9 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     const block = hoursProgress(status) ?? shareProgress(status);
     if (block) blocks.push(block);
   }
-  blocks.push({ kind: 'actions', buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }] });
+  blocks.push({
+    kind: 'actions',
+    buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }],
+  });
   return reply(blocks);
 }

@@ -29,6 +29,9 @@ export async function hoursSummary(ctx: Context, text: string): Promise<Reply> {
     const block = hoursProgress(status) ?? shareProgress(status);
     if (block && status.requirement.kind !== 'yearly-hours') blocks.push(block);
   }
-  blocks.push({ kind: 'context', text: 'Only approved hours count toward the goal. Type /hours list to see each entry.' });
+  blocks.push({
+    kind: 'context',
+    text: 'Only approved hours count toward the goal. Type /hours list to see each entry.',
+  });
   return reply(blocks);
 }

@@ -8,7 +8,15 @@ import { firstDate, occurrencesBetween } from './recurrence.ts';
 import { KIND_LABEL } from './format.ts';
 import { vtimezone } from './vtimezone.ts';
 
-const ICAL_DAYS = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU];
+const ICAL_DAYS = [
+  ICalWeekday.MO,
+  ICalWeekday.TU,
+  ICalWeekday.WE,
+  ICalWeekday.TH,
+  ICalWeekday.FR,
+  ICalWeekday.SA,
+  ICalWeekday.SU,
+];
 const icalDay = (d: Weekday) => ICAL_DAYS[WEEKDAYS.indexOf(d)]!;
 
 function repeating(meeting: Meeting, zone: string): ICalRepeatingOptions | null {

@@ -7,7 +7,13 @@ import { allMeetings, cancelledStore } from './meetings.ts';
 export async function findMeeting(services: Services, word: string | undefined, example: string): Promise<Meeting> {
   const meetings = await allMeetings(services);
   const ids = meetings.map((m) => m.id);
-  if (!word) throw new UserError('no-meeting', 'Which meeting? Please add its short name.', example, ids.length ? ids : undefined);
+  if (!word)
+    throw new UserError(
+      'no-meeting',
+      'Which meeting? Please add its short name.',
+      example,
+      ids.length ? ids : undefined,
+    );
   const w = word.toLowerCase();
   const byId = meetings.find((m) => m.id === w);
   if (byId) return byId;

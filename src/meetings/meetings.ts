@@ -13,7 +13,11 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const RecurrenceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('once'), date: IsoDate }),
   z.object({ type: z.literal('weekly'), weekday: z.enum(WEEKDAYS) }),
-  z.object({ type: z.literal('nth'), nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]), weekday: z.enum(WEEKDAYS) }),
+  z.object({
+    type: z.literal('nth'),
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    weekday: z.enum(WEEKDAYS),
+  }),
   z.object({ type: z.literal('monthly'), day: z.number().int().min(1).max(31) }),
 ]);
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
@@ -25,7 +29,11 @@ export const MeetingSchema = z.object({
   recurrence: RecurrenceSchema,
   /** Wall-clock start "HH:mm" in the collaborative's time zone, the same on both sides of a DST switch. */
   time: z.string().regex(/^\d{2}:\d{2}$/),
-  minutes: z.number().int().positive().max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60),
   link: z.string().max(500).optional(),
   /** The first day the series can happen (the day it was scheduled). */
   from: IsoDate,

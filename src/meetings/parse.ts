@@ -6,7 +6,8 @@ import { findDuration } from '../parse/duration.ts';
 import { KINDS, WEEKDAYS } from './meetings.ts';
 import type { MeetingKind, Recurrence, Weekday } from './meetings.ts';
 
-export const SCHEDULE_EXAMPLE = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';
+export const SCHEDULE_EXAMPLE =
+  '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';
 
 export interface ScheduleRequest {
   title: string;
@@ -23,9 +24,18 @@ export function words(text: string): string[] {
 }
 
 const KIND_WORDS: Record<string, MeetingKind> = {
-  meeting: 'meeting', meet: 'meeting', lc: 'meeting', collaborative: 'meeting',
-  teleconference: 'teleconference', telecon: 'teleconference', call: 'teleconference', phone: 'teleconference', teleconf: 'teleconference',
-  training: 'training', class: 'training', other: 'other',
+  meeting: 'meeting',
+  meet: 'meeting',
+  lc: 'meeting',
+  collaborative: 'meeting',
+  teleconference: 'teleconference',
+  telecon: 'teleconference',
+  call: 'teleconference',
+  phone: 'teleconference',
+  teleconf: 'teleconference',
+  training: 'training',
+  class: 'training',
+  other: 'other',
 };
 const RECURRENCE_WORDS = new Set(['once', 'weekly', 'every', 'monthly', 'each']);
 
@@ -38,11 +48,26 @@ function kindOf(word: string): MeetingKind | undefined {
 function weekdayOf(word: string): Weekday | undefined {
   const w = word.toLowerCase().replace(/[.,]$/, '').replace(/s$/, '');
   if (w.length < 2) return undefined;
-  return WEEKDAYS.find((d) => d.startsWith(w) || (w.length > 4 && distance(d, w) <= 2)) ?? (w === 'tu' || w === 'tues' ? 'tuesday' : w === 'thur' || w === 'thu' ? 'thursday' : undefined);
+  return (
+    WEEKDAYS.find((d) => d.startsWith(w) || (w.length > 4 && distance(d, w) <= 2)) ??
+    (w === 'tu' || w === 'tues' ? 'tuesday' : w === 'thur' || w === 'thu' ? 'thursday' : undefined)
+  );
 }
 
 const NTH: Record<string, 1 | 2 | 3 | 4 | -1> = {
-  '1': 1, '1st': 1, first: 1, '2': 2, '2nd': 2, second: 2, '3': 3, '3rd': 3, third: 3, '4': 4, '4th': 4, fourth: 4, last: -1,
+  '1': 1,
+  '1st': 1,
+  first: 1,
+  '2': 2,
+  '2nd': 2,
+  second: 2,
+  '3': 3,
+  '3rd': 3,
+  third: 3,
+  '4': 4,
+  '4th': 4,
+  fourth: 4,
+  last: -1,
 };
 
 /** "10:00", "10am", "10:30 pm", "2pm", "noon" -> "HH:mm". */
@@ -83,7 +108,11 @@ export function futureDate(text: string, today: DateTime, example: string): stri
   const reference = new Date(today.year, today.month - 1, today.day, 12);
   const result = chrono.casual.parse(t, reference, { forwardDate: true })[0];
   if (!result || result.text.length < t.length - 1) return undefined;
-  const date = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! });
+  const date = DateTime.fromObject({
+    year: result.start.get('year')!,
+    month: result.start.get('month')!,
+    day: result.start.get('day')!,
+  });
   return date.isValid ? date.toISODate()! : undefined;
 }
 
@@ -93,12 +122,13 @@ export function anyDate(text: string, today: DateTime, example: string): string 
 }
 
 function recurrenceError(): UserError {
-  return new UserError(
-    'bad-recurrence',
-    'I could not tell when it repeats.',
-    SCHEDULE_EXAMPLE,
-    ['once 2026-04-02', 'weekly tuesday', 'every 2nd tuesday', 'every last friday', 'monthly 15'],
-  );
+  return new UserError('bad-recurrence', 'I could not tell when it repeats.', SCHEDULE_EXAMPLE, [
+    'once 2026-04-02',
+    'weekly tuesday',
+    'every 2nd tuesday',
+    'every last friday',
+    'monthly 15',
+  ]);
 }
 
 /** Reads the recurrence at the start of `rest`; returns it and how many words it used. */
@@ -107,13 +137,21 @@ function readRecurrence(rest: string[], today: DateTime): { recurrence: Recurren
   if (first === 'once' || first === 'on') {
     // The date may be one word ("3/24") or a few ("march 24", "next tuesday").
     // ...but it stops before the time, the duration or the link.
-    const stop = rest.findIndex((w, i) => i > 0 && (timeOf(w) !== undefined || /^(https?:|tel:|www\.)/i.test(w) || /^\d+(\.\d+)?(m|h|min|mins|hr|hrs)$/i.test(w)));
+    const stop = rest.findIndex(
+      (w, i) =>
+        i > 0 &&
+        (timeOf(w) !== undefined || /^(https?:|tel:|www\.)/i.test(w) || /^\d+(\.\d+)?(m|h|min|mins|hr|hrs)$/i.test(w)),
+    );
     const most = (stop === -1 ? rest.length : stop) - 1;
     for (let n = Math.min(3, most); n >= 1; n--) {
       const date = futureDate(rest.slice(1, 1 + n).join(' '), today, SCHEDULE_EXAMPLE);
       if (date) return { recurrence: { type: 'once', date }, used: 1 + n };
     }
-    throw new UserError('bad-date', 'I could not read the date.', '/meet schedule "Retreat planning" other once 2026-04-02 13:00 2h');
+    throw new UserError(
+      'bad-date',
+      'I could not read the date.',
+      '/meet schedule "Retreat planning" other once 2026-04-02 13:00 2h',
+    );
   }
   if (first === 'weekly') {
     const weekday = weekdayOf(second);
@@ -161,16 +199,28 @@ function readTitleAndKind(tokens: string[], quoted: boolean): { title: string; k
   }
   title = title.trim();
   if (!title) throw new UserError('no-title', 'Please start with the meeting name.', SCHEDULE_EXAMPLE);
-  if (title.length > 120) throw new UserError('title-too-long', 'The name is too long. Please use 120 letters or fewer.', SCHEDULE_EXAMPLE);
+  if (title.length > 120)
+    throw new UserError('title-too-long', 'The name is too long. Please use 120 letters or fewer.', SCHEDULE_EXAMPLE);
   return { title, kind, rest };
 }
 
 /** Forgiving reading of `/meet schedule <title> <kind> <recurrence> <time> [duration] [link]`. */
 export function parseSchedule(text: string, today: DateTime): ScheduleRequest {
-  const all = words(text).map((w) => w.trim()).filter(Boolean);
+  const all = words(text)
+    .map((w) => w.trim())
+    .filter(Boolean);
   // "10 am" is one time: join a lone am/pm to the number before it.
-  const tokens = all.reduce<string[]>((acc, w) => (/^(am|pm|a\.m\.|p\.m\.)$/i.test(w) && acc.length ? [...acc.slice(0, -1), `${acc.at(-1)}${w}`] : [...acc, w]), []);
-  if (!tokens.length) throw new UserError('no-title', 'Please give the meeting a name, a kind, when it repeats and a time.', SCHEDULE_EXAMPLE);
+  const tokens = all.reduce<string[]>(
+    (acc, w) =>
+      /^(am|pm|a\.m\.|p\.m\.)$/i.test(w) && acc.length ? [...acc.slice(0, -1), `${acc.at(-1)}${w}`] : [...acc, w],
+    [],
+  );
+  if (!tokens.length)
+    throw new UserError(
+      'no-title',
+      'Please give the meeting a name, a kind, when it repeats and a time.',
+      SCHEDULE_EXAMPLE,
+    );
   const { title, kind, rest: afterKind } = readTitleAndKind(tokens, /^["“']/.test(text.trim()));
   let rest = afterKind;
   const { recurrence, used } = readRecurrence(rest, today);
@@ -184,7 +234,11 @@ export function parseSchedule(text: string, today: DateTime): ScheduleRequest {
   const between = (linkAt >= 0 ? rest.slice(0, linkAt) : rest).join(' ');
   const duration = between.trim() ? findDuration(between, SCHEDULE_EXAMPLE) : undefined;
   if (between.trim() && !duration) {
-    throw new UserError('extra-words', `I did not understand "${between.trim()}". After the time, add how long it is (like 90m) and a link.`, SCHEDULE_EXAMPLE);
+    throw new UserError(
+      'extra-words',
+      `I did not understand "${between.trim()}". After the time, add how long it is (like 90m) and a link.`,
+      SCHEDULE_EXAMPLE,
+    );
   }
   if (link && link.length > 500) throw new UserError('link-too-long', 'The link is too long.', SCHEDULE_EXAMPLE);
   return { title, kind, recurrence, time, minutes: duration?.value ?? 60, ...(link ? { link } : {}) };

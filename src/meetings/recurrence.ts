@@ -86,6 +86,8 @@ export function occurrenceOn(meeting: Meeting, zone: string, date: string): Occu
 /** The latest occurrence that has started by now (for "I was at the call"). */
 export function latestStarted(meeting: Meeting, now: DateTime, lookbackDays = 62): Occurrence | undefined {
   const from = now.minus({ days: lookbackDays }).toISODate()!;
-  const past = occurrencesBetween(meeting, now.zoneName!, from, now.toISODate()!).filter((o) => !isSkipped(o) && o.start <= now);
+  const past = occurrencesBetween(meeting, now.zoneName!, from, now.toISODate()!).filter(
+    (o) => !isSkipped(o) && o.start <= now,
+  );
   return past.at(-1);
 }

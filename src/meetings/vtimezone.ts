@@ -69,7 +69,14 @@ export function vtimezone(zone: string, fromYear: number = DateTime.now().year):
   if (transitions.length === 0) {
     const offset = formatOffset(offsetAt(zone, DateTime.fromObject({ year }, { zone: 'utc' }).toMillis()));
     const name = DateTime.fromObject({ year }, { zone }).toFormat('ZZZZ');
-    lines.push('BEGIN:STANDARD', `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, `TZNAME:${name}`, 'DTSTART:19700101T000000', 'END:STANDARD');
+    lines.push(
+      'BEGIN:STANDARD',
+      `TZOFFSETFROM:${offset}`,
+      `TZOFFSETTO:${offset}`,
+      `TZNAME:${name}`,
+      'DTSTART:19700101T000000',
+      'END:STANDARD',
+    );
   }
   for (const t of transitions) {
     const kind = t.to > t.from ? 'DAYLIGHT' : 'STANDARD';

@@ -29,7 +29,8 @@ export function reachable(adapters: Adapter[], target: Target): boolean {
 }
 
 /** How a message will travel: through a platform adapter, or into the store's inbox. */
-export type Route = { kind: 'adapter'; to: string; send(reply: Reply): Promise<void> } | { kind: 'inbox'; to: string; personId: string };
+export type Route =
+  { kind: 'adapter'; to: string; send(reply: Reply): Promise<void> } | { kind: 'inbox'; to: string; personId: string };
 
 /**
  * A person is reached by direct message on their first account on a configured platform;
@@ -40,7 +41,11 @@ export async function route(services: Services, adapters: Adapter[], target: Tar
   if (target.type === 'channel') {
     const adapter = adapterFor(adapters, target.platform);
     if (!adapter) throw new Error(`no ${target.platform} adapter to post to channel ${target.channelId}`);
-    return { kind: 'adapter', to: `${target.platform}:#${target.channelId}`, send: (reply) => adapter.postToChannel(target.channelId, reply) };
+    return {
+      kind: 'adapter',
+      to: `${target.platform}:#${target.channelId}`,
+      send: (reply) => adapter.postToChannel(target.channelId, reply),
+    };
   }
   const keys = [...new Set([...(await services.store.people.accountsOf(target.personId)), target.personId])];
   for (const key of keys) {

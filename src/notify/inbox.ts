@@ -3,7 +3,10 @@ import type { Reply } from '../message.ts';
 import type { Inbox } from '../services.ts';
 import type { Store } from '../store/port.ts';
 
-const ReplySchema = z.custom<Reply>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks), 'must be a reply');
+const ReplySchema = z.custom<Reply>(
+  (v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks),
+  'must be a reply',
+);
 const WaitingSchema = z.object({ replies: z.array(ReplySchema) });
 
 /**

@@ -24,13 +24,24 @@ const MUTE_HINT: Block = { kind: 'context', text: 'To stop these reminders, type
 export function mentorNudge(d: Deadline): Reply {
   if (d.kind === 'no-hours') {
     return reply([
-      { kind: 'text', text: ['Reminder: you have not logged any hours for 14 days.', 'Did you do internship work? Please log it.', 'Example: /hours log 2h 1on1'].join('\n') },
+      {
+        kind: 'text',
+        text: [
+          'Reminder: you have not logged any hours for 14 days.',
+          'Did you do internship work? Please log it.',
+          'Example: /hours log 2h 1on1',
+        ].join('\n'),
+      },
       MUTE_HINT,
     ]);
   }
   const lines = [`Reminder: ${d.label}.`, dueText(d)];
   if (d.overdue) lines.push('Please talk with your supervisor about it.');
-  return reply([{ kind: 'text', text: lines.join('\n') }, { kind: 'actions', buttons: [{ label: 'See my deadlines', command: 'deadlines', args: '' }] }, MUTE_HINT]);
+  return reply([
+    { kind: 'text', text: lines.join('\n') },
+    { kind: 'actions', buttons: [{ label: 'See my deadlines', command: 'deadlines', args: '' }] },
+    MUTE_HINT,
+  ]);
 }
 
 /** How to name a person in a command so the mention finds them again on any platform. */
@@ -46,17 +57,26 @@ export function supervisorNudge(mentor: Person, d: Deadline): Reply {
     d.kind === 'no-hours'
       ? [`Reminder about ${name}:`, `${name} has not logged any hours for 14 days.`]
       : [`Reminder about ${name}:`, `${d.label}.`, dueText(d)];
-  return reply([{ kind: 'text', text: text.join('\n') }, { kind: 'actions', buttons: [{ label: `See ${name}'s deadlines`, command: 'deadlines', args: mentionOf(mentor) }] }, MUTE_HINT]);
+  return reply([
+    { kind: 'text', text: text.join('\n') },
+    { kind: 'actions', buttons: [{ label: `See ${name}'s deadlines`, command: 'deadlines', args: mentionOf(mentor) }] },
+    MUTE_HINT,
+  ]);
 }
 
 /** One supervisor's weekly summary: late and soon things, mentor by mentor. */
 export function digestReply(weekOf: string, rows: Array<{ mentor: Person; deadlines: Deadline[] }>): Reply {
-  const blocks: Block[] = [{ kind: 'heading', text: `Your weekly summary for the week of ${DateTime.fromISO(weekOf).toFormat('LLLL d')}` }];
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Your weekly summary for the week of ${DateTime.fromISO(weekOf).toFormat('LLLL d')}` },
+  ];
   for (const { mentor, deadlines } of rows) {
     const late = deadlines.filter((d) => d.overdue || (d.kind === 'no-hours' && d.daysLeft <= 0));
     const soon = deadlines.filter((d) => !late.includes(d) && d.kind !== 'no-hours' && d.daysLeft <= 30);
     const lines = [displayName(mentor)];
-    for (const d of late) lines.push(d.kind === 'no-hours' ? '  Late: no hours logged for 14 days' : `  Late: ${d.label} (was due ${day(d.due)})`);
+    for (const d of late)
+      lines.push(
+        d.kind === 'no-hours' ? '  Late: no hours logged for 14 days' : `  Late: ${d.label} (was due ${day(d.due)})`,
+      );
     for (const d of soon) lines.push(`  Soon: ${d.label} (due ${day(d.due)})`);
     if (lines.length === 1) lines.push('  Nothing due in the next 30 days.');
     blocks.push({ kind: 'text', text: lines.join('\n') });

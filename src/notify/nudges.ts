@@ -46,9 +46,18 @@ function planNudges({ people, deadlines }: Roster): Planned[] {
     for (const d of deadlines.get(person.id) ?? []) {
       const mark = currentMark(d);
       if (!mark) continue;
-      if (!person.nudgesMuted) planned.push({ key: `${person.id}|${d.id}|${mark}`, target: { type: 'person', personId: person.id }, reply: mentorNudge(d) });
+      if (!person.nudgesMuted)
+        planned.push({
+          key: `${person.id}|${d.id}|${mark}`,
+          target: { type: 'person', personId: person.id },
+          reply: mentorNudge(d),
+        });
       if (supervisor && !supervisor.nudgesMuted) {
-        planned.push({ key: `${supervisor.id}|${d.id}|${mark}`, target: { type: 'person', personId: supervisor.id }, reply: supervisorNudge(person, d) });
+        planned.push({
+          key: `${supervisor.id}|${d.id}|${mark}`,
+          target: { type: 'person', personId: supervisor.id },
+          reply: supervisorNudge(person, d),
+        });
       }
     }
   }
@@ -67,7 +76,11 @@ function planDigests({ people, deadlines }: Roster, now: DateTime): Planned[] {
     const mentors = people.filter((p) => p.supervisorId === supervisor.id && p.id !== supervisor.id).sort(byName);
     if (!mentors.length) continue;
     const rows = mentors.map((mentor) => ({ mentor, deadlines: deadlines.get(mentor.id) ?? [] }));
-    planned.push({ key: `${supervisor.id}|digest|${weekOf}`, target: { type: 'person', personId: supervisor.id }, reply: digestReply(weekOf, rows) });
+    planned.push({
+      key: `${supervisor.id}|digest|${weekOf}`,
+      target: { type: 'person', personId: supervisor.id },
+      reply: digestReply(weekOf, rows),
+    });
   }
   return planned;
 }
@@ -82,7 +95,11 @@ export interface CheckResult {
 }
 
 /** The deadline check: nudges and weekly digests, never in quiet hours, each sent once. */
-export async function runNudgeCheck(services: Services, adapters: Adapter[], options: { dryRun?: boolean } = {}): Promise<CheckResult> {
+export async function runNudgeCheck(
+  services: Services,
+  adapters: Adapter[],
+  options: { dryRun?: boolean } = {},
+): Promise<CheckResult> {
   const now = services.clock.now();
   if (inQuietHours(now)) return { quiet: true, sent: [] };
   const roster = await loadRoster(services);

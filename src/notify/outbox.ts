@@ -47,7 +47,13 @@ export function oneLine(reply: Reply): string {
  * mark took over). One gap remains that no store can close: a crash after the platform (or
  * the inbox) took a message but before "sent" was written repeats that one message.
  */
-export async function sendOnce(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean } = {}): Promise<Sent[]> {
+export async function sendOnce(
+  services: Services,
+  adapters: Adapter[],
+  name: string,
+  planned: Planned[],
+  options: { dryRun?: boolean } = {},
+): Promise<Sent[]> {
   // One small file of records per person (or channel), so marking a message sent rewrites a
   // few hundred bytes, not every message ever sent: 8,000 first-day nudges stay quick.
   const shards = new Map<string, Planned[]>();
@@ -61,23 +67,35 @@ function shardOf(name: string, target: Target): string {
   return target.type === 'person' ? `${name}/${target.personId}` : `${name}/#${target.platform}:${target.channelId}`;
 }
 
-async function sendShard(services: Services, adapters: Adapter[], name: string, planned: Planned[], options: { dryRun?: boolean }): Promise<Sent[]> {
+async function sendShard(
+  services: Services,
+  adapters: Adapter[],
+  name: string,
+  planned: Planned[],
+  options: { dryRun?: boolean },
+): Promise<Sent[]> {
   const outbox = await services.store.collection(name, OutboxRecordSchema);
   const known = new Map((await outbox.all()).map((r) => [r.id, r.value]));
   const wanted = new Map(planned.map((p) => [p.key, p]));
   if (options.dryRun) {
     return planned
       .filter((p) => (known.get(p.key)?.status ?? 'queued') === 'queued')
-      .map((p) => ({ key: p.key, to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`, text: oneLine(p.reply) }));
+      .map((p) => ({
+        key: p.key,
+        to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`,
+        text: oneLine(p.reply),
+      }));
   }
   const now = () => services.clock.now().toISO()!;
   const fresh = planned.filter((p) => !known.has(p.key));
   // Issued together, the store writes them in one go (lowdb coalesces writes to a file).
-  await Promise.all(fresh.map((p) => {
-    const record: OutboxRecord = { target: p.target, status: 'queued', queuedAt: now() };
-    known.set(p.key, record);
-    return outbox.put(p.key, record);
-  }));
+  await Promise.all(
+    fresh.map((p) => {
+      const record: OutboxRecord = { target: p.target, status: 'queued', queuedAt: now() };
+      known.set(p.key, record);
+      return outbox.put(p.key, record);
+    }),
+  );
   const sent: Sent[] = [];
   const inbox = inboxOf(services);
   for (const [key, record] of known) {

@@ -53,7 +53,11 @@ async function planReminders(services: Services, adapters: Adapter[], now: DateT
   return planned;
 }
 
-export async function runReminderCheck(services: Services, adapters: Adapter[], options: { dryRun?: boolean } = {}): Promise<Sent[]> {
+export async function runReminderCheck(
+  services: Services,
+  adapters: Adapter[],
+  options: { dryRun?: boolean } = {},
+): Promise<Sent[]> {
   const now = services.clock.now();
   return sendOnce(services, adapters, 'reminders', await planReminders(services, adapters, now), options);
 }

@@ -38,8 +38,18 @@ export function startScheduler(services: Services, adapters: Adapter[]): { stop(
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const runCoordinator = leaseCoordinator(services.store, owner);
   const jobs: Job[] = [
-    { name: 'peerbot-nudges', expression: '0 * * * *', leaseMs: 50 * 60_000, run: () => runNudgeCheck(services, adapters) },
-    { name: 'peerbot-reminders', expression: '*/5 * * * *', leaseMs: 4 * 60_000, run: () => runReminderCheck(services, adapters) },
+    {
+      name: 'peerbot-nudges',
+      expression: '0 * * * *',
+      leaseMs: 50 * 60_000,
+      run: () => runNudgeCheck(services, adapters),
+    },
+    {
+      name: 'peerbot-reminders',
+      expression: '*/5 * * * *',
+      leaseMs: 4 * 60_000,
+      run: () => runReminderCheck(services, adapters),
+    },
   ];
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
@@ -51,7 +61,15 @@ export function startScheduler(services: Services, adapters: Adapter[]): { stop(
           services.log.error(`scheduled ${job.name} failed`, error);
         }
       },
-      { name: job.name, timezone: services.config.tz, distributed: true, runCoordinator, distributedLease: job.leaseMs, noOverlap: true, unref: true },
+      {
+        name: job.name,
+        timezone: services.config.tz,
+        distributed: true,
+        runCoordinator,
+        distributedLease: job.leaseMs,
+        noOverlap: true,
+        unref: true,
+      },
     ),
   );
   return {

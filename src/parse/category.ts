@@ -4,7 +4,13 @@ import type { Category } from '../programs/schema.ts';
 
 /** Lowercase, with dashes and underscores as spaces, so "co-facilitating" and "co facilitating" meet. */
 export function normalize(s: string): string {
-  return s.toLowerCase().replace(/[_]/g, ' ').replace(/[^\w\s:/-]/g, ' ').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[_]/g, ' ')
+    .replace(/[^\w\s:/-]/g, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function phrasesOf(category: Category): string[] {
@@ -28,7 +34,12 @@ export function findCategory(text: string, categories: Category[], example: stri
   // Each normalized word remembers the written word it came from ("co-facilitating" gives two).
   const words: string[] = [];
   const owner: number[] = [];
-  original.forEach((w, i) => normalize(w).split(' ').filter(Boolean).forEach((t) => (words.push(t), owner.push(i))));
+  original.forEach((w, i) =>
+    normalize(w)
+      .split(' ')
+      .filter(Boolean)
+      .forEach((t) => (words.push(t), owner.push(i))),
+  );
   const rest = (start: number, length: number) => {
     const taken = new Set(owner.slice(start, start + length));
     return original.filter((_, i) => !taken.has(i)).join(' ');
@@ -42,10 +53,19 @@ export function findCategory(text: string, categories: Category[], example: stri
   if (fuzzy && fuzzy.length > 1) {
     // The example shows the first choice in place of the category it had.
     const ids = new Set(categories.map((c) => c.id));
-    const shown = example.split(' ').map((w) => (ids.has(w) ? fuzzy[0]!.category.id : w)).join(' ');
+    const shown = example
+      .split(' ')
+      .map((w) => (ids.has(w) ? fuzzy[0]!.category.id : w))
+      .join(' ');
     throw new UserError('category-ambiguous', `Did you mean ${fuzzy.map((f) => f.category.id).join(' or ')}?`, shown);
   }
-  if (words.length === 0) throw new UserError('category-missing', `What kind of hours are these? Add what you did, like ${choices[0]}.`, example, choices);
+  if (words.length === 0)
+    throw new UserError(
+      'category-missing',
+      `What kind of hours are these? Add what you did, like ${choices[0]}.`,
+      example,
+      choices,
+    );
   throw new UserError('category-unknown', `I don't know the category "${original[0]}".`, example, choices);
 }
 
@@ -60,7 +80,10 @@ function partOfName(words: string[], categories: Category[]): Array<{ category: 
   return undefined;
 }
 
-function exactMatch(words: string[], categories: Category[]): { category: Category; start: number; length: number } | undefined {
+function exactMatch(
+  words: string[],
+  categories: Category[],
+): { category: Category; start: number; length: number } | undefined {
   const table = new Map<string, Category>();
   for (const c of categories) for (const p of phrasesOf(c)) if (!table.has(p)) table.set(p, c);
   for (let start = 0; start < words.length; start++) {

@@ -44,7 +44,10 @@ export function findDate(text: string, today: DateTime, example: string): Found<
     const casual = casualDate(m[0], today);
     // A month and day with no year is the nearest one: "3/20" on March 16 is ahead (and refused
     // for hours, accepted for a hire date); "12/30" in January is last year.
-    const date = casual && !/\d{4}/.test(m[0]) && /[a-z]{3}\w*\.?\s+\d|\d\s+(?:of\s+)?[a-z]{3}/i.test(m[0]) ? nearestYear(casual, today) : casual;
+    const date =
+      casual && !/\d{4}/.test(m[0]) && /[a-z]{3}\w*\.?\s+\d|\d\s+(?:of\s+)?[a-z]{3}/i.test(m[0])
+        ? nearestYear(casual, today)
+        : casual;
     if (date) return found(date, text, m);
   }
   return undefined;
@@ -53,7 +56,9 @@ export function findDate(text: string, today: DateTime, example: string): Found<
 /** The same month and day last year, this year or next year, whichever is closest to today. */
 function nearestYear(iso: string, today: DateTime): string {
   const date = DateTime.fromISO(iso);
-  const options = [-1, 0, 1].map((n) => date.set({ year: today.year + n })).filter((d) => d.isValid && d.day === date.day);
+  const options = [-1, 0, 1]
+    .map((n) => date.set({ year: today.year + n }))
+    .filter((d) => d.isValid && d.day === date.day);
   options.sort((a, b) => Math.abs(a.diff(today).toMillis()) - Math.abs(b.diff(today).toMillis()));
   return (options[0] ?? date).toISODate()!;
 }
@@ -74,7 +79,11 @@ function casualDate(phrase: string, today: DateTime): string | undefined {
   const reference = new Date(today.year, today.month - 1, today.day, 12);
   const result = chrono.casual.parse(phrase, reference, { forwardDate: false })[0];
   if (!result) return undefined;
-  let date = DateTime.fromObject({ year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! });
+  let date = DateTime.fromObject({
+    year: result.start.get('year')!,
+    month: result.start.get('month')!,
+    day: result.start.get('day')!,
+  });
   if (!date.isValid) return undefined;
   const iso = () => date.toISODate()!;
   // "next friday" is meant to be ahead: leave it there, so logging it is refused as a future date.

@@ -4,28 +4,62 @@ const HOURS = '(?:h|hr|hrs|hour|hours|hous|hrous|houres)';
 const MINUTES = '(?:m|min|mins|minute|minutes|minuts)';
 const NUM = '(\\d+(?:[.,]\\d+)?|\\.\\d+)';
 
-const WORD_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const WORD_NUMBERS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 /** Duration forms, tried in order; each matches a whole span of the text. */
 const FORMS: Array<{ re: RegExp; minutes: (m: RegExpExecArray) => number }> = [
   // "1 1/2 hours", "3/4 hour": read before dates, so "1/2" is never January 2.
-  { re: new RegExp(`(?<![\\w.:/-])(?:(\\d+)\\s+)?([13])/([24])\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => (Number(m[1] ?? 0) + Number(m[2]) / Number(m[3])) * 60 },
+  {
+    re: new RegExp(`(?<![\\w.:/-])(?:(\\d+)\\s+)?([13])/([24])\\s*${HOURS}\\b\\.?`, 'i'),
+    minutes: (m) => (Number(m[1] ?? 0) + Number(m[2]) / Number(m[3])) * 60,
+  },
   // "an hour and a half", "2 hours and a half", "2 and a half hours"
-  { re: new RegExp(`(?<![\\w.:/-])(\\d+|an?|one)\\s*${HOURS}\\s+and\\s+a\\s+half\\b`, 'i'), minutes: (m) => (/^\\d/.test(m[1]!) ? Number(m[1]) : 1) * 60 + 30 },
-  { re: new RegExp(`(?<![\\w.:/-])(\\d+)\\s+and\\s+a\\s+half\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => Number(m[1]) * 60 + 30 },
+  {
+    re: new RegExp(`(?<![\\w.:/-])(\\d+|an?|one)\\s*${HOURS}\\s+and\\s+a\\s+half\\b`, 'i'),
+    minutes: (m) => (/^\\d/.test(m[1]!) ? Number(m[1]) : 1) * 60 + 30,
+  },
+  {
+    re: new RegExp(`(?<![\\w.:/-])(\\d+)\\s+and\\s+a\\s+half\\s*${HOURS}\\b\\.?`, 'i'),
+    minutes: (m) => Number(m[1]) * 60 + 30,
+  },
   // "2 hrs 15 min", "1h30m", "1h30", "2 hours and 15 minutes"
   // Minutes without a unit must be two digits ("2h 15"), so "2h 1 on 1" is 2 hours of 1 on 1.
-  { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\.?\\s*(?:and\\s*)?(?:(\\d+)\\s*${MINUTES}\\b\\.?|([0-5]\\d))(?![\\w:/-])`, 'i'), minutes: (m) => sign(m[1]) * (num(m[2]) * 60 + Number(m[3] ?? m[4])) },
+  {
+    re: new RegExp(
+      `(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\.?\\s*(?:and\\s*)?(?:(\\d+)\\s*${MINUTES}\\b\\.?|([0-5]\\d))(?![\\w:/-])`,
+      'i',
+    ),
+    minutes: (m) => sign(m[1]) * (num(m[2]) * 60 + Number(m[3] ?? m[4])),
+  },
   // "2h", "1.5 hours", "half an hour"
   { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${HOURS}\\b\\.?`, 'i'), minutes: (m) => sign(m[1]) * num(m[2]) * 60 },
   // "90 min"
   { re: new RegExp(`(?<![\\w.:/-])(-?)${NUM}\\s*${MINUTES}\\b\\.?`, 'i'), minutes: (m) => sign(m[1]) * num(m[2]) },
   // "1:30"
-  { re: /(?<![\w.:/-])(-?)(\d{1,2}):([0-5]\d)(?![\w:/])/, minutes: (m) => sign(m[1]) * (Number(m[2]) * 60 + Number(m[3])) },
+  {
+    re: /(?<![\w.:/-])(-?)(\d{1,2}):([0-5]\d)(?![\w:/])/,
+    minutes: (m) => sign(m[1]) * (Number(m[2]) * 60 + Number(m[3])),
+  },
   { re: /(?<![\w-])(half an? hour|half hour)\b/i, minutes: () => 30 },
   { re: /(?<![\w-])(an hour|one hour)\b/i, minutes: () => 60 },
   // "two hours", "three hrs": small numbers written as words.
-  { re: new RegExp(`(?<![\\w-])(${WORD_NUMBERS.join('|')})\\s+${HOURS}\\b\\.?`, 'i'), minutes: (m) => (WORD_NUMBERS.indexOf(m[1]!.toLowerCase()) + 1) * 60 },
+  {
+    re: new RegExp(`(?<![\\w-])(${WORD_NUMBERS.join('|')})\\s+${HOURS}\\b\\.?`, 'i'),
+    minutes: (m) => (WORD_NUMBERS.indexOf(m[1]!.toLowerCase()) + 1) * 60,
+  },
 ];
 
 function num(s: string | undefined): number {
@@ -58,7 +92,12 @@ export function findDuration(text: string, example: string): Found<number> | und
 /** A lone number with no unit, read as hours. Tried last, after dates are taken out. */
 export function findBareHours(text: string, example: string): Found<number> | undefined {
   const bare = /(?<![\w.:/-])(-?\d+(?:\.\d+)?)(?![\w.:/-])/.exec(text);
-  if (bare) return checked(Number(bare[1]) * 60, text.slice(0, bare.index) + ' ' + text.slice(bare.index + bare[0].length), example);
+  if (bare)
+    return checked(
+      Number(bare[1]) * 60,
+      text.slice(0, bare.index) + ' ' + text.slice(bare.index + bare[0].length),
+      example,
+    );
   return undefined;
 }
 
@@ -67,7 +106,8 @@ function checked(minutes: number, rest: string, example: string): Found<number> 
     throw new UserError('duration-not-positive', 'The time must be more than 0.', example);
   }
   const rounded = Math.round(minutes);
-  if (rounded > 24 * 60) throw new UserError('duration-too-long', 'That is more than 24 hours. One entry can be 24 hours at most.', example);
+  if (rounded > 24 * 60)
+    throw new UserError('duration-too-long', 'That is more than 24 hours. One entry can be 24 hours at most.', example);
   if (rounded < 1) throw new UserError('duration-not-positive', 'The time must be at least 1 minute.', example);
   return { value: rounded, rest };
 }

@@ -38,7 +38,12 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   if (!duration) throw new UserError('duration-missing', 'How long was it? Add the time, like 2h or 90 min.', example);
   if (!unit) rest = duration.rest;
   const iso = date?.value ?? today.toISODate()!;
-  if (iso > today.toISODate()!) throw new UserError('date-in-future', 'That date is in the future. You can only log hours you already did.', example);
+  if (iso > today.toISODate()!)
+    throw new UserError(
+      'date-in-future',
+      'That date is in the future. You can only log hours you already did.',
+      example,
+    );
   const found = findCategory(rest, program.categories, example);
   let note = found.rest
     .replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!)
@@ -48,7 +53,11 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   // A note that is one quoted span loses its quotes.
   if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
-    throw new UserError('note-too-long', `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`, example);
+    throw new UserError(
+      'note-too-long',
+      `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`,
+      example,
+    );
   }
   return { minutes: duration.value, category: found.category, date: iso, note };
 }

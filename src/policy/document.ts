@@ -34,17 +34,30 @@ const EXAMPLE_SOURCE = 'Source: slide "90 Internship Hours"';
 export function loadPolicyFolder(dir: string): LoadedPolicies {
   const result: LoadedPolicies = { sections: [], problems: [], files: [] };
   if (!fs.existsSync(dir)) {
-    result.problems.push(new DataFileError(dir, '', 'is not a folder I can find, so /ask has no documents. Set PEERBOT_POLICIES to the folder with the policy files.'));
+    result.problems.push(
+      new DataFileError(
+        dir,
+        '',
+        'is not a folder I can find, so /ask has no documents. Set PEERBOT_POLICIES to the folder with the policy files.',
+      ),
+    );
     return result;
   }
-  const names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.toLowerCase().endsWith('.md') && n.toLowerCase() !== 'readme.md')
+    .sort();
   for (const name of names) {
     const file = path.join(dir, name);
     try {
       result.sections.push(...parsePolicyFile(file, fs.readFileSync(file, 'utf8')));
       result.files.push(file);
     } catch (error) {
-      result.problems.push(error instanceof DataFileError ? error : new DataFileError(file, '', `could not be read: ${(error as Error).message}`));
+      result.problems.push(
+        error instanceof DataFileError
+          ? error
+          : new DataFileError(file, '', `could not be read: ${(error as Error).message}`),
+      );
     }
   }
   return result;
@@ -75,7 +88,8 @@ const META = /^(source|keywords|state|document)\s*:\s*(.*)$/i;
  *     More detail.
  */
 export function parsePolicyFile(file: string, text: string): PolicySection[] {
-  if (text.includes('\u0000')) throw new DataFileError(file, '', 'is not a text file. Policy files must be Markdown text.');
+  if (text.includes('\u0000'))
+    throw new DataFileError(file, '', 'is not a text file. Policy files must be Markdown text.');
   const header = new Map<string, string>();
   const drafts: Draft[] = [];
   let current: Draft | undefined;
@@ -94,7 +108,12 @@ export function parsePolicyFile(file: string, text: string): PolicySection[] {
     }
     if (current) current.body.push(raw.trimEnd());
   });
-  if (!drafts.length) throw new DataFileError(file, '', 'has no sections. Each topic needs a heading line starting with "## ", then a "Source:" line, then the answer.');
+  if (!drafts.length)
+    throw new DataFileError(
+      file,
+      '',
+      'has no sections. Each topic needs a heading line starting with "## ", then a "Source:" line, then the answer.',
+    );
   const document = header.get('document');
   const fileState = parseState(file, header.get('state'));
   const base = path.basename(file, path.extname(file));
@@ -102,8 +121,17 @@ export function parsePolicyFile(file: string, text: string): PolicySection[] {
   return drafts.map((d) => {
     const where = `section "${d.heading}" (line ${d.line})`;
     const source = d.meta.get('source');
-    if (!source) throw new DataFileError(file, '', `${where} has no "Source:" line. Add one under the heading, like: ${EXAMPLE_SOURCE}`);
-    const paragraphs = d.body.join('\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    if (!source)
+      throw new DataFileError(
+        file,
+        '',
+        `${where} has no "Source:" line. Add one under the heading, like: ${EXAMPLE_SOURCE}`,
+      );
+    const paragraphs = d.body
+      .join('\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (!paragraphs.length) throw new DataFileError(file, '', `${where} has no answer text under its heading.`);
     let id = `${base}#${slug(d.heading)}`;
     for (let n = 2; used.has(id); n++) id = `${base}#${slug(d.heading)}-${n}`;
@@ -129,5 +157,10 @@ function parseState(file: string, value: string | undefined): State | undefined 
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'section'
+  );
 }

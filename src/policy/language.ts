@@ -16,7 +16,10 @@ export function tokenize(text: string): string[] {
   let t = ` ${text.toLowerCase()} `;
   for (const [re, rep] of CONTRACTIONS) t = t.replace(re, rep);
   for (const [re, rep] of PHRASES) t = t.replace(re, rep);
-  return t.split(/[^a-z0-9]+/).filter(Boolean).map((w) => SPELLING[w] ?? w);
+  return t
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => SPELLING[w] ?? w);
 }
 
 /** A token as the index stores it: stop words dropped, the rest stemmed. */
@@ -39,7 +42,10 @@ export function detectState(text: string): State | undefined {
 }
 
 function stripStates(text: string): string {
-  return STATE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), ' '), text);
+  return STATE_WORDS.reduce(
+    (t, [re]) => t.replace(new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g'), ' '),
+    text,
+  );
 }
 
 export interface UnderstoodQuestion {
@@ -70,7 +76,10 @@ export function understand(question: string): UnderstoodQuestion {
       continue;
     }
     const term = indexTerm(token);
-    const synonyms = (SYNONYMS[token] ?? (term ? SYNONYMS_BY_STEM.get(term) : undefined) ?? []).flatMap((s) => tokenize(s)).map(indexTerm).filter((s): s is string => !!s);
+    const synonyms = (SYNONYMS[token] ?? (term ? SYNONYMS_BY_STEM.get(term) : undefined) ?? [])
+      .flatMap((s) => tokenize(s))
+      .map(indexTerm)
+      .filter((s): s is string => !!s);
     if (!term && !synonyms.length) continue;
     const key = term ?? synonyms[0]!;
     if (!terms.includes(key)) terms.push(key);
@@ -88,7 +97,9 @@ export function understand(question: string): UnderstoodQuestion {
       if (s && !terms.includes(s) && !extra.has(s)) extra.set(s, weight ?? 0.3);
     }
   }
-  const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(plain);
+  const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(
+    plain,
+  );
   return { terms, extra, alternatives, state, wantsNumber };
 }
 

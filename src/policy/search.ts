@@ -69,7 +69,8 @@ function indexSections(sections: PolicySection[], problems: DataFileError[] = []
       boostDocument: (id) => {
         const section = byId.get(id);
         let boost = 1;
-        if (state && section?.state) boost *= section.state === state ? (strongState ? 1.6 : 1.1) : strongState ? 0.4 : 0.95;
+        if (state && section?.state)
+          boost *= section.state === state ? (strongState ? 1.6 : 1.1) : strongState ? 0.4 : 0.95;
         if (q.wantsNumber && numbers.has(id)) boost *= 1.15;
         return boost;
       },
@@ -77,7 +78,11 @@ function indexSections(sections: PolicySection[], problems: DataFileError[] = []
     // A section that answers most of the question beats one that matches a single word many times.
     return results
       .slice(0, 10)
-      .map((r) => ({ section: byId.get(r.id)!, score: r.score, coverage: coverage(r, q.terms, q.alternatives, weightOf) }))
+      .map((r) => ({
+        section: byId.get(r.id)!,
+        score: r.score,
+        coverage: coverage(r, q.terms, q.alternatives, weightOf),
+      }))
       .sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2)
       .slice(0, 5);
   }
@@ -98,7 +103,12 @@ function indexSections(sections: PolicySection[], problems: DataFileError[] = []
  * How much of the question the section matched: each topic word weighs by how rare it is in the
  * documents (a word no document has weighs most), so "hours" alone never carries "hours of sleep".
  */
-function coverage(result: SearchResult, terms: string[], alternatives: Map<string, Set<string>>, weightOf: (terms: Iterable<string>) => number): number {
+function coverage(
+  result: SearchResult,
+  terms: string[],
+  alternatives: Map<string, Set<string>>,
+  weightOf: (terms: Iterable<string>) => number,
+): number {
   const matched = new Set(result.queryTerms);
   let found = 0;
   let total = 0;
@@ -115,7 +125,11 @@ function coverage(result: SearchResult, terms: string[], alternatives: Map<strin
 function termWeights(sections: PolicySection[]): (terms: Iterable<string>) => number {
   const df = new Map<string, number>();
   for (const s of sections) {
-    const seen = new Set(tokenize(`${s.heading} ${s.keywords} ${s.answer} ${s.details}`).map(indexTerm).filter((t): t is string => !!t));
+    const seen = new Set(
+      tokenize(`${s.heading} ${s.keywords} ${s.answer} ${s.details}`)
+        .map(indexTerm)
+        .filter((t): t is string => !!t),
+    );
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const n = sections.length;

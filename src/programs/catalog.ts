@@ -35,7 +35,10 @@ export class ProgramCatalog {
 export function loadPrograms(dir: string): ProgramCatalog {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (error) {
     throw new DataFileError(dir, '', `cannot be read: ${(error as Error).message}`);
   }

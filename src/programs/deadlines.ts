@@ -36,20 +36,41 @@ export function computeDeadlines(
 ): Deadline[] {
   const make = (requirementId: string, label: string, due: string, kind: Deadline['kind']): Deadline => {
     const daysLeft = daysBetween(today, due);
-    return { id: `${person.id}:${requirementId}:${due}`, personId: person.id, requirementId, label, due, overdue: due < today, daysLeft, kind };
+    return {
+      id: `${person.id}:${requirementId}:${due}`,
+      personId: person.id,
+      requirementId,
+      label,
+      due,
+      overdue: due < today,
+      daysLeft,
+      kind,
+    };
   };
-  const list = statuses.filter((s) => !s.done && s.due).map((s) => make(s.requirement.id, s.requirement.label, s.due!, 'requirement'));
+  const list = statuses
+    .filter((s) => !s.done && s.due)
+    .map((s) => make(s.requirement.id, s.requirement.label, s.due!, 'requirement'));
   const internship = statuses.find((s) => s.requirement.kind === 'hours' && s.requirement.id === 'internship');
-  if (person.role === 'mentor' && internship && !internship.done && person.internshipStart && person.internshipStart <= today) {
+  if (
+    person.role === 'mentor' &&
+    internship &&
+    !internship.done &&
+    person.internshipStart &&
+    person.internshipStart <= today
+  ) {
     // Logging weeks-old hours today counts as logging today.
-    const last = entries.filter((e) => e.status !== 'rejected').reduce((latest, e) => {
-      const day = e.loggedOn && e.loggedOn > e.date ? e.loggedOn : e.date;
-      return day > latest ? day : latest;
-    }, person.internshipStart);
+    const last = entries
+      .filter((e) => e.status !== 'rejected')
+      .reduce((latest, e) => {
+        const day = e.loggedOn && e.loggedOn > e.date ? e.loggedOn : e.date;
+        return day > latest ? day : latest;
+      }, person.internshipStart);
     const due = addDays(last, QUIET_DAYS);
     list.push(make('no-hours', `Log hours (none logged since ${shortDate(last)})`, due, 'no-hours'));
   }
-  return list.sort((a, b) => (a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return list.sort((a, b) =>
+    a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0,
+  );
 }
 
 export async function deadlinesFor(services: Services, person: Person): Promise<Deadline[]> {

@@ -69,15 +69,40 @@ export const ProgramSchema = z
     const categories = new Set(program.categories.map((c) => c.id));
     const requirementIds = new Set<string>();
     program.requirements.forEach((r, i) => {
-      if (requirementIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'id'], message: `"${r.id}" is used twice` });
+      if (requirementIds.has(r.id))
+        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'id'], message: `"${r.id}" is used twice` });
       requirementIds.add(r.id);
-      const used = r.kind === 'hours' ? [...(r.categories ?? []), ...(r.items ?? []).map((it) => it.category)] : r.kind === 'yearly-hours' ? r.categories : [];
-      for (const c of used) if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'categories'], message: `names category "${c}", which is not in "categories"` });
+      const used =
+        r.kind === 'hours'
+          ? [...(r.categories ?? []), ...(r.items ?? []).map((it) => it.category)]
+          : r.kind === 'yearly-hours'
+            ? r.categories
+            : [];
+      for (const c of used)
+        if (!categories.has(c))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['requirements', i, 'categories'],
+            message: `names category "${c}", which is not in "categories"`,
+          });
       if (r.kind === 'face-to-face' && !program.requirements.some((o) => o.id === r.of && o.kind === 'hours')) {
-        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'of'], message: `"${r.of}" is not an hours requirement of this program` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['requirements', i, 'of'],
+          message: `"${r.of}" is not an hours requirement of this program`,
+        });
       }
-      if (r.kind !== 'face-to-face' && r.kind !== 'yearly-hours' && r.due?.after === 'internship-end' && !program.internshipDays) {
-        ctx.addIssue({ code: 'custom', path: ['internshipDays'], message: 'is needed when something is due at the end of the internship' });
+      if (
+        r.kind !== 'face-to-face' &&
+        r.kind !== 'yearly-hours' &&
+        r.due?.after === 'internship-end' &&
+        !program.internshipDays
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['internshipDays'],
+          message: 'is needed when something is due at the end of the internship',
+        });
       }
     });
   });

@@ -91,16 +91,28 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
         total.pending += Math.min(it.pending, it.target - approved);
       }
       const done = total.approved >= r.minutes && items.every((it) => it.approved >= it.target);
-      finish({ done, minutes: { ...total, target: r.minutes }, items: items.length ? items : undefined, due: dueDate(r.due, person, program) });
+      finish({
+        done,
+        minutes: { ...total, target: r.minutes },
+        items: items.length ? items : undefined,
+        due: dueDate(r.due, person, program),
+      });
     } else if (r.kind === 'face-to-face') {
-      const of = program.requirements.find((o) => o.id === r.of && o.kind === 'hours') as Extract<Requirement, { kind: 'hours' }>;
+      const of = program.requirements.find((o) => o.id === r.of && o.kind === 'hours') as Extract<
+        Requirement,
+        { kind: 'hours' }
+      >;
       const counted = countedCategories(program, r);
       const total = sum(entries, (e) => counted.has(e.category));
       const f2f = sum(entries, (e) => counted.has(e.category) && e.faceToFace);
       const needed = Math.ceil(of.minutes * r.share);
       const now = total.approved > 0 ? f2f.approved / total.approved : 0;
       const done = f2f.approved >= needed && now >= r.share;
-      finish({ done, share: { now, target: r.share, minutes: { ...f2f, target: needed } }, due: dueDate(of.due, person, program) });
+      finish({
+        done,
+        share: { now, target: r.share, minutes: { ...f2f, target: needed } },
+        due: dueDate(of.due, person, program),
+      });
     } else {
       const counted = countedCategories(program, r);
       const total = sum(entries, (e) => counted.has(e.category) && e.date.startsWith(year));

@@ -16,7 +16,11 @@ interface ReadOptions<T> {
  * Reads one JSON file into a lowdb instance, checked with its zod schema. Any problem is a
  * StoreError naming the file; nothing is ever written here, so a bad file stays as it was.
  */
-export async function readChecked<T>(file: string, schema: z.ZodType<T>, options: ReadOptions<T> = {}): Promise<Low<T>> {
+export async function readChecked<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  options: ReadOptions<T> = {},
+): Promise<Low<T>> {
   let raw: string;
   try {
     raw = await fs.readFile(file, 'utf8');
@@ -40,7 +44,10 @@ function requireCurrentVersion(file: string): (raw: unknown) => unknown {
   return (raw) => {
     const version = (raw as { version?: unknown } | null)?.version;
     if (typeof raw === 'object' && raw && version !== SCHEMA_VERSION) {
-      throw new StoreError(file, `has schema version ${String(version)}; this peerbot reads version ${SCHEMA_VERSION}.`);
+      throw new StoreError(
+        file,
+        `has schema version ${String(version)}; this peerbot reads version ${SCHEMA_VERSION}.`,
+      );
     }
     return raw;
   };

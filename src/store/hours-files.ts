@@ -10,7 +10,12 @@ export function hoursFile(dir: string, personId: string, files: Map<string, Low<
   let file = files.get(personId);
   if (!file) {
     const name = `${encodeURIComponent(personId).replace(/\./g, '%2E')}.json`;
-    file = new Low<HoursFile>(new JSONFile<HoursFile>(path.join(dir, name)), { version: SCHEMA_VERSION, personId, nextId: 1, entries: [] });
+    file = new Low<HoursFile>(new JSONFile<HoursFile>(path.join(dir, name)), {
+      version: SCHEMA_VERSION,
+      personId,
+      nextId: 1,
+      entries: [],
+    });
     files.set(personId, file);
   }
   return file;
@@ -20,7 +25,11 @@ export function hoursFile(dir: string, personId: string, files: Map<string, Low<
  * Hour entries in one small lowdb file per person: logging rewrites ~15 kB, however many
  * people the collaborative has. Adding is idempotent on the request id and on the origin.
  */
-export function lowdbHours(files: Map<string, Low<HoursFile>>, dir: string, save: (file: Low<HoursFile>) => Promise<void>): HoursRepo {
+export function lowdbHours(
+  files: Map<string, Low<HoursFile>>,
+  dir: string,
+  save: (file: Low<HoursFile>) => Promise<void>,
+): HoursRepo {
   const file = (personId: string) => hoursFile(dir, personId, files);
   return {
     list: async (personId) => [...(files.get(personId)?.data.entries ?? [])],

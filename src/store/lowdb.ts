@@ -5,7 +5,15 @@ import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
 import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
-import { HourEntrySchema, HoursFileSchema, MainFileSchema, RecordsFileSchema, describeZodError, emptyMainFile, SCHEMA_VERSION } from './schema.ts';
+import {
+  HourEntrySchema,
+  HoursFileSchema,
+  MainFileSchema,
+  RecordsFileSchema,
+  describeZodError,
+  emptyMainFile,
+  SCHEMA_VERSION,
+} from './schema.ts';
 import type { HoursFile, MainFile, Person, RecordsFile } from './schema.ts';
 import { migrate } from './migrate.ts';
 import { listJson, readChecked } from './files.ts';
@@ -48,7 +56,8 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
     await fs.mkdir(hoursDir, { recursive: true });
     for (const [personId, raw] of Object.entries(pendingHours)) {
       const entries = HourEntrySchema.array().safeParse(raw);
-      if (!entries.success) throw new StoreError(dbPath, `is not valid: hours.${personId}: ${describeZodError(entries.error)}.`);
+      if (!entries.success)
+        throw new StoreError(dbPath, `is not valid: hours.${personId}: ${describeZodError(entries.error)}.`);
       const file = hoursFile(hoursDir, personId, hours);
       file.data.entries.push(...entries.data);
       file.data.nextId = Math.max(0, ...entries.data.map((e) => Number(e.id) || 0)) + 1;
@@ -126,7 +135,11 @@ class LowdbStore implements Store {
     const records = file.data.records;
     for (const [id, value] of Object.entries(records)) {
       const result = schema.safeParse(value);
-      if (!result.success) throw new StoreError(this.location, `has a record that is not valid: ${name}.${id}: ${describeZodError(result.error)}.`);
+      if (!result.success)
+        throw new StoreError(
+          this.location,
+          `has a record that is not valid: ${name}.${id}: ${describeZodError(result.error)}.`,
+        );
       records[id] = result.data;
     }
     const save = () => this.save(file, this.dirs.recordsDir);
@@ -151,11 +164,14 @@ class LowdbStore implements Store {
     let file = this.recordFiles.get(name);
     if (file) return file;
     const legacy = this.main.data.collections[name];
-    file = new Low<RecordsFile>(new JSONFile<RecordsFile>(path.join(this.dirs.recordsDir, `${encodeURIComponent(name)}.json`)), {
-      version: SCHEMA_VERSION,
-      name,
-      records: { ...legacy },
-    });
+    file = new Low<RecordsFile>(
+      new JSONFile<RecordsFile>(path.join(this.dirs.recordsDir, `${encodeURIComponent(name)}.json`)),
+      {
+        version: SCHEMA_VERSION,
+        name,
+        records: { ...legacy },
+      },
+    );
     this.recordFiles.set(name, file);
     if (legacy) {
       // Records kept in the main file by an earlier build move to their own file, then leave the main file.

@@ -37,7 +37,11 @@ export type HourStatus = z.infer<typeof HourStatus>;
 export const HourEntrySchema = z.object({
   id: z.string().min(1),
   date: IsoDate,
-  minutes: z.number().int().positive().max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60),
   category: z.string().min(1),
   faceToFace: z.boolean(),
   status: HourStatus,

@@ -29,9 +29,15 @@ adapterContract('console', async () => {
 describe('console input', () => {
   it('reads "/ hours" with a space after the slash as /hours, and a plain sentence as a question', async () => {
     const services = await testServices();
-    expect(lineToInvocation('/ hours log 2h shadowing', services)).toEqual({ command: 'hours', text: 'log 2h shadowing' });
+    expect(lineToInvocation('/ hours log 2h shadowing', services)).toEqual({
+      command: 'hours',
+      text: 'log 2h shadowing',
+    });
     expect(lineToInvocation('hours', services)).toEqual({ command: 'hours', text: '' });
-    expect(lineToInvocation('how many hours do I need?', services)).toEqual({ command: 'ask', text: 'how many hours do I need?' });
+    expect(lineToInvocation('how many hours do I need?', services)).toEqual({
+      command: 'ask',
+      text: 'how many hours do I need?',
+    });
     expect(lineToInvocation('hi!', services)).toEqual({ command: 'help', text: '' });
   });
 });

@@ -9,8 +9,21 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Runs `npm start` the way a newcomer does, with lines on standard input. */
 function start(input: string, env: Record<string, string>, args: string[] = []) {
   const clean = { ...process.env };
-  for (const key of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'PEERBOT_NOW']) delete clean[key];
-  return spawnSync('npm', ['start', '--silent', '--', ...args], { cwd: root, input, encoding: 'utf8', env: { ...clean, ...env }, timeout: 60_000 });
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'DISCORD_TOKEN',
+    'DISCORD_APPLICATION_ID',
+    'PEERBOT_NOW',
+  ])
+    delete clean[key];
+  return spawnSync('npm', ['start', '--silent', '--', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...clean, ...env },
+    timeout: 60_000,
+  });
 }
 
 describe('npm start with no credentials: the console', () => {
@@ -26,8 +39,16 @@ describe('npm start with no credentials: the console', () => {
 
   it('chats as the user given with --as, and prints an export as CSV alone', async () => {
     const db = path.join(await tempDir(), 'db.json');
-    start('/hours log 1h retreat yesterday\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, ['--console', '--as', 'alice']);
-    const run = start('/hours export\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, ['--console', '--as', 'alice']);
+    start('/hours log 1h retreat yesterday\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, [
+      '--console',
+      '--as',
+      'alice',
+    ]);
+    const run = start('/hours export\n', { PEERBOT_DB: db, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }, [
+      '--console',
+      '--as',
+      'alice',
+    ]);
     expect(run.stdout).toBe('date,category,minutes,face_to_face,status,note\n2026-03-15,retreat,60,false,pending,""\n');
   });
 
@@ -44,7 +65,16 @@ describe('npm start with no credentials: the console', () => {
 
   it('refuses to start on a bad program file, naming the file and the field', async () => {
     const dir = await tempDir();
-    await fs.writeFile(path.join(dir, 'wi-peer-mentor.json'), JSON.stringify({ id: 'wi-peer-mentor', name: 'x', source: 'x', categories: [{ id: 'a', label: 'A', faceToFace: 'yes' }], requirements: [] }));
+    await fs.writeFile(
+      path.join(dir, 'wi-peer-mentor.json'),
+      JSON.stringify({
+        id: 'wi-peer-mentor',
+        name: 'x',
+        source: 'x',
+        categories: [{ id: 'a', label: 'A', faceToFace: 'yes' }],
+        requirements: [],
+      }),
+    );
     const run = start('/help\n', { PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_PROGRAMS: dir });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('wi-peer-mentor.json');

@@ -72,7 +72,10 @@ export function adapterContract(name: string, start: () => Promise<ContractDrive
     });
 
     it('lets an admin enroll a mentor with a supervisor', async () => {
-      const seen = await driver.send('admin', '/peerbot admin enroll @alice supervisor:@sue hired:2026-03-01 internship-start:2026-03-02');
+      const seen = await driver.send(
+        'admin',
+        '/peerbot admin enroll @alice supervisor:@sue hired:2026-03-01 internship-start:2026-03-02',
+      );
       expect(seen.text).toMatch(/Updated|Enrolled/);
       expect(seen.text).toMatch(/Supervisor/);
     });

@@ -12,7 +12,8 @@ describe('buttons on Discord', () => {
   afterAll(async () => {
     await bot.close();
   });
-  const logTwoHours = (who: string) => bot.interact(chatInput(who, 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+  const logTwoHours = (who: string) =>
+    bot.interact(chatInput(who, 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
   const hoursOf = (who: string) => bot.services.store.hours.list(`discord:${idOf(who)}`);
 
   it('runs Undo as the person who clicks it, so a click on someone else’s button cannot touch their hours', async () => {
@@ -48,7 +49,10 @@ describe('buttons on Discord', () => {
     const id = ids.encode(long);
     expect(id.length).toBeLessThanOrEqual(100);
     expect(ids.decode(id)).toEqual({ command: 'meet', args: long.args });
-    expect(ids.decode(ids.encode({ label: 'Undo', command: 'hours', args: 'delete 3' }))).toEqual({ command: 'hours', args: 'delete 3' });
+    expect(ids.decode(ids.encode({ label: 'Undo', command: 'hours', args: 'delete 3' }))).toEqual({
+      command: 'hours',
+      args: 'delete 3',
+    });
   });
 
   it('keeps an unknown slash command from failing silently', async () => {

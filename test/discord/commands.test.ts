@@ -7,7 +7,8 @@ import type { RawOption } from './payloads.ts';
 /** Every command, filled in the way a Discord user fills typed options, over the real gateway. */
 describe('every command as a Discord slash command', () => {
   let bot: Bot;
-  const run = (who: string, command: string, options: RawOption[] = []): Promise<Seen> => bot.interact(chatInput(who, command, options));
+  const run = (who: string, command: string, options: RawOption[] = []): Promise<Seen> =>
+    bot.interact(chatInput(who, command, options));
 
   beforeAll(async () => {
     bot = await startBot();
@@ -17,14 +18,34 @@ describe('every command as a Discord slash command', () => {
   });
 
   it('lets an admin enroll a mentor with a supervisor and set a role (/peerbot admin …)', async () => {
-    const enrolled = await run('admin', 'peerbot', [group('admin', sub('enroll', [user('user', 'alice'), user('supervisor', 'sue'), str('hired', '2026-03-01'), str('name', 'Alice Lee')]))]);
+    const enrolled = await run('admin', 'peerbot', [
+      group(
+        'admin',
+        sub('enroll', [
+          user('user', 'alice'),
+          user('supervisor', 'sue'),
+          str('hired', '2026-03-01'),
+          str('name', 'Alice Lee'),
+        ]),
+      ),
+    ]);
     expect(enrolled.text).toMatch(/Enrolled Alice Lee/);
     expect(enrolled.text).toMatch(/Supervisor/);
-    expect((await run('admin', 'peerbot', [group('admin', sub('role', [user('user', 'fran'), str('role', 'facilitator')]))])).text).toMatch(/now a facilitator/);
+    expect(
+      (await run('admin', 'peerbot', [group('admin', sub('role', [user('user', 'fran'), str('role', 'facilitator')]))]))
+        .text,
+    ).toMatch(/now a facilitator/);
   });
 
   it('logs hours from typed options and offers an Undo button, privately', async () => {
-    const seen = await run('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing'), str('date', 'today'), str('note', 'met the team')])]);
+    const seen = await run('alice', 'hours', [
+      sub('log', [
+        str('duration', '2h'),
+        str('category', 'shadowing'),
+        str('date', 'today'),
+        str('note', 'met the team'),
+      ]),
+    ]);
     expect(seen.text).toMatch(/Saved: 2 hours of shadowing/);
     expect(seen.ephemeral).toBe(true);
     expect(seen.buttons.map((b) => b.label)).toEqual(['Undo']);
@@ -33,7 +54,9 @@ describe('every command as a Discord slash command', () => {
   it('shows totals, lists entries, edits one and undoes the last (/hours show|list|edit|undo|delete)', async () => {
     expect((await run('alice', 'hours', [sub('show')])).text).toMatch(/Your hours/);
     expect((await run('alice', 'hours', [sub('list', [int('count', 5)])])).text).toMatch(/shadowing/i);
-    expect((await run('alice', 'hours', [sub('edit', [str('id', '1'), str('change', '90 min')])])).text).toMatch(/1 hour 30 minutes|1\.5 hours/);
+    expect((await run('alice', 'hours', [sub('edit', [str('id', '1'), str('change', '90 min')])])).text).toMatch(
+      /1 hour 30 minutes|1\.5 hours/,
+    );
     await run('alice', 'hours', [sub('log', [str('duration', '1h'), str('category', 'mentoring-1on1')])]);
     expect((await run('alice', 'hours', [sub('undo')])).text).toMatch(/Deleted|deleted|removed/i);
     await run('alice', 'hours', [sub('log', [str('duration', '1h'), str('category', 'retreat')])]);
@@ -65,7 +88,13 @@ describe('every command as a Discord slash command', () => {
   });
 
   it('marks a milestone and shows it done (/cert mark, /cert show)', async () => {
-    expect((await run('sue', 'cert', [sub('mark', [user('user', 'alice'), str('milestone', 'peer-mentor-101'), str('date', 'yesterday')])])).text).toMatch(/Peer Mentor 101/);
+    expect(
+      (
+        await run('sue', 'cert', [
+          sub('mark', [user('user', 'alice'), str('milestone', 'peer-mentor-101'), str('date', 'yesterday')]),
+        ])
+      ).text,
+    ).toMatch(/Peer Mentor 101/);
     expect((await run('alice', 'cert', [sub('show')])).text).toMatch(/Peer Mentor 101/);
   });
 
@@ -78,23 +107,37 @@ describe('every command as a Discord slash command', () => {
   });
 
   it('schedules a teleconference, lists it, takes an RSVP and attendance, and sends a calendar file (/meet …)', async () => {
-    const scheduled = await run('fran', 'meet', [sub('schedule', [str('title', 'Peer Call'), str('kind', 'teleconference'), str('repeats', 'weekly monday'), str('time', '09:00'), str('duration', '60m')])]);
+    const scheduled = await run('fran', 'meet', [
+      sub('schedule', [
+        str('title', 'Peer Call'),
+        str('kind', 'teleconference'),
+        str('repeats', 'weekly monday'),
+        str('time', '09:00'),
+        str('duration', '60m'),
+      ]),
+    ]);
     expect(scheduled.text).toMatch(/Scheduled: Peer Call/);
     const id = /Its short name is (\w+)/.exec(scheduled.text)![1]!;
     expect((await run('alice', 'meet', [sub('list')])).text).toMatch(/Peer Call/);
-    expect((await run('alice', 'meet', [sub('rsvp', [str('meeting', id), str('answer', 'yes')])])).text).toMatch(/You will come to Peer Call/);
+    expect((await run('alice', 'meet', [sub('rsvp', [str('meeting', id), str('answer', 'yes')])])).text).toMatch(
+      /You will come to Peer Call/,
+    );
     expect((await run('alice', 'meet', [sub('attended', [str('meeting', id)])])).text).toMatch(/logged 1 hour/);
     const ics = await run('alice', 'meet', [sub('ics', [str('meeting', id)])]);
     const file = Object.entries(ics.files).find(([name]) => name.endsWith('.ics'));
     expect(file?.[1]).toMatch(/BEGIN:VCALENDAR[\s\S]*RRULE/);
-    expect((await run('fran', 'meet', [sub('skip', [str('meeting', id), str('date', '2026-03-23')])])).text).toMatch(/There is no Peer Call on Monday, March 23/);
+    expect((await run('fran', 'meet', [sub('skip', [str('meeting', id), str('date', '2026-03-23')])])).text).toMatch(
+      /There is no Peer Call on Monday, March 23/,
+    );
     expect((await run('fran', 'meet', [sub('cancel', [str('meeting', id)])])).text).toMatch(/Cancelled: Peer Call/);
   });
 
   it('answers a policy question with its source, and the "Did this help?" button records the answer (/ask)', async () => {
     const seen = await run('alice', 'ask', [str('question', 'how many internship hours do I need?')]);
     expect(seen.text).toMatch(/90/);
-    expect(seen.body.embeds).toEqual([expect.objectContaining({ footer: { text: expect.stringMatching(/^Source: /) } })]);
+    expect(seen.body.embeds).toEqual([
+      expect.objectContaining({ footer: { text: expect.stringMatching(/^Source: /) } }),
+    ]);
     const yes = seen.buttons.find((b) => /helped/i.test(b.label))!;
     const clicked = await bot.interact(buttonClick('alice', yes.custom_id, '5002'));
     expect(clicked.text).toMatch(/thank/i);
@@ -102,7 +145,9 @@ describe('every command as a Discord slash command', () => {
 
   it('shows help under /peerbot help', async () => {
     expect((await run('alice', 'peerbot', [sub('help')])).text).toMatch(/\/hours/);
-    expect((await run('alice', 'peerbot', [sub('help', [str('command', 'hours')])])).text).toMatch(/hours log 2h shadowing/);
+    expect((await run('alice', 'peerbot', [sub('help', [str('command', 'hours')])])).text).toMatch(
+      /hours log 2h shadowing/,
+    );
   });
 
   it('links a Slack account to a Discord user (/peerbot link)', async () => {
@@ -111,4 +156,3 @@ describe('every command as a Discord slash command', () => {
     expect(await bot.services.store.people.byAccount('slack:U777')).toMatchObject({ name: 'Alice Lee' });
   });
 });
-

@@ -11,7 +11,11 @@ async function discordDriver(): Promise<ContractDriver> {
     async send(user, line) {
       const { command, options } = typedCommand(bot.services, line);
       const seen = await bot.interact(chatInput(user, command, options));
-      return { text: seen.text, private: seen.ephemeral, files: Object.entries(seen.files).map(([filename, content]) => ({ filename, content })) };
+      return {
+        text: seen.text,
+        private: seen.ephemeral,
+        files: Object.entries(seen.files).map(([filename, content]) => ({ filename, content })),
+      };
     },
     close: () => bot.close(),
   };

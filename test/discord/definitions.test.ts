@@ -5,7 +5,15 @@ import { ButtonIds } from '../../adapters/discord/buttons.ts';
 import { renderReply } from '../../adapters/discord/render.ts';
 import { reply } from '../../src/message.ts';
 
-type Def = { name: string; description: string; type?: number; required?: boolean; autocomplete?: boolean; choices?: unknown[]; options?: Def[] };
+type Def = {
+  name: string;
+  description: string;
+  type?: number;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: unknown[];
+  options?: Def[];
+};
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 /** Discord rejects the whole PUT when one definition breaks a rule, so every rule is checked here. */
@@ -16,7 +24,8 @@ function problems(def: Def, where: string): string[] {
   const options = def.options ?? [];
   if (options.length > 25) found.push(`${where}: more than 25 options`);
   const firstOptional = options.findIndex((o) => !o.required);
-  if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required)) found.push(`${where}: a required option after an optional one`);
+  if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required))
+    found.push(`${where}: a required option after an optional one`);
   if (new Set(options.map((o) => o.name)).size !== options.length) found.push(`${where}: two options with one name`);
   for (const o of options) {
     if (o.choices && o.autocomplete) found.push(`${where}.${o.name}: choices and autocomplete`);
@@ -43,21 +52,34 @@ describe('the slash commands generated from the core', () => {
     expect(definitions.flatMap((d) => problems(d, d.name))).toEqual([]);
     // Discord counts names, descriptions and choices of a command and all its options: at most 4000 characters.
     const characters = (d: Def): number =>
-      d.name.length + d.description.length + (d.choices ?? []).reduce((n: number, c) => n + JSON.stringify(c).length, 0) + (d.options ?? []).reduce((n, o) => n + characters(o), 0);
+      d.name.length +
+      d.description.length +
+      (d.choices ?? []).reduce((n: number, c) => n + JSON.stringify(c).length, 0) +
+      (d.options ?? []).reduce((n, o) => n + characters(o), 0);
     for (const d of definitions) expect(characters(d), d.name).toBeLessThanOrEqual(4000);
   });
 
   it('types people as user options and offers category suggestions', () => {
     const log = definitions.find((d) => d.name === 'hours')!.options!.find((o) => o.name === 'log')!;
-    expect(log.options!.find((o) => o.name === 'category')).toMatchObject({ type: 3, autocomplete: true, required: true });
+    expect(log.options!.find((o) => o.name === 'category')).toMatchObject({
+      type: 3,
+      autocomplete: true,
+      required: true,
+    });
     const mark = definitions.find((d) => d.name === 'cert')!.options!.find((o) => o.name === 'mark')!;
     expect(mark.options!.find((o) => o.name === 'user')).toMatchObject({ type: 6, required: true });
   });
 
   it('registers a command with one subcommand flat (/team, /ask), and others with subcommands (/deadlines show|mute|unmute)', () => {
     expect(definitions.find((d) => d.name === 'team')!.options).toEqual([]);
-    expect(definitions.find((d) => d.name === 'ask')!.options).toEqual([expect.objectContaining({ name: 'question', type: 3, required: true })]);
-    expect(definitions.find((d) => d.name === 'deadlines')!.options!.map((o) => [o.name, o.type])).toEqual([['show', 1], ['mute', 1], ['unmute', 1]]);
+    expect(definitions.find((d) => d.name === 'ask')!.options).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true }),
+    ]);
+    expect(definitions.find((d) => d.name === 'deadlines')!.options!.map((o) => [o.name, o.type])).toEqual([
+      ['show', 1],
+      ['mute', 1],
+      ['unmute', 1],
+    ]);
   });
 });
 
@@ -72,7 +94,12 @@ describe('rendering a reply for Discord', () => {
       new ButtonIds(),
     );
     expect(message.embeds).toEqual([
-      { color: expect.any(Number), title: 'Your hours', fields: [{ name: 'Internship hours', value: '▓▓▓▓▓░░░░░ 45 of 90 hours', inline: false }], footer: { text: 'Source: seed 000, section 2' } },
+      {
+        color: expect.any(Number),
+        title: 'Your hours',
+        fields: [{ name: 'Internship hours', value: '▓▓▓▓▓░░░░░ 45 of 90 hours', inline: false }],
+        footer: { text: 'Source: seed 000, section 2' },
+      },
     ]);
   });
 
@@ -83,7 +110,10 @@ describe('rendering a reply for Discord', () => {
 
   it('shortens a reply too long for Discord and attaches the whole text as a file', () => {
     const long = Array.from({ length: 400 }, (_, i) => `#${i + 1} · Mar 16 · 2 hours · shadowing`).join('\n');
-    const message = renderReply(reply([{ kind: 'text', text: long }, { kind: 'divider' }, { kind: 'text', text: long }]), new ButtonIds());
+    const message = renderReply(
+      reply([{ kind: 'text', text: long }, { kind: 'divider' }, { kind: 'text', text: long }]),
+      new ButtonIds(),
+    );
     const size = JSON.stringify(message.embeds).length;
     expect(size).toBeLessThan(6500);
     expect(message.files.map((f) => f.name)).toEqual(['reply.txt']);
@@ -97,6 +127,8 @@ describe('a long single text', () => {
     const message = renderReply(reply([{ kind: 'text', text: lines.join('\n') }]), new ButtonIds());
     const shown = message.embeds.map((e) => e.description).join('\n');
     expect(message.embeds.every((e) => (e.description?.length ?? 0) <= 4096)).toBe(true);
-    expect(shown.includes('#150 · Mar 16') || message.files.some((f) => f.data.toString().includes('#150 · Mar 16'))).toBe(true);
+    expect(
+      shown.includes('#150 · Mar 16') || message.files.some((f) => f.data.toString().includes('#150 · Mar 16')),
+    ).toBe(true);
   });
 });

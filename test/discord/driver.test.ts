@@ -9,18 +9,27 @@ describe('typing a console line as Discord options (contract driver)', () => {
     const s = await testServices();
     expect(typedCommand(s, '/hours log 90 min 1on1 yesterday met with Sam')).toEqual({
       command: 'hours',
-      options: [{ name: 'log', type: 1, options: [
-        { name: 'duration', type: 3, value: '90 min' },
-        { name: 'category', type: 3, value: '1on1' },
-        { name: 'date', type: 3, value: 'yesterday' },
-        { name: 'note', type: 3, value: 'met with Sam' },
-      ] }],
+      options: [
+        {
+          name: 'log',
+          type: 1,
+          options: [
+            { name: 'duration', type: 3, value: '90 min' },
+            { name: 'category', type: 3, value: '1on1' },
+            { name: 'date', type: 3, value: 'yesterday' },
+            { name: 'note', type: 3, value: 'met with Sam' },
+          ],
+        },
+      ],
     });
   });
 
   it('fills a meeting series: quoted title, kind by choice, time, duration and link by shape, the rest as the repeat', async () => {
     const s = await testServices();
-    const { options } = typedCommand(s, '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://meet.example/lc');
+    const { options } = typedCommand(
+      s,
+      '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://meet.example/lc',
+    );
     expect(options[0]!.options).toEqual([
       { name: 'title', type: 3, value: 'Learning Collaborative' },
       { name: 'kind', type: 3, value: 'meeting' },

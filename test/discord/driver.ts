@@ -92,5 +92,7 @@ function raw(option: OptionSpec, value: string): RawOption {
 /** Words, keeping "quoted phrases" (and prefix:"quoted phrases") together without the quotes. */
 function tokens(text: string): string[] {
   // "90 min" and "1.5 hours" are one amount, as a person would type them into one option.
-  return [...text.matchAll(/(?:[^\s"]+:)?"[^"]*"|\d+(?:\.\d+)?\s+(?:h|hrs?|hours?|m|mins?|minutes?)\b|\S+/gi)].map((m) => m[0].replace(/"/g, ''));
+  return [...text.matchAll(/(?:[^\s"]+:)?"[^"]*"|\d+(?:\.\d+)?\s+(?:h|hrs?|hours?|m|mins?|minutes?)\b|\S+/gi)].map(
+    (m) => m[0].replace(/"/g, ''),
+  );
 }

@@ -129,15 +129,36 @@ export class FakeDiscord {
 
   private answer(r: Recorded): [number, unknown] {
     if (r.path === '/gateway/bot') {
-      return [200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.path)) {
       if (r.method === 'PUT') this.commands.set(r.path, r.body as unknown as unknown[]);
-      const stored = (this.commands.get(r.path) ?? []).map((c, i) => ({ id: String(i + 1), application_id: APP_ID, version: '1', default_member_permissions: null, ...(c as object) }));
+      const stored = (this.commands.get(r.path) ?? []).map((c, i) => ({
+        id: String(i + 1),
+        application_id: APP_ID,
+        version: '1',
+        default_member_permissions: null,
+        ...(c as object),
+      }));
       return [200, stored];
     }
     if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return [204, undefined];
-    if (r.path === '/users/@me/channels') return [200, { id: `77${String(r.body.recipient_id)}`, type: 1, recipients: [{ id: r.body.recipient_id, username: 'someone', discriminator: '0' }] }];
+    if (r.path === '/users/@me/channels')
+      return [
+        200,
+        {
+          id: `77${String(r.body.recipient_id)}`,
+          type: 1,
+          recipients: [{ id: r.body.recipient_id, username: 'someone', discriminator: '0' }],
+        },
+      ];
     if (/^\/webhooks\/|^\/channels\/\d+\/messages$/.test(r.path)) return [200, this.message(r)];
     return [404, { message: 'Unknown route', code: 0 }];
   }
@@ -148,7 +169,11 @@ export class FakeDiscord {
   }
 }
 
-export function messageJson(id: string, channelId: string, body: Record<string, unknown> = {}): Record<string, unknown> {
+export function messageJson(
+  id: string,
+  channelId: string,
+  body: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id,
     channel_id: channelId,
@@ -179,7 +204,19 @@ function guild(): Record<string, unknown> {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: GUILD_ID,
+        name: '@everyone',
+        permissions: '0',
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -202,9 +239,13 @@ function guild(): Record<string, unknown> {
   };
 }
 
-async function parseBody(raw: Buffer, type: string): Promise<{ body: Record<string, unknown>; files: Record<string, string> }> {
+async function parseBody(
+  raw: Buffer,
+  type: string,
+): Promise<{ body: Record<string, unknown>; files: Record<string, string> }> {
   if (raw.length === 0) return { body: {}, files: {} };
-  if (!type.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: {} };
+  if (!type.startsWith('multipart/form-data'))
+    return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: {} };
   const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
   const files: Record<string, string> = {};
   let body: Record<string, unknown> = {};

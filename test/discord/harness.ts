@@ -31,7 +31,11 @@ export interface Bot {
 export async function startBot(options: DiscordOptions = {}, env: Record<string, string> = {}): Promise<Bot> {
   const services = await testServices({ PEERBOT_ADMINS: idOf('admin'), ...env });
   const fake = await FakeDiscord.start();
-  const adapter = createDiscordAdapter(services, { token: 'test-token', applicationId: APP_ID, apiUrl: fake.apiUrl }, options);
+  const adapter = createDiscordAdapter(
+    services,
+    { token: 'test-token', applicationId: APP_ID, apiUrl: fake.apiUrl },
+    options,
+  );
   await adapter.start();
   return {
     fake,
@@ -56,11 +60,27 @@ export async function answerTo(fake: FakeDiscord, raw: Record<string, unknown>, 
   const data = (callback.body.data ?? {}) as Record<string, unknown>;
   const ephemeral = (Number(data.flags ?? 0) & 64) === 64;
   let final: Recorded = { ...callback, body: data };
-  if (type === 5) final = await fake.waitFor((r) => r.method === 'PATCH' && new RegExp(`^/webhooks/${APP_ID}/${token}/messages/(%40|@)original$`).test(r.path), after);
-  return { callbackType: type, ephemeral, body: final.body, files: final.files, text: textOf(final.body), buttons: buttonsOf(final.body) };
+  if (type === 5)
+    final = await fake.waitFor(
+      (r) => r.method === 'PATCH' && new RegExp(`^/webhooks/${APP_ID}/${token}/messages/(%40|@)original$`).test(r.path),
+      after,
+    );
+  return {
+    callbackType: type,
+    ephemeral,
+    body: final.body,
+    files: final.files,
+    text: textOf(final.body),
+    buttons: buttonsOf(final.body),
+  };
 }
 
-type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } };
+type Embed = {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+};
 
 /** Unescapes Discord markdown escapes so tests read what a person reads. */
 export function textOf(body: Record<string, unknown>): string {

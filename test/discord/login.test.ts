@@ -24,7 +24,9 @@ describe('logging in to Discord', () => {
 
   it('answers a slash command that arrives over the gateway', async () => {
     bot = await startBot();
-    const seen = await bot.interact(chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+    const seen = await bot.interact(
+      chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]),
+    );
     expect(seen.callbackType).toBe(4);
     expect(seen.text).toMatch(/2 hours/i);
   });

@@ -1,7 +1,13 @@
 import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, messageJson } from './fake-discord.ts';
 
 /** Snowflake ids for the people in the tests, so "alice" is the same Discord user everywhere. */
-const IDS: Record<string, string> = { admin: '100000000000000001', alice: '100000000000000002', bob: '100000000000000003', sue: '100000000000000004', fran: '100000000000000005' };
+const IDS: Record<string, string> = {
+  admin: '100000000000000001',
+  alice: '100000000000000002',
+  bob: '100000000000000003',
+  sue: '100000000000000004',
+  fran: '100000000000000005',
+};
 let nextUser = 200;
 
 export function idOf(name: string): string {
@@ -9,20 +15,42 @@ export function idOf(name: string): string {
 }
 
 export function userJson(name: string): Record<string, unknown> {
-  return { id: idOf(name), username: name, discriminator: '0', global_name: name[0]!.toUpperCase() + name.slice(1), avatar: null };
+  return {
+    id: idOf(name),
+    username: name,
+    discriminator: '0',
+    global_name: name[0]!.toUpperCase() + name.slice(1),
+    avatar: null,
+  };
 }
 
-export type RawOption = { name: string; type: number; value?: string | number | boolean; options?: RawOption[]; focused?: boolean };
+export type RawOption = {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: RawOption[];
+  focused?: boolean;
+};
 
 export const sub = (name: string, options: RawOption[] = []): RawOption => ({ name, type: 1, options });
 export const group = (name: string, subcommand: RawOption): RawOption => ({ name, type: 2, options: [subcommand] });
-export const str = (name: string, value: string, focused?: boolean): RawOption => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
+export const str = (name: string, value: string, focused?: boolean): RawOption => ({
+  name,
+  type: 3,
+  value,
+  ...(focused ? { focused } : {}),
+});
 export const int = (name: string, value: number): RawOption => ({ name, type: 4, value });
 export const user = (name: string, who: string): RawOption => ({ name, type: 6, value: idOf(who) });
 
 let nextInteraction = 1;
 
-function base(type: number, who: string, data: Record<string, unknown>, message?: Record<string, unknown>): Record<string, unknown> {
+function base(
+  type: number,
+  who: string,
+  data: Record<string, unknown>,
+  message?: Record<string, unknown>,
+): Record<string, unknown> {
   const id = `3000000000000${String(nextInteraction++).padStart(5, '0')}`;
   return {
     id,
@@ -33,7 +61,15 @@ function base(type: number, who: string, data: Record<string, unknown>, message?
     guild_id: GUILD_ID,
     channel_id: CHANNEL_ID,
     channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
-    member: { user: userJson(who), roles: [], permissions: '0', joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    member: {
+      user: userJson(who),
+      roles: [],
+      permissions: '0',
+      joined_at: '2026-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
     app_permissions: '0',
     locale: 'en-US',
     guild_locale: 'en-US',
@@ -49,13 +85,27 @@ function base(type: number, who: string, data: Record<string, unknown>, message?
 export function inDirectMessage(raw: Record<string, unknown>): Record<string, unknown> {
   const { guild_id: _guild, member, guild_locale: _locale, ...rest } = raw;
   const user = (member as { user: Record<string, unknown> }).user;
-  return { ...rest, user, channel_id: `77${String(user.id)}`, channel: { id: `77${String(user.id)}`, type: 1, recipients: [user] }, context: 1 };
+  return {
+    ...rest,
+    user,
+    channel_id: `77${String(user.id)}`,
+    channel: { id: `77${String(user.id)}`, type: 1, recipients: [user] },
+    context: 1,
+  };
 }
 
 /** A slash command as Discord sends it: `/hours` + [sub('log', [str('duration', '2h')])]. */
 export function chatInput(who: string, command: string, options: RawOption[] = []): Record<string, unknown> {
-  const users = Object.fromEntries(collectUsers(options).map((id) => [id, { id, username: `user${id.slice(-3)}`, discriminator: '0', avatar: null }]));
-  return base(2, who, { id: `50${command.length}`, name: command, type: 1, options, ...(Object.keys(users).length ? { resolved: { users } } : {}) });
+  const users = Object.fromEntries(
+    collectUsers(options).map((id) => [id, { id, username: `user${id.slice(-3)}`, discriminator: '0', avatar: null }]),
+  );
+  return base(2, who, {
+    id: `50${command.length}`,
+    name: command,
+    type: 1,
+    options,
+    ...(Object.keys(users).length ? { resolved: { users } } : {}),
+  });
 }
 
 /** Typing into an option with autocomplete: the focused option carries what was typed so far. */
@@ -64,8 +114,16 @@ export function autocomplete(who: string, command: string, options: RawOption[])
 }
 
 /** A click on a button of a message the bot sent (`components` as the bot rendered them). */
-export function buttonClick(who: string, customId: string, messageId = '4000', components: unknown[] = []): Record<string, unknown> {
-  const message = { ...messageJson(messageId, CHANNEL_ID, { components }), author: { id: BOT_ID, username: 'peerbot', discriminator: '0', avatar: null, bot: true } };
+export function buttonClick(
+  who: string,
+  customId: string,
+  messageId = '4000',
+  components: unknown[] = [],
+): Record<string, unknown> {
+  const message = {
+    ...messageJson(messageId, CHANNEL_ID, { components }),
+    author: { id: BOT_ID, username: 'peerbot', discriminator: '0', avatar: null, bot: true },
+  };
   return base(3, who, { custom_id: customId, component_type: 2 }, message);
 }
 

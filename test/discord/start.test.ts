@@ -17,14 +17,21 @@ afterEach(async () => {
   child = fake = undefined;
 });
 
-
 describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
   it('logs in, registers the commands and answers a slash command', async () => {
     fake = await FakeDiscord.start();
     const dir = await tempDir();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_NOW: '2026-03-16T10:00:00-05:00', SLACK_BOT_TOKEN: '' },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+        PEERBOT_DB: path.join(dir, 'db.json'),
+        PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
+        SLACK_BOT_TOKEN: '',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await logLine(child, /discord: logged in/);
@@ -44,11 +51,19 @@ describe('npm run discord:register', () => {
     const register = () =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/discord-register.ts'], {
         cwd: root,
-        env: { ...process.env, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake!.apiUrl, DISCORD_GUILD_ID: '900000000000000003' },
+        env: {
+          ...process.env,
+          DISCORD_TOKEN: 'test-token',
+          DISCORD_APPLICATION_ID: APP_ID,
+          DISCORD_API_URL: fake!.apiUrl,
+          DISCORD_GUILD_ID: '900000000000000003',
+        },
       });
     const first = (await register()).stdout;
     expect(first).toMatch(/^\d+ slash commands registered for server 900000000000000003\./);
-    expect(first).toContain(`https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=52224`);
+    expect(first).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=52224`,
+    );
     expect((await register()).stdout).toMatch(/were already up to date/);
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   }, 30_000);

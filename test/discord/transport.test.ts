@@ -28,7 +28,9 @@ const announce = {
 describe('answering within Discord’s time limit', () => {
   it('defers privately when the answer is slow, then edits the answer in', async () => {
     bot = await startBot({ deferAfterMs: 0 });
-    const seen = await bot.interact(chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+    const seen = await bot.interact(
+      chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]),
+    );
     expect(seen.callbackType).toBe(5);
     expect(seen.ephemeral).toBe(true);
     expect(seen.text).toMatch(/Saved: 2 hours/);
@@ -50,7 +52,10 @@ describe('direct messages and channel posts', () => {
     fake = await FakeDiscord.start();
     const services = await testServices();
     const adapter = createDiscordAdapter(services, { token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl });
-    const nudge = reply([{ kind: 'heading', text: 'A deadline is coming' }, { kind: 'text', text: 'Peer Mentor 101 is due in 7 days.' }]);
+    const nudge = reply([
+      { kind: 'heading', text: 'A deadline is coming' },
+      { kind: 'text', text: 'Peer Mentor 101 is due in 7 days.' },
+    ]);
     await adapter.sendDirect('42', nudge);
     await adapter.sendDirect('42', nudge);
     const opened = fake.requests.filter((r) => r.path === '/users/@me/channels');
@@ -58,7 +63,9 @@ describe('direct messages and channel posts', () => {
     expect(opened[0]!.body).toEqual({ recipient_id: '42' });
     const messages = fake.requests.filter((r) => r.path === '/channels/7742/messages');
     expect(messages).toHaveLength(2);
-    expect(messages[0]!.body.embeds).toEqual([{ color: expect.any(Number), title: 'A deadline is coming', description: 'Peer Mentor 101 is due in 7 days.' }]);
+    expect(messages[0]!.body.embeds).toEqual([
+      { color: expect.any(Number), title: 'A deadline is coming', description: 'Peer Mentor 101 is due in 7 days.' },
+    ]);
     expect(fake.requests.some((r) => r.path.startsWith('/gateway'))).toBe(false);
   });
 
@@ -67,13 +74,24 @@ describe('direct messages and channel posts', () => {
     const services = await testServices();
     const adapter = createDiscordAdapter(services, { token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl });
     const reminder = reply(
-      [{ kind: 'text', text: 'Learning Collaborative is tomorrow at 10:00 AM.' }, { kind: 'actions', buttons: [{ label: 'I will come', command: 'meet', args: 'rsvp lc yes', style: 'primary' }] }],
-      { private: false, files: [{ filename: 'lc.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }] },
+      [
+        { kind: 'text', text: 'Learning Collaborative is tomorrow at 10:00 AM.' },
+        {
+          kind: 'actions',
+          buttons: [{ label: 'I will come', command: 'meet', args: 'rsvp lc yes', style: 'primary' }],
+        },
+      ],
+      {
+        private: false,
+        files: [{ filename: 'lc.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+      },
     );
     await adapter.postToChannel(CHANNEL_ID, reminder);
     const posted = fake.requests.find((r) => r.path === `/channels/${CHANNEL_ID}/messages`)!;
     expect(posted.files['lc.ics']).toMatch(/BEGIN:VCALENDAR/);
-    expect(posted.body.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: 'I will come', custom_id: 'run:meet rsvp lc yes' }] }]);
+    expect(posted.body.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 1, label: 'I will come', custom_id: 'run:meet rsvp lc yes' }] },
+    ]);
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });
   });
 });
@@ -81,8 +99,14 @@ describe('direct messages and channel posts', () => {
 describe('channel posts', () => {
   it('refuses to post a private reply (personal data) in a channel', async () => {
     fake = await FakeDiscord.start();
-    const adapter = createDiscordAdapter(await testServices(), { token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl });
-    await expect(adapter.postToChannel(CHANNEL_ID, reply([{ kind: 'text', text: 'Alice has 45 of 90 hours.' }]))).rejects.toThrow(/refused to post a private reply/);
+    const adapter = createDiscordAdapter(await testServices(), {
+      token: 't',
+      applicationId: APP_ID,
+      apiUrl: fake.apiUrl,
+    });
+    await expect(
+      adapter.postToChannel(CHANNEL_ID, reply([{ kind: 'text', text: 'Alice has 45 of 90 hours.' }])),
+    ).rejects.toThrow(/refused to post a private reply/);
     expect(fake.requests).toEqual([]);
   });
 });
@@ -102,8 +126,15 @@ describe('registering the slash commands', () => {
   it('registers for one server when DISCORD_GUILD_ID is set', async () => {
     fake = await FakeDiscord.start();
     const services = await testServices();
-    const adapter = createDiscordAdapter(services, { token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl, guildId: GUILD_ID });
+    const adapter = createDiscordAdapter(services, {
+      token: 't',
+      applicationId: APP_ID,
+      apiUrl: fake.apiUrl,
+      guildId: GUILD_ID,
+    });
     await adapter.register();
-    expect(fake.requests.find((r) => r.method === 'PUT')?.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(fake.requests.find((r) => r.method === 'PUT')?.path).toBe(
+      `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+    );
   });
 });

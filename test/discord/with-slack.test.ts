@@ -14,7 +14,9 @@ describe('Discord next to Slack in one process', () => {
   afterAll(async () => bot.close());
 
   it('still attaches files (the CSV export), so the answer is not lost', async () => {
-    await bot.interact(chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+    await bot.interact(
+      chatInput('alice', 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]),
+    );
     const seen = await Promise.race([
       bot.interact(chatInput('alice', 'hours', [sub('export')])),
       new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 4000)),

@@ -84,7 +84,9 @@ describe('/hours list, edit, delete, undo', () => {
     expect(await say(s, 'alice', '/hours edit 1 90 min')).toMatch(/1 hour 30 minutes of shadowing/);
     expect(await say(s, 'alice', '/hours edit 1 group')).toMatch(/of mentoring in a group/);
     expect(await say(s, 'alice', '/hours edit 1 yesterday')).toMatch(/Sunday, March 15/);
-    expect(await s.store.hours.list('alice')).toMatchObject([{ minutes: 90, category: 'mentoring-group', faceToFace: true, date: '2026-03-15' }]);
+    expect(await s.store.hours.list('alice')).toMatchObject([
+      { minutes: 90, category: 'mentoring-group', faceToFace: true, date: '2026-03-15' },
+    ]);
   });
 
   it('undo removes the entry I logged last', async () => {
@@ -129,7 +131,8 @@ describe('/hours totals', () => {
     const s = await testServices();
     await say(s, 'alice', '/hours log 3h shadowing');
     await say(s, 'alice', '/hours log 1h 1on1');
-    for (const e of await s.store.hours.list('alice')) await s.store.hours.update('alice', e.id, { status: 'approved' });
+    for (const e of await s.store.hours.list('alice'))
+      await s.store.hours.update('alice', e.id, { status: 'approved' });
     const text = await say(s, 'alice', '/hours');
     expect(text).toMatch(/Shadowing staff and certified peer mentors: 3 hours/);
     expect(text).toMatch(/Internship hours: .* 4 of 90 hours/);
@@ -148,7 +151,10 @@ describe('forgiving subcommands', () => {
 describe('two messages at once', () => {
   it('never lets two logs sent together pass 24 hours in one day', async () => {
     const s = await testServices();
-    const replies = await Promise.all([send(s, 'alice', '/hours log 13h shadowing', { requestId: 'a' }), send(s, 'alice', '/hours log 13h retreat', { requestId: 'b' })]);
+    const replies = await Promise.all([
+      send(s, 'alice', '/hours log 13h shadowing', { requestId: 'a' }),
+      send(s, 'alice', '/hours log 13h retreat', { requestId: 'b' }),
+    ]);
     expect(replies.map((r) => JSON.stringify(r)).filter((t) => t.includes('more than 24 hours'))).toHaveLength(1);
     expect(await s.store.hours.list('alice')).toHaveLength(1);
   });

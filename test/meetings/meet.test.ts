@@ -9,7 +9,14 @@ const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10
 
 async function withFacilitator(now = '2026-01-05T09:00:00-06:00'): Promise<Services> {
   const services = await testServices({ PEERBOT_NOW: now });
-  await services.store.people.put({ id: 'fran', role: 'facilitator', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt: now });
+  await services.store.people.put({
+    id: 'fran',
+    role: 'facilitator',
+    programId: 'wi-peer-mentor',
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: now,
+  });
   return services;
 }
 
@@ -22,8 +29,18 @@ describe('/meet schedule', () => {
     const [meeting] = await allMeetings(services);
     const all = occurrencesBetween(meeting!, 'America/Chicago', '2026-01-01', '2026-12-31');
     expect(all.map((o) => o.date)).toEqual([
-      '2026-01-13', '2026-02-10', '2026-03-10', '2026-04-14', '2026-05-12', '2026-06-09',
-      '2026-07-14', '2026-08-11', '2026-09-08', '2026-10-13', '2026-11-10', '2026-12-08',
+      '2026-01-13',
+      '2026-02-10',
+      '2026-03-10',
+      '2026-04-14',
+      '2026-05-12',
+      '2026-06-09',
+      '2026-07-14',
+      '2026-08-11',
+      '2026-09-08',
+      '2026-10-13',
+      '2026-11-10',
+      '2026-12-08',
     ]);
     // DST starts March 8 and ends November 1, 2026: the wall clock stays at 10:00, UTC moves.
     const utc = Object.fromEntries(all.map((o) => [o.date, o.start.toUTC().toFormat('HH:mm')]));
@@ -36,16 +53,42 @@ describe('/meet schedule', () => {
 
   it('reads the other recurrences and forgiving times', async () => {
     const services = await withFacilitator();
-    await say(services, 'fran', '/meet schedule Peer mentor call teleconference every last friday 2pm 1h tel:+1-555-0100');
+    await say(
+      services,
+      'fran',
+      '/meet schedule Peer mentor call teleconference every last friday 2pm 1h tel:+1-555-0100',
+    );
     await say(services, 'fran', '/meet schedule "Weekly check in" other weekly mon 9:30 am 30 min');
     await say(services, 'fran', '/meet schedule "Retreat planning" training once 2/20 13:00 2h');
     await say(services, 'fran', '/meet schedule "Pay day huddle" meeting monthly 15th 12:00');
     const byTitle = Object.fromEntries((await allMeetings(services)).map((m) => [m.title, m]));
-    expect(byTitle['Peer mentor call']).toMatchObject({ kind: 'teleconference', recurrence: { type: 'nth', nth: -1, weekday: 'friday' }, time: '14:00', minutes: 60, link: 'tel:+1-555-0100' });
-    expect(byTitle['Weekly check in']).toMatchObject({ kind: 'other', recurrence: { type: 'weekly', weekday: 'monday' }, time: '09:30', minutes: 30 });
-    expect(byTitle['Retreat planning']).toMatchObject({ kind: 'training', recurrence: { type: 'once', date: '2026-02-20' }, time: '13:00', minutes: 120 });
-    expect(byTitle['Pay day huddle']).toMatchObject({ recurrence: { type: 'monthly', day: 15 }, time: '12:00', minutes: 60 });
-    const last = occurrencesBetween(byTitle['Peer mentor call']!, 'America/Chicago', '2026-01-01', '2026-03-31').map((o) => o.date);
+    expect(byTitle['Peer mentor call']).toMatchObject({
+      kind: 'teleconference',
+      recurrence: { type: 'nth', nth: -1, weekday: 'friday' },
+      time: '14:00',
+      minutes: 60,
+      link: 'tel:+1-555-0100',
+    });
+    expect(byTitle['Weekly check in']).toMatchObject({
+      kind: 'other',
+      recurrence: { type: 'weekly', weekday: 'monday' },
+      time: '09:30',
+      minutes: 30,
+    });
+    expect(byTitle['Retreat planning']).toMatchObject({
+      kind: 'training',
+      recurrence: { type: 'once', date: '2026-02-20' },
+      time: '13:00',
+      minutes: 120,
+    });
+    expect(byTitle['Pay day huddle']).toMatchObject({
+      recurrence: { type: 'monthly', day: 15 },
+      time: '12:00',
+      minutes: 60,
+    });
+    const last = occurrencesBetween(byTitle['Peer mentor call']!, 'America/Chicago', '2026-01-01', '2026-03-31').map(
+      (o) => o.date,
+    );
     expect(last).toEqual(['2026-01-30', '2026-02-27', '2026-03-27']);
   });
 
@@ -74,8 +117,12 @@ describe('/meet list, skip and ics', () => {
     const services = await withFacilitator('2026-01-05T09:00:00-06:00');
     await say(services, 'fran', LC);
     expect(await say(services, 'maria', '/meet')).toContain('Next: Tuesday, January 13 at 10:00 AM');
-    expect(await say(services, 'fran', '/meet skip lc 1/13')).toContain('There is no Learning Collaborative on Tuesday, January 13.');
-    expect(await say(services, 'fran', '/meet cancel lc 2026-04-14')).toContain('There is no Learning Collaborative on Tuesday, April 14.');
+    expect(await say(services, 'fran', '/meet skip lc 1/13')).toContain(
+      'There is no Learning Collaborative on Tuesday, January 13.',
+    );
+    expect(await say(services, 'fran', '/meet cancel lc 2026-04-14')).toContain(
+      'There is no Learning Collaborative on Tuesday, April 14.',
+    );
     const list = await say(services, 'maria', '/meet list');
     expect(list).toContain('Next: Tuesday, February 10 at 10:00 AM');
     expect(list).toContain('No meeting on: Tuesday, January 13; Tuesday, April 14');
@@ -98,20 +145,34 @@ describe('/meet list, skip and ics', () => {
       starts.push(next.toJSDate().toISOString());
     }
     expect(starts).toEqual([
-      '2026-02-10T16:00:00.000Z', '2026-03-10T15:00:00.000Z', '2026-05-12T15:00:00.000Z', '2026-06-09T15:00:00.000Z',
-      '2026-07-14T15:00:00.000Z', '2026-08-11T15:00:00.000Z', '2026-09-08T15:00:00.000Z', '2026-10-13T15:00:00.000Z',
-      '2026-11-10T16:00:00.000Z', '2026-12-08T16:00:00.000Z',
+      '2026-02-10T16:00:00.000Z',
+      '2026-03-10T15:00:00.000Z',
+      '2026-05-12T15:00:00.000Z',
+      '2026-06-09T15:00:00.000Z',
+      '2026-07-14T15:00:00.000Z',
+      '2026-08-11T15:00:00.000Z',
+      '2026-09-08T15:00:00.000Z',
+      '2026-10-13T15:00:00.000Z',
+      '2026-11-10T16:00:00.000Z',
+      '2026-12-08T16:00:00.000Z',
     ]);
   });
 
   it('puts every series in one calendar file with /meet ics', async () => {
     const services = await withFacilitator();
     await say(services, 'fran', LC);
-    await say(services, 'fran', '/meet schedule "Peer mentor call" teleconference every 1st monday 1pm 1h tel:+1-555-0100');
+    await say(
+      services,
+      'fran',
+      '/meet schedule "Peer mentor call" teleconference every 1st monday 1pm 1h tel:+1-555-0100',
+    );
     const file = (await send(services, 'maria', '/meet ics')).files![0]!;
     expect(file.filename).toBe('meetings.ics');
     const calendar = new ICAL.Component(ICAL.parse(file.content));
-    expect(calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Learning Collaborative', 'Peer mentor call']);
+    expect(calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary'))).toEqual([
+      'Learning Collaborative',
+      'Peer mentor call',
+    ]);
     expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
   });
 
@@ -151,7 +212,14 @@ describe('/meet rsvp and attended', () => {
     expect(await say(services, 'maria', '/meet attended pmc 3/2')).toContain('already logged');
     const entries = await services.store.hours.list('maria');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ date: '2026-03-02', minutes: 90, category: 'teleconference', faceToFace: false, status: 'pending', origin: 'meeting:pmc:2026-03-02' });
+    expect(entries[0]).toMatchObject({
+      date: '2026-03-02',
+      minutes: 90,
+      category: 'teleconference',
+      faceToFace: false,
+      status: 'pending',
+      origin: 'meeting:pmc:2026-03-02',
+    });
   });
 
   it('does not count a call that has not started yet', async () => {
@@ -161,4 +229,3 @@ describe('/meet rsvp and attended', () => {
     expect(await services.store.hours.list('maria')).toEqual([]);
   });
 });
-

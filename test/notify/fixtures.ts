@@ -22,7 +22,15 @@ export async function tempDb(): Promise<string> {
 }
 
 function person(id: string, fields: Partial<Person>): Person {
-  return { id, role: 'mentor', programId: 'nc-peer-support', milestones: {}, nudgesMuted: false, createdAt: '2026-01-01T00:00:00-06:00', ...fields };
+  return {
+    id,
+    role: 'mentor',
+    programId: 'nc-peer-support',
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: '2026-01-01T00:00:00-06:00',
+    ...fields,
+  };
 }
 
 /**
@@ -30,7 +38,10 @@ function person(id: string, fields: Partial<Person>): Person {
  * On Monday March 16: Ana and Cy are 6 days from their 30-day training (the 7-day mark),
  * Ben's is late. Sam supervises Ana and Ben; Tess supervises Cy.
  */
-export async function seedTeam(services: Services, accounts: (id: string) => string | undefined = () => undefined): Promise<void> {
+export async function seedTeam(
+  services: Services,
+  accounts: (id: string) => string | undefined = () => undefined,
+): Promise<void> {
   const people = [
     person('sam', { name: 'Sam', role: 'supervisor', programId: 'wi-peer-mentor' }),
     person('tess', { name: 'Tess', role: 'supervisor', programId: 'wi-peer-mentor' }),

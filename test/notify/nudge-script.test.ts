@@ -11,7 +11,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 async function nudge(db: string, args: string[] = [], extra: Record<string, string> = {}): Promise<string[]> {
   const env: NodeJS.ProcessEnv = { ...process.env, PEERBOT_DB: db, PEERBOT_NOW: MONDAY, PEERBOT_TZ: 'America/Chicago' };
-  for (const key of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[key];
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_APP_TOKEN',
+    'DISCORD_TOKEN',
+    'DISCORD_APPLICATION_ID',
+  ])
+    delete env[key];
   Object.assign(env, extra);
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/nudge.ts', ...args], { cwd: root, env });
   return stdout.trim().split('\n');
@@ -26,7 +33,9 @@ describe('npm run nudge', () => {
     expect(dry.at(-1)).toBe('Dry run: 8 nudges would be sent. Nothing was sent.');
     const first = await nudge(db);
     expect(first.at(-1)).toBe('8 nudges sent');
-    expect(first).toContain('-> ana: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.');
+    expect(first).toContain(
+      '-> ana: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.',
+    );
     expect(first.filter((l) => l.startsWith('-> '))).toHaveLength(8);
     expect(await nudge(db)).toEqual(['0 nudges sent']);
     // Console users find their nudges waiting with their next reply.
@@ -42,9 +51,20 @@ describe('npm run nudge', () => {
       const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl };
       const out = await nudge(db, [], env);
       expect(out.at(-1)).toBe('8 nudges sent');
-      expect(out).toContain('-> slack:UANA: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.');
+      expect(out).toContain(
+        '-> slack:UANA: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.',
+      );
       const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
-      expect(posts.map((c) => c.args.channel).sort()).toEqual(['DUANA', 'DUBEN', 'DUCY', 'DUSAM', 'DUSAM', 'DUSAM', 'DUTESS', 'DUTESS']);
+      expect(posts.map((c) => c.args.channel).sort()).toEqual([
+        'DUANA',
+        'DUBEN',
+        'DUCY',
+        'DUSAM',
+        'DUSAM',
+        'DUSAM',
+        'DUTESS',
+        'DUTESS',
+      ]);
       expect((await nudge(db, [], env)).at(-1)).toBe('0 nudges sent');
       expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(8);
     } finally {
@@ -58,7 +78,10 @@ describe('npm run nudge', () => {
     // A record of sent nudges that is not valid: the check stops before sending anything.
     const records = db.replace(/\.json$/, '.records');
     await fs.mkdir(records, { recursive: true });
-    await fs.writeFile(path.join(records, 'nudges%2Fana.json'), JSON.stringify({ version: 1, name: 'nudges/ana', records: { broken: { status: 'lost' } } }));
+    await fs.writeFile(
+      path.join(records, 'nudges%2Fana.json'),
+      JSON.stringify({ version: 1, name: 'nudges/ana', records: { broken: { status: 'lost' } } }),
+    );
     const failed = await nudge(db).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,

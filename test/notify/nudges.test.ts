@@ -9,10 +9,14 @@ const slackId = (id: string) => `slack:U${id.toUpperCase()}`;
 
 /** Who should hear what on Monday March 16 (see seedTeam). */
 const EXPECTED = [
-  'UANA ana:training-30:2026-03-22', 'USAM ana:training-30:2026-03-22',
-  'UBEN ben:training-30:2026-01-31', 'USAM ben:training-30:2026-01-31',
-  'UCY cy:training-30:2026-03-22', 'UTESS cy:training-30:2026-03-22',
-  'USAM digest', 'UTESS digest',
+  'UANA ana:training-30:2026-03-22',
+  'USAM ana:training-30:2026-03-22',
+  'UBEN ben:training-30:2026-01-31',
+  'USAM ben:training-30:2026-01-31',
+  'UCY cy:training-30:2026-03-22',
+  'UTESS cy:training-30:2026-03-22',
+  'USAM digest',
+  'UTESS digest',
 ].sort();
 
 describe('deadline nudges', () => {
@@ -79,7 +83,9 @@ describe('deadline nudges', () => {
     expect(samDigest).toMatch(/Ana\n {2}Soon: Training within 30 days of hire \(due Sunday, March 22\)/);
     expect(samDigest).toMatch(/Ben\n {2}Late: /);
     expect(samDigest).not.toContain('Cy');
-    const tessDigest = (await services.inbox!.take('tess')).map((r) => plainText(r)).find((t) => t.includes('weekly summary'))!;
+    const tessDigest = (await services.inbox!.take('tess'))
+      .map((r) => plainText(r))
+      .find((t) => t.includes('weekly summary'))!;
     expect(tessDigest).toContain('Cy');
     expect(tessDigest).not.toMatch(/Ana|Ben/);
     // Later the same week: no second digest.
@@ -96,7 +102,9 @@ describe('deadline nudges', () => {
     expect(firstRun.map((s) => s.key)).toEqual(['ana|ana:training-30:2026-03-22|14']);
     expect(firstRun[0]!.text).toContain('is due in 9 days, on Sunday, March 22.');
     const later = await servicesAt(db, '2026-03-16T10:00:00-05:00');
-    expect((await runNudgeCheck(later, [])).sent.filter((s) => s.to === 'ana').map((s) => s.key)).toEqual(['ana|ana:training-30:2026-03-22|7']);
+    expect((await runNudgeCheck(later, [])).sent.filter((s) => s.to === 'ana').map((s) => s.key)).toEqual([
+      'ana|ana:training-30:2026-03-22|7',
+    ]);
   });
 
   it('sends nothing to a person who muted nudges, but still tells their supervisor', async () => {
@@ -104,7 +112,11 @@ describe('deadline nudges', () => {
     const services = await servicesAt(db, MONDAY);
     await seedTeam(services);
     expect(await say(services, 'ana', '/deadlines mute')).toContain('OK. I will not send you deadline reminders.');
-    expect((await services.store.people.get('ana'))).toMatchObject({ nudgesMuted: true, supervisorId: 'sam', hired: '2026-02-20' });
+    expect(await services.store.people.get('ana')).toMatchObject({
+      nudgesMuted: true,
+      supervisorId: 'sam',
+      hired: '2026-02-20',
+    });
     const { sent } = await runNudgeCheck(services, []);
     expect(sent.filter((s) => s.to === 'ana')).toEqual([]);
     expect(sent.filter((s) => s.to === 'sam' && s.text.includes('Reminder about Ana'))).toHaveLength(1);
@@ -122,4 +134,3 @@ describe('deadline nudges', () => {
     expect(answers.filter(Boolean)).toHaveLength(1);
   });
 });
-

@@ -7,7 +7,14 @@ const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10
 
 async function scheduledInSlack(db: string) {
   const services = await servicesAt(db, '2026-03-02T09:00:00-06:00');
-  await services.store.people.put({ id: 'fran', role: 'facilitator', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt: 'x' });
+  await services.store.people.put({
+    id: 'fran',
+    role: 'facilitator',
+    programId: 'wi-peer-mentor',
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: 'x',
+  });
   await services.store.people.link('slack:UFRAN', 'fran');
   await say(services, 'UFRAN', LC, { platform: 'slack', channelId: 'C42' });
 }

@@ -8,7 +8,11 @@ describe('the scheduler', () => {
     const services = await servicesAt(await tempDb(), MONDAY);
     const scheduler = startScheduler(services, []);
     const ours = () => [...cron.getTasks().values()].filter((t) => t.name?.startsWith('peerbot-'));
-    expect(ours().map((t) => [t.name, t.getPattern()]).sort()).toEqual([
+    expect(
+      ours()
+        .map((t) => [t.name, t.getPattern()])
+        .sort(),
+    ).toEqual([
       ['peerbot-nudges', '0 * * * *'],
       ['peerbot-reminders', '*/5 * * * *'],
     ]);

@@ -12,7 +12,14 @@ import { say, send, tempDir, testServices } from '../helpers.ts';
 const SHIPPED = path.resolve(import.meta.dirname, '../../data/policies');
 
 async function makeFacilitator(services: Services, id: string): Promise<void> {
-  await services.store.people.put({ id, role: 'facilitator', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt: '2026-03-01T10:00:00-06:00' });
+  await services.store.people.put({
+    id,
+    role: 'facilitator',
+    programId: 'wi-peer-mentor',
+    milestones: {},
+    nudgesMuted: false,
+    createdAt: '2026-03-01T10:00:00-06:00',
+  });
 }
 
 function buttons(reply: Reply): Button[] {
@@ -37,22 +44,32 @@ describe('/ask', () => {
 
   it('understands everyday words: mom, in person, NC, CE', async () => {
     const services = await testServices();
-    expect(await say(services, 'alice', '/ask can my mom be my peer support specialist?')).toMatch(/family member cannot provide/i);
+    expect(await say(services, 'alice', '/ask can my mom be my peer support specialist?')).toMatch(
+      /family member cannot provide/i,
+    );
     expect(await say(services, 'alice', '/ask do I have to do half my hours in person')).toMatch(/45 of 90 hours/);
-    expect(await say(services, 'alice', '/ask how much CE do NC staff need each year')).toMatch(/10 hours of continuing education/);
+    expect(await say(services, 'alice', '/ask how much CE do NC staff need each year')).toMatch(
+      /10 hours of continuing education/,
+    );
   });
 
   it('offers Discord one flat "question" option, which facilitators also use for "unanswered"', async () => {
     const services = await testServices();
     const ask = services.commands.get('ask')!;
-    expect(ask.subcommands).toEqual([expect.objectContaining({ name: 'ask', options: [expect.objectContaining({ name: 'question', type: 'string', required: true })] })]);
+    expect(ask.subcommands).toEqual([
+      expect.objectContaining({
+        name: 'ask',
+        options: [expect.objectContaining({ name: 'question', type: 'string', required: true })],
+      }),
+    ]);
     await makeFacilitator(services, 'discord:42');
     expect(await say(services, '42', '/ask unanswered', { platform: 'discord' })).toMatch(/no questions waiting/);
   });
 
   it('finds a document an admin dropped into the folder', async () => {
     const dir = await policiesWith({
-      'bus-pass.md': '# Travel\n\nDocument: 900_agency.txt (Agency handbook)\n\n## Monthly bus pass for peer mentors\nSource: section "Travel"\n\nEvery peer mentor gets a free monthly bus pass from the agency.\n',
+      'bus-pass.md':
+        '# Travel\n\nDocument: 900_agency.txt (Agency handbook)\n\n## Monthly bus pass for peer mentors\nSource: section "Travel"\n\nEvery peer mentor gets a free monthly bus pass from the agency.\n',
     });
     const services = await testServices({ PEERBOT_POLICIES: dir });
     const text = await say(services, 'alice', '/ask do peer mentors get a bus pass?');
@@ -64,7 +81,10 @@ describe('/ask', () => {
     const dir = await policiesWith({});
     const services = await testServices({ PEERBOT_POLICIES: dir });
     expect(await say(services, 'alice', '/ask reload')).toMatch(/Only admins/);
-    await fs.writeFile(path.join(dir, 'parking.md'), '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n');
+    await fs.writeFile(
+      path.join(dir, 'parking.md'),
+      '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n',
+    );
     await fs.writeFile(path.join(dir, 'broken.md'), '## No source here\n\nText.\n');
     const reloaded = await say(services, 'admin', '/ask reload');
     expect(reloaded).toMatch(/I loaded \d+ topics from 6 files\./);
@@ -77,8 +97,13 @@ describe('/ask', () => {
     const warnings: string[] = [];
     const log: Logger = { info() {}, error() {}, warn: (m) => void warnings.push(m) };
     const db = path.join(await tempDir(), 'db.json');
-    const services = await createServices(loadConfig({ PEERBOT_DB: db, PEERBOT_POLICIES: dir, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }), log);
-    expect(warnings.join('\n')).toMatch(/broken\.md: section "A topic without a source" \(line 3\) has no "Source:" line/);
+    const services = await createServices(
+      loadConfig({ PEERBOT_DB: db, PEERBOT_POLICIES: dir, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }),
+      log,
+    );
+    expect(warnings.join('\n')).toMatch(
+      /broken\.md: section "A topic without a source" \(line 3\) has no "Source:" line/,
+    );
     expect(await say(services, 'alice', '/ask how many internship hours do I need?')).toMatch(/90 hours/);
   });
 
@@ -90,7 +115,14 @@ describe('/ask', () => {
     const [pass] = buttons(reply);
     expect(pass).toMatchObject({ label: 'Pass it to a facilitator', command: 'ask' });
     const stored = await (await questionsCollection(services.store)).all();
-    expect(stored.map((q) => q.value)).toEqual([expect.objectContaining({ question: "what's the weather today?", personId: 'alice', status: 'open', wantsReply: false })]);
+    expect(stored.map((q) => q.value)).toEqual([
+      expect.objectContaining({
+        question: "what's the weather today?",
+        personId: 'alice',
+        status: 'open',
+        wantsReply: false,
+      }),
+    ]);
     expect(await say(services, 'alice', `/ask ${pass!.args}`)).toMatch(/passed your question to a facilitator/);
     expect((await (await questionsCollection(services.store)).all())[0]!.value.wantsReply).toBe(true);
   });
@@ -117,7 +149,10 @@ describe('/ask', () => {
     expect(yes!.args).toMatch(/^feedback [0-9a-f]{8} yes$/);
     expect(await say(services, 'U1', `/ask ${yes!.args}`, { platform: 'slack' })).toMatch(/glad it helped/);
     const id = yes!.args.split(' ')[1]!;
-    expect(await (await answersCollection(services.store)).get(id)).toMatchObject({ question: 'what is a peer mentor?', helpful: true });
+    expect(await (await answersCollection(services.store)).get(id)).toMatchObject({
+      question: 'what is a peer mentor?',
+      helpful: true,
+    });
     await say(services, 'U1', `/ask ${no!.args}`, { platform: 'slack' });
     await say(services, 'U1', `/ask ${no!.args}`, { platform: 'slack' });
     const open = await (await questionsCollection(services.store)).all();
@@ -137,7 +172,7 @@ describe('/ask', () => {
     expect(await (await questionsCollection(services.store)).all()).toEqual([]);
   });
 
-  it('does not let one person give feedback on another person\'s answer', async () => {
+  it("does not let one person give feedback on another person's answer", async () => {
     const services = await testServices();
     const [yes] = buttons(await send(services, 'U1', '/ask what is a peer mentor?', { platform: 'slack' }));
     expect(await say(services, 'U2', `/ask ${yes!.args}`, { platform: 'slack' })).toMatch(/could not find that answer/);

@@ -7,7 +7,9 @@ import { evaluatePolicy } from '../../scripts/eval-policy.ts';
  * Our own questions, in other words than the dev set: questions.jsonl was written first and used
  * while building; holdout*.jsonl were written later to check that the answers carry over.
  */
-const sets = ['questions', 'holdout', 'holdout2', 'holdout3'].map((n) => path.join(import.meta.dirname, `${n}.jsonl`)).filter((f) => fs.existsSync(f));
+const sets = ['questions', 'holdout', 'holdout2', 'holdout3']
+  .map((n) => path.join(import.meta.dirname, `${n}.jsonl`))
+  .filter((f) => fs.existsSync(f));
 
 describe('answers to questions asked in many ways', () => {
   for (const file of sets) {
@@ -17,7 +19,8 @@ describe('answers to questions asked in many ways', () => {
       expect(results.length).toBeGreaterThan(20);
       expect((results.length - missed.length) / results.length, missed.join('\n')).toBeGreaterThanOrEqual(0.9);
       for (const r of results.filter((r) => r.line.unknown)) expect(r.reply, r.line.q).toMatch(/^I'm not sure/);
-      for (const r of results.filter((r) => !/^I'm not sure/.test(r.reply))) expect(r.reply, r.line.q).toMatch(/^Source: \S/m);
+      for (const r of results.filter((r) => !/^I'm not sure/.test(r.reply)))
+        expect(r.reply, r.line.q).toMatch(/^Source: \S/m);
     });
   }
 });

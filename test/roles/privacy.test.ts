@@ -32,9 +32,12 @@ async function refused(user: string, line: string): Promise<string> {
 }
 
 describe('a mentor sees only their own data', () => {
-  it.each(['/hours @bob', '/hours show @bob', '/cert @bob', '/hours export @bob', '/deadlines @bob'])('refuses %s', async (line) => {
-    expect(await refused('alice', line)).toMatch(/only see/);
-  });
+  it.each(['/hours @bob', '/hours show @bob', '/cert @bob', '/hours export @bob', '/deadlines @bob'])(
+    'refuses %s',
+    async (line) => {
+      expect(await refused('alice', line)).toMatch(/only see/);
+    },
+  );
 
   it('gives the same answer for a person who does not exist, so names cannot be probed', async () => {
     expect(await say(s, 'alice', '/cert @nobody')).toBe(await say(s, 'alice', '/cert @bob'));
@@ -68,9 +71,12 @@ describe('a supervisor sees only their own mentors', () => {
     expect(await say(s, 'sue', '/hours @alice')).toMatch(/2 hours waiting/);
   });
 
-  it.each(['/cert @bob', '/hours @bob', '/hours export @bob', '/deadlines @bob'])('refuses %s for a mentor of another team', async (line) => {
-    expect(await refused('sue', line)).toMatch(/only see/);
-  });
+  it.each(['/cert @bob', '/hours @bob', '/hours export @bob', '/deadlines @bob'])(
+    'refuses %s for a mentor of another team',
+    async (line) => {
+      expect(await refused('sue', line)).toMatch(/only see/);
+    },
+  );
 
   it('cannot approve or mark for a mentor of another team', async () => {
     expect(await refused('sue', '/hours approve @bob all')).toMatch(/only approve hours of people you supervise/);
@@ -87,7 +93,9 @@ describe('a supervisor sees only their own mentors', () => {
   });
 
   it('can approve their own mentor and mark a milestone', async () => {
-    expect(await say(s, 'sue', '/cert mark @alice peer-mentor-101 3/4')).toMatch(/Marked as done: Peer Mentor 101 training for alice, on Wednesday, March 4/);
+    expect(await say(s, 'sue', '/cert mark @alice peer-mentor-101 3/4')).toMatch(
+      /Marked as done: Peer Mentor 101 training for alice, on Wednesday, March 4/,
+    );
     expect(await say(s, 'sue', '/cert @alice')).toMatch(/Peer Mentor 101 training: done on Mar 4/);
   });
 });
@@ -104,9 +112,17 @@ describe('a facilitator sees the whole cohort', () => {
 
 describe('an admin enrolls people and sets roles', () => {
   it('enrolls with a program, dates and a supervisor, and sets a role', async () => {
-    const text = await say(s, 'admin', '/peerbot admin enroll @nina program:nc-peer-support hired:2026-03-01 supervisor:@sue name:"Nina Park"');
+    const text = await say(
+      s,
+      'admin',
+      '/peerbot admin enroll @nina program:nc-peer-support hired:2026-03-01 supervisor:@sue name:"Nina Park"',
+    );
     expect(text).toMatch(/Enrolled Nina Park in North Carolina Peer Support Services staff/);
-    expect(await s.store.people.get('nina')).toMatchObject({ programId: 'nc-peer-support', hired: '2026-03-01', supervisorId: 'sue' });
+    expect(await s.store.people.get('nina')).toMatchObject({
+      programId: 'nc-peer-support',
+      hired: '2026-03-01',
+      supervisorId: 'sue',
+    });
     expect(await say(s, 'admin', '/admin role @nina supervisor')).toMatch(/Nina Park is now a supervisor/);
   });
 

@@ -8,10 +8,12 @@ describe('a mentor logging hours in their own words', () => {
     await say(s, 'mia', '/hours log 2h 1 on 1');
     await say(s, 'mia', '/hours log 1.5 hours 1 on 1 yesterday');
     const entries = await s.store.hours.list('mia');
-    expect(entries.map((e) => [e.minutes, e.category, e.date])).toEqual([
-      [90, 'mentoring-1on1', '2026-03-15'],
-      [120, 'mentoring-1on1', '2026-03-16'],
-    ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))));
+    expect(entries.map((e) => [e.minutes, e.category, e.date])).toEqual(
+      [
+        [90, 'mentoring-1on1', '2026-03-15'],
+        [120, 'mentoring-1on1', '2026-03-16'],
+      ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+    );
   });
 
   it('still reads "2 hrs 15 min", "1h30" and "2h 15" as hours and minutes', async () => {

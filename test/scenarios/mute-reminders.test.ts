@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { say, testServices } from '../helpers.ts';
 
 describe('turning deadline reminders off', () => {
-  it('refuses to mute someone else, and leaves everyone\'s reminders on', async () => {
+  it("refuses to mute someone else, and leaves everyone's reminders on", async () => {
     const s = await testServices();
     await say(s, 'admin', '/admin enroll @joe supervisor:@sue');
     const reply = await say(s, 'sue', '/deadlines mute @joe');

@@ -6,7 +6,9 @@ describe('pressing "Pass it to a facilitator" after a facilitator already answer
     const s = await testServices();
     await say(s, 'admin', '/admin role @fran facilitator');
     const unsure = await send(s, 'alice', '/ask what is the wifi password');
-    const pass = unsure.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.label === 'Pass it to a facilitator')!;
+    const pass = unsure.blocks
+      .flatMap((b) => (b.kind === 'actions' ? b.buttons : []))
+      .find((b) => b.label === 'Pass it to a facilitator')!;
     await say(s, 'fran', `/ask done ${pass.args.split(' ')[1]}`);
     const pressed = await say(s, 'alice', `/${pass.command} ${pass.args}`);
     expect(pressed).not.toMatch(/I passed your question/);

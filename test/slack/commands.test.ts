@@ -11,7 +11,10 @@ describe('every command on Slack, through signed requests', () => {
     rig = await slackRig(await testServices({ PEERBOT_ADMINS: 'UADMIN' }));
     await rig.command('UADMIN', '/peerbot admin role <@UFRAN|fran> facilitator');
     await rig.command('UADMIN', '/peerbot admin role <@USUE|sue> supervisor');
-    await rig.command('UADMIN', `/peerbot admin enroll ${ALICE} supervisor:<@USUE|sue> hired:2026-03-01 internship-start:2026-03-02`);
+    await rig.command(
+      'UADMIN',
+      `/peerbot admin enroll ${ALICE} supervisor:<@USUE|sue> hired:2026-03-01 internship-start:2026-03-02`,
+    );
   });
   afterAll(async () => rig.stop());
 
@@ -32,7 +35,9 @@ describe('every command on Slack, through signed requests', () => {
   });
 
   it('refuses a 25-hour entry, a future date and an unknown category, and stores nothing', async () => {
-    expect(shown(await rig.command('UBOB', '/hours log 25h shadowing'))).toMatch(/more than 24 hours[\s\S]*Example: \/hours log/);
+    expect(shown(await rig.command('UBOB', '/hours log 25h shadowing'))).toMatch(
+      /more than 24 hours[\s\S]*Example: \/hours log/,
+    );
     expect(shown(await rig.command('UBOB', '/hours log 2h shadowing 2026-03-20'))).toMatch(/in the future/);
     expect(shown(await rig.command('UBOB', '/hours log 2h juggling'))).toMatch(/mentoring-1on1/);
     expect(shown(await rig.command('UBOB', '/hours list'))).toMatch(/not logged any hours/);
@@ -43,7 +48,11 @@ describe('every command on Slack, through signed requests', () => {
     const again = rig.commandBody('UBOB', '/hours log 1h shadowing', { triggerId: 'trig-twice' });
     expect((await rig.post(first.body, 'application/x-www-form-urlencoded')).status).toBe(200);
     await rig.fake.waitFor((c) => first.responseUrl.endsWith(c.path));
-    const retried = await rig.post(again.body, 'application/x-www-form-urlencoded', { ...signFor(again.body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const retried = await rig.post(again.body, 'application/x-www-form-urlencoded', {
+      ...signFor(again.body),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect(retried.status).toBe(200);
     const list = shown(await rig.command('UBOB', '/hours list'));
     expect(list.match(/1 hour ·/g)).toHaveLength(1);
@@ -92,7 +101,10 @@ describe('every command on Slack, through signed requests', () => {
   });
 
   it('schedules a meeting, lists it, takes an RSVP and sends a calendar file from a button', async () => {
-    const scheduled = await rig.command('UFRAN', '/meet schedule "Peer Call" teleconference every 3rd tuesday 10:00 60m https://zoom.example/j/1');
+    const scheduled = await rig.command(
+      'UFRAN',
+      '/meet schedule "Peer Call" teleconference every 3rd tuesday 10:00 60m https://zoom.example/j/1',
+    );
     expect(shown(scheduled)).toMatch(/Scheduled: Peer Call/);
     expect(shown(await rig.command('UALICE', '/meet'))).toMatch(/Peer Call/);
     expect(shown(await rig.command('UALICE', '/meet rsvp pc yes'))).toMatch(/You will come to Peer Call/);

@@ -11,12 +11,16 @@ async function slackDriver(): Promise<ContractDriver> {
   const rig = await slackRig(await testServices({ PEERBOT_ADMINS: slackId('admin') }));
   return {
     async send(user: string, line: string): Promise<SeenReply> {
-      const slackLine = line.replace(/^\/(admin|help|link)\b/, '/peerbot $1').replace(/@([a-z]+)/g, (_, name: string) => `<@${slackId(name)}|${name}>`);
+      const slackLine = line
+        .replace(/^\/(admin|help|link)\b/, '/peerbot $1')
+        .replace(/@([a-z]+)/g, (_, name: string) => `<@${slackId(name)}|${name}>`);
       const before = rig.fake.calls.length;
       const answer = await rig.command(slackId(user), slackLine, { userName: user });
       const made = rig.fake.calls.slice(before);
       const names = made.filter((c) => c.method === 'files.getUploadURLExternal').map((c) => String(c.args.filename));
-      const files = made.filter((c) => c.method === 'upload').map((c, i) => ({ filename: names[i] ?? '', content: fileContent(c.raw) }));
+      const files = made
+        .filter((c) => c.method === 'upload')
+        .map((c, i) => ({ filename: names[i] ?? '', content: fileContent(c.raw) }));
       return { text: unescape(shown(answer)), private: answer.args.response_type === 'ephemeral', files };
     },
     close: () => rig.stop(),

@@ -46,7 +46,9 @@ export class FakeSlack {
         const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
         this.acks.get(message.envelope_id)?.(message.payload);
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: {} }));
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: {} }),
+      );
     });
   }
 
@@ -55,7 +57,9 @@ export class FakeSlack {
     if (!this.socket) throw new Error('no Socket Mode connection');
     const id = `env-${++this.envelopeCount}`;
     const acked = new Promise<unknown>((resolve) => this.acks.set(id, resolve));
-    this.socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' }));
+    this.socket.send(
+      JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' }),
+    );
     return acked;
   }
 
@@ -90,7 +94,10 @@ export class FakeSlack {
     const found = this.calls.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the bot never made ${label}; calls: ${this.calls.map((c) => c.method).join(', ')}`)), 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`the bot never made ${label}; calls: ${this.calls.map((c) => c.method).join(', ')}`)),
+        5000,
+      );
       this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
     });
   }
@@ -100,7 +107,13 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = new URL(req.url ?? '/', this.url).pathname;
-    const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/upload/') ? 'upload' : path.startsWith('/respond/') ? 'respond' : path;
+    const method = path.startsWith('/api/')
+      ? path.slice(5)
+      : path.startsWith('/upload/')
+        ? 'upload'
+        : path.startsWith('/respond/')
+          ? 'respond'
+          : path;
     const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path };
     this.calls.push(call);
     const body = this.answer(call);
@@ -116,7 +129,9 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     switch (call.method) {
       case 'auth.test':
-        return this.authError ? { ok: false, error: this.authError } : { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://peers.slack.com/' };
+        return this.authError
+          ? { ok: false, error: this.authError }
+          : { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://peers.slack.com/' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'conversations.open':

@@ -16,7 +16,13 @@ const echo: Command = {
       [
         { kind: 'heading', text: 'You said' },
         { kind: 'text', text },
-        { kind: 'fields', fields: [{ label: 'Who', value: ctx.inv.userName ?? ctx.inv.userId }, { label: 'Request', value: ctx.inv.requestId ?? 'none' }] },
+        {
+          kind: 'fields',
+          fields: [
+            { label: 'Who', value: ctx.inv.userName ?? ctx.inv.userId },
+            { label: 'Request', value: ctx.inv.requestId ?? 'none' },
+          ],
+        },
         { kind: 'progress', label: 'Internship hours', done: 45, total: 90, unit: 'hours', note: 'half way' },
         { kind: 'context', text: 'Source: a test' },
         { kind: 'actions', buttons: [{ label: 'Again', command: 'echo', args: `again ${text}`, style: 'primary' }] },
@@ -32,7 +38,15 @@ const file: Command = {
   examples: ['/file'],
   subcommands: [],
   async run() {
-    return reply([{ kind: 'text', text: 'Here is your file.' }], { files: [{ filename: 'hours.csv', contentType: 'text/csv', content: 'date,category,minutes\n2026-03-16,shadowing,120\n' }] });
+    return reply([{ kind: 'text', text: 'Here is your file.' }], {
+      files: [
+        {
+          filename: 'hours.csv',
+          contentType: 'text/csv',
+          content: 'date,category,minutes\n2026-03-16,shadowing,120\n',
+        },
+      ],
+    });
   },
 };
 

@@ -10,7 +10,11 @@ import type { Call } from './fakeSlack.ts';
 export const SIGNING_SECRET = 'test-signing-secret';
 
 /** Signs a body the way Slack does: v0=HMAC-SHA256(secret, "v0:{ts}:{body}"). */
-export function sign(body: string, timestamp = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
+export function sign(
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+  secret = SIGNING_SECRET,
+): Record<string, string> {
   const signature = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${signature}` };
 }
@@ -29,7 +33,12 @@ export interface SlackRig {
   /** Delivers an Events API event (app_home_opened, ...); extra headers like X-Slack-Retry-Num. Gives the HTTP status. */
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<number>;
   /** Presses a button from an earlier answer without waiting for the answer; gives the HTTP status and where the answer would go. */
-  press(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<{ status: number; responseUrl: string }>;
+  press(
+    user: string,
+    answer: Call,
+    label: string,
+    extra?: { messageTs?: string },
+  ): Promise<{ status: number; responseUrl: string }>;
   /** Clicks a button from an earlier answer, as `user`, and returns the answer to the click. */
   click(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<Call>;
   stop(): Promise<void>;
@@ -44,7 +53,11 @@ export interface CommandExtra {
 export async function slackRig(services?: Services): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const svc = services ?? (await testServices());
-  const adapter = createSlackAdapter(svc, { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl }, { port: 0, retryConfig: { retries: 0 } });
+  const adapter = createSlackAdapter(
+    svc,
+    { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    { port: 0, retryConfig: { retries: 0 } },
+  );
   await adapter.start();
   const eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 
@@ -56,9 +69,18 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     const id = randomUUID();
     const responseUrl = fake.responseUrl(id);
     const form = new URLSearchParams({
-      token: 'legacy', team_id: 'T1', team_domain: 'peers', channel_id: extra.channelId ?? 'C1', channel_name: 'general',
-      user_id: user, user_name: extra.userName ?? user.toLowerCase(), command, text, api_app_id: 'A1',
-      response_url: responseUrl, trigger_id: extra.triggerId ?? `trig-${id}`,
+      token: 'legacy',
+      team_id: 'T1',
+      team_domain: 'peers',
+      channel_id: extra.channelId ?? 'C1',
+      channel_name: 'general',
+      user_id: user,
+      user_name: extra.userName ?? user.toLowerCase(),
+      command,
+      text,
+      api_app_id: 'A1',
+      response_url: responseUrl,
+      trigger_id: extra.triggerId ?? `trig-${id}`,
     });
     return { body: form.toString(), responseUrl };
   };
@@ -72,14 +94,38 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
 
   const press = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
     const button = buttonsOf(answer).find((b) => b.text.text === label);
-    if (!button) throw new Error(`no button "${label}" in: ${buttonsOf(answer).map((b) => b.text.text).join(', ')}`);
+    if (!button)
+      throw new Error(
+        `no button "${label}" in: ${buttonsOf(answer)
+          .map((b) => b.text.text)
+          .join(', ')}`,
+      );
     const responseUrl = fake.responseUrl(randomUUID());
     const payload = {
-      type: 'block_actions', team: { id: 'T1', domain: 'peers' }, user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-      api_app_id: 'A1', token: 'legacy', trigger_id: `trig-${randomUUID()}`, response_url: responseUrl,
-      container: { type: 'message', message_ts: extra.messageTs ?? '1773673200.000100', channel_id: 'C1', is_ephemeral: true },
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'peers' },
+      user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: `trig-${randomUUID()}`,
+      response_url: responseUrl,
+      container: {
+        type: 'message',
+        message_ts: extra.messageTs ?? '1773673200.000100',
+        channel_id: 'C1',
+        is_ephemeral: true,
+      },
       channel: { id: 'C1', name: 'general' },
-      actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', text: button.text, value: button.value, action_ts: `${Date.now() / 1000}` }],
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: 'b1',
+          text: button.text,
+          value: button.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const res = await post(body, 'application/x-www-form-urlencoded');
@@ -87,7 +133,15 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
   };
 
   const event = async (inner: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}) => {
-    const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event: inner });
+    const body = JSON.stringify({
+      token: 'legacy',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event: inner,
+    });
     const res = await post(body, 'application/json', { ...sign(body), ...headers });
     return res.status;
   };
@@ -95,11 +149,23 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
   const click = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
     const { status, responseUrl } = await press(user, answer, label, extra);
     if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
-    return fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), `an answer to the ${label} button`);
+    return fake.waitFor(
+      (c) => c.method === 'respond' && responseUrl.endsWith(c.path),
+      `an answer to the ${label} button`,
+    );
   };
 
   return {
-    services: svc, fake, adapter, eventsUrl, post, command, commandBody, event, press, click,
+    services: svc,
+    fake,
+    adapter,
+    eventsUrl,
+    post,
+    command,
+    commandBody,
+    event,
+    press,
+    click,
     async stop() {
       await adapter.stop();
       await fake.stop();
@@ -110,7 +176,9 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
 /** The buttons in an answer's blocks. */
 export function buttonsOf(call: Call): types.Button[] {
   const blocks = (call.args.blocks ?? []) as types.KnownBlock[];
-  return blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e): e is types.Button => e.type === 'button') : []));
+  return blocks.flatMap((b) =>
+    b.type === 'actions' ? b.elements.filter((e): e is types.Button => e.type === 'button') : [],
+  );
 }
 
 /** The words a person would read in an answer: every text in its blocks, else the fallback text. */

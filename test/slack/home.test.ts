@@ -4,7 +4,13 @@ import { slackRig, shown, sign } from './harness.ts';
 import type { SlackRig } from './harness.ts';
 import type { Call } from './fakeSlack.ts';
 
-const homeOpened = (user: string) => ({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: `${Date.now() / 1000}` });
+const homeOpened = (user: string) => ({
+  type: 'app_home_opened',
+  user,
+  channel: `D${user}`,
+  tab: 'home',
+  event_ts: `${Date.now() / 1000}`,
+});
 const viewText = (call: Call) => shown({ ...call, args: { blocks: (call.args.view as { blocks: unknown[] }).blocks } });
 
 describe('the App Home tab', () => {
@@ -17,7 +23,10 @@ describe('the App Home tab', () => {
   it("shows the person's own certification progress when they open it", async () => {
     await rig.command('UALICE', '/hours log 2h shadowing');
     expect(await rig.event(homeOpened('UALICE'), 'Ev001')).toBe(200);
-    const published = await rig.fake.waitFor((c) => c.method === 'views.publish' && c.args.user_id === 'UALICE', 'views.publish');
+    const published = await rig.fake.waitFor(
+      (c) => c.method === 'views.publish' && c.args.user_id === 'UALICE',
+      'views.publish',
+    );
     expect((published.args.view as { type: string }).type).toBe('home');
     const text = viewText(published);
     expect(text).toMatch(/My progress/);
@@ -28,7 +37,12 @@ describe('the App Home tab', () => {
   it('handles a retried event (X-Slack-Retry-Num) once', async () => {
     await rig.event(homeOpened('UBOB'), 'Ev002');
     await rig.fake.waitFor((c) => c.method === 'views.publish' && c.args.user_id === 'UBOB');
-    expect(await rig.event(homeOpened('UBOB'), 'Ev002', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    expect(
+      await rig.event(homeOpened('UBOB'), 'Ev002', {
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      }),
+    ).toBe(200);
     await rig.event(homeOpened('UCARL'), 'Ev003');
     await rig.fake.waitFor((c) => c.method === 'views.publish' && c.args.user_id === 'UCARL');
     expect(rig.fake.called('views.publish').filter((c) => c.args.user_id === 'UBOB')).toHaveLength(1);
@@ -52,7 +66,10 @@ describe('a command delivered again after a restart', () => {
 
     const second = await slackRig(services);
     const again = second.commandBody('UDANA', '/hours log 2h shadowing', { triggerId: 'trig-restart' });
-    await second.post(again.body, 'application/x-www-form-urlencoded', { ...sign(again.body), 'x-slack-retry-num': '1' });
+    await second.post(again.body, 'application/x-www-form-urlencoded', {
+      ...sign(again.body),
+      'x-slack-retry-num': '1',
+    });
     const answer = await second.fake.waitFor((c) => again.responseUrl.endsWith(c.path));
     expect(shown(answer)).toMatch(/already saved/);
     expect(await services.store.hours.list('slack:UDANA')).toHaveLength(1);

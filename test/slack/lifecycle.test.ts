@@ -30,7 +30,10 @@ function watchRejections(): unknown[] {
 describe('starting and stopping the Slack adapter', () => {
   it('checks the token with auth.test at SLACK_API_URL when it starts', async () => {
     const fake = await fakeSlack();
-    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { port: 0, retryConfig: { retries: 0 } });
+    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), {
+      port: 0,
+      retryConfig: { retries: 0 },
+    });
     expect(fake.called('auth.test')).toHaveLength(0); // nothing happens in the constructor
     await adapter.start();
     cleanup.push(() => adapter.stop());
@@ -41,8 +44,13 @@ describe('starting and stopping the Slack adapter', () => {
   it('stops with a clear message when the Web API cannot be reached, and leaves no unhandled rejection', async () => {
     const rejections = watchRejections();
     const closed = await freePort();
-    const adapter = createSlackAdapter(await testServices(), settings(`http://127.0.0.1:${closed}/api/`), { port: 0, retryConfig: { retries: 0 } });
-    await expect(adapter.start()).rejects.toThrow(`the Slack Web API at http://127.0.0.1:${closed}/api/ cannot be reached`);
+    const adapter = createSlackAdapter(await testServices(), settings(`http://127.0.0.1:${closed}/api/`), {
+      port: 0,
+      retryConfig: { retries: 0 },
+    });
+    await expect(adapter.start()).rejects.toThrow(
+      `the Slack Web API at http://127.0.0.1:${closed}/api/ cannot be reached`,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(rejections).toEqual([]);
   });
@@ -50,7 +58,10 @@ describe('starting and stopping the Slack adapter', () => {
   it('stops with a clear message when Slack refuses the bot token', async () => {
     const fake = await fakeSlack();
     fake.authError = 'invalid_auth';
-    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { port: 0, retryConfig: { retries: 0 } });
+    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), {
+      port: 0,
+      retryConfig: { retries: 0 },
+    });
     await expect(adapter.start()).rejects.toThrow(/did not accept SLACK_BOT_TOKEN \(invalid_auth\).*xoxb-/);
   });
 
@@ -60,7 +71,10 @@ describe('starting and stopping the Slack adapter', () => {
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
     cleanup.push(() => new Promise((resolve) => blocker.close(() => resolve())));
     const port = (blocker.address() as net.AddressInfo).port;
-    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { port, retryConfig: { retries: 0 } });
+    const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), {
+      port,
+      retryConfig: { retries: 0 },
+    });
     await expect(adapter.start()).rejects.toThrow(/port is already in use/);
   });
 
@@ -80,7 +94,9 @@ describe('starting and stopping the Slack adapter', () => {
     const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { retryConfig: { retries: 0 } });
     const reminder = reply([{ kind: 'text', text: 'Learning Collaborative is tomorrow at 10:00 AM.' }], {
       private: false,
-      files: [{ filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+      files: [
+        { filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+      ],
     });
     await adapter.postToChannel('C42', reminder);
     expect(fake.called('chat.postMessage')[0]!.args.channel).toBe('C42');
@@ -93,7 +109,9 @@ describe('channel posts', () => {
   it('refuses to post a private reply (personal data) in a channel', async () => {
     const fake = await fakeSlack();
     const adapter = createSlackAdapter(await testServices(), settings(fake.apiUrl), { retryConfig: { retries: 0 } });
-    await expect(adapter.postToChannel('C42', textReply('Alice has 45 of 90 hours.'))).rejects.toThrow(/refused to post a private reply/);
+    await expect(adapter.postToChannel('C42', textReply('Alice has 45 of 90 hours.'))).rejects.toThrow(
+      /refused to post a private reply/,
+    );
     expect(fake.called('chat.postMessage')).toEqual([]);
   });
 });

@@ -6,9 +6,16 @@ import { allCommands } from '../../commands/index.ts';
 
 interface Manifest {
   display_information: { name: string; description: string; long_description?: string };
-  features: { app_home: Record<string, boolean>; slash_commands: Array<{ command: string; url: string; description: string; should_escape: boolean }> };
+  features: {
+    app_home: Record<string, boolean>;
+    slash_commands: Array<{ command: string; url: string; description: string; should_escape: boolean }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+  };
 }
 
 const file = path.resolve(import.meta.dirname, '../../adapters/slack/manifest.yaml');
@@ -34,7 +41,9 @@ describe('the Slack app manifest', () => {
   });
 
   it('asks for the scopes the adapter uses, and turns on the home tab, buttons and app_home_opened', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'im:write', 'files:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'files:write']),
+    );
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);

@@ -8,7 +8,9 @@ import { withFixtureCommands } from './fixtures.ts';
 
 describe('Block Kit rendering of a reply', () => {
   it('escapes &, < and > so <!channel>, <!here> and <@U123> stay plain text', () => {
-    expect(escapeSlack('Tom & Jerry <!channel> <!here> <@U123>')).toBe('Tom &amp; Jerry &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt;');
+    expect(escapeSlack('Tom & Jerry <!channel> <!here> <@U123>')).toBe(
+      'Tom &amp; Jerry &lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt;',
+    );
   });
 
   it('renders heading, fields, a progress bar, the source line and buttons', () => {
@@ -39,7 +41,12 @@ describe('Block Kit rendering of a reply', () => {
   });
 
   it('gives a plain fallback text without button hints, escaped', () => {
-    const text = fallbackText(reply([{ kind: 'text', text: 'Logged <!here>' }, { kind: 'actions', buttons: [{ label: 'Undo', command: 'hours', args: 'undo' }] }]));
+    const text = fallbackText(
+      reply([
+        { kind: 'text', text: 'Logged <!here>' },
+        { kind: 'actions', buttons: [{ label: 'Undo', command: 'hours', args: 'undo' }] },
+      ]),
+    );
     expect(text).toBe('Logged &lt;!here&gt;');
   });
 });

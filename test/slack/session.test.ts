@@ -37,7 +37,10 @@ describe('a whole session on Slack, as people would read it', () => {
     const done = await rig.click('USUE', review, 'Approve all 1 (alice)');
     expect(shown(done)).toMatch(/Approved: 1 entry for alice/);
     const entries = await rig.services.store.hours.list('slack:UALICE');
-    expect(entries.map((e) => [e.minutes, e.status]).sort()).toEqual([[120, 'approved'], [480, 'pending']]);
+    expect(entries.map((e) => [e.minutes, e.status]).sort()).toEqual([
+      [120, 'approved'],
+      [480, 'pending'],
+    ]);
   });
 
   it('names the person, not raw account ids, when an admin links accounts', async () => {

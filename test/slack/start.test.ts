@@ -24,7 +24,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-
 describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL', () => {
   it('serves signed slash commands on /slack/events and a health check', async () => {
     fake = await new FakeSlack().start();
@@ -33,7 +32,16 @@ describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL
     // What `npm start` runs (package.json: tsx src/main.ts), as one process a test can stop.
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), PEERBOT_DB: path.join(dir, 'db.json'), PEERBOT_NOW: '2026-03-16T10:00:00-05:00', DISCORD_TOKEN: '' },
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        PEERBOT_DB: path.join(dir, 'db.json'),
+        PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
+        DISCORD_TOKEN: '',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await logLine(child, /Slack: listening on port/);
@@ -42,12 +50,27 @@ describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL
 
     const responseUrl = fake.responseUrl('start-1');
     const body = new URLSearchParams({
-      team_id: 'T1', channel_id: 'C1', user_id: 'UALICE', user_name: 'alice', command: '/hours', text: 'log 2h shadowing',
-      response_url: responseUrl, trigger_id: 'trig-start-1', api_app_id: 'A1',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'UALICE',
+      user_name: 'alice',
+      command: '/hours',
+      text: 'log 2h shadowing',
+      response_url: responseUrl,
+      trigger_id: 'trig-start-1',
+      api_app_id: 'A1',
     }).toString();
-    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unsigned.status).toBe(401);
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) },
+    });
     expect(res.status).toBe(200);
     const answer = await fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), 'the answer');
     expect(shown(answer)).toMatch(/Saved: 2 hours of shadowing/);

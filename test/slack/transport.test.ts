@@ -34,20 +34,32 @@ describe('Slack over HTTP: the signed front door', () => {
 
   it('refuses a request signed 6 minutes ago (stale) with 401', async () => {
     const { body } = rig.commandBody('U100', '/echo stale');
-    const res = await rig.post(body, 'application/x-www-form-urlencoded', sign(body, Math.floor(Date.now() / 1000) - 6 * 60));
+    const res = await rig.post(
+      body,
+      'application/x-www-form-urlencoded',
+      sign(body, Math.floor(Date.now() / 1000) - 6 * 60),
+    );
     expect(res.status).toBe(401);
   });
 
   it('refuses a correctly signed request stamped an hour in the future with 401', async () => {
     const { body } = rig.commandBody('U100', '/echo future');
-    const res = await rig.post(body, 'application/x-www-form-urlencoded', sign(body, Math.floor(Date.now() / 1000) + 60 * 60));
+    const res = await rig.post(
+      body,
+      'application/x-www-form-urlencoded',
+      sign(body, Math.floor(Date.now() / 1000) + 60 * 60),
+    );
     expect(res.status).toBe(401);
   });
 
   it('accepts a request stamped 4 minutes off either way (clock drift)', async () => {
     for (const drift of [-4 * 60, 4 * 60]) {
       const { body } = rig.commandBody('U100', '/echo drift');
-      const res = await rig.post(body, 'application/x-www-form-urlencoded', sign(body, Math.floor(Date.now() / 1000) + drift));
+      const res = await rig.post(
+        body,
+        'application/x-www-form-urlencoded',
+        sign(body, Math.floor(Date.now() / 1000) + drift),
+      );
       expect(res.status).toBe(200);
     }
   });
@@ -76,7 +88,11 @@ describe('the signature time window', () => {
     const future = Math.floor(Date.now() / 1000) + 60 * 60;
     const headers = sign(body, future);
     const check = () =>
-      verifySlackRequest({ signingSecret: SIGNING_SECRET, body, headers: { 'x-slack-request-timestamp': future, 'x-slack-signature': headers['x-slack-signature']! } });
+      verifySlackRequest({
+        signingSecret: SIGNING_SECRET,
+        body,
+        headers: { 'x-slack-request-timestamp': future, 'x-slack-signature': headers['x-slack-signature']! },
+      });
     expect(check).not.toThrow();
     expect(timestampInWindow(String(future))).toBe(false);
   });

@@ -10,14 +10,28 @@ const root = path.resolve(import.meta.dirname, '../..');
 // node itself with tsx's loader (not the tsx CLI, which runs a second process a kill would not reach).
 const runTs = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const;
 
-const entry = (date: string, minutes = 60) => ({ date, minutes, category: 'shadowing', faceToFace: false, status: 'pending' as const, note: '' });
+const entry = (date: string, minutes = 60) => ({
+  date,
+  minutes,
+  category: 'shadowing',
+  faceToFace: false,
+  status: 'pending' as const,
+  note: '',
+});
 
 describe('the lowdb store', () => {
   it('keeps people and hours across a restart, in one small file per person', async () => {
     const dir = await tempDir();
     const db = path.join(dir, 'db.json');
     const store = await openLowdbStore(db);
-    await store.people.put({ id: 'alice', role: 'mentor', programId: 'wi-peer-mentor', milestones: {}, nudgesMuted: false, createdAt: 'x' });
+    await store.people.put({
+      id: 'alice',
+      role: 'mentor',
+      programId: 'wi-peer-mentor',
+      milestones: {},
+      nudgesMuted: false,
+      createdAt: 'x',
+    });
     await store.hours.add('alice', entry('2026-03-02'));
     await store.hours.add('alice', entry('2026-03-01'));
     const again = await openLowdbStore(db);
@@ -40,7 +54,12 @@ describe('the lowdb store', () => {
   it('names the field when the file is JSON but not a peerbot file', async () => {
     const dir = await tempDir();
     const db = path.join(dir, 'db.json');
-    const body = JSON.stringify({ version: 1, people: { alice: { id: 'alice', role: 'boss' } }, accounts: {}, collections: {} });
+    const body = JSON.stringify({
+      version: 1,
+      people: { alice: { id: 'alice', role: 'boss' } },
+      accounts: {},
+      collections: {},
+    });
     await fs.writeFile(db, body);
     await expect(openLowdbStore(db)).rejects.toThrow(/people\.alice\.role/);
     expect(await fs.readFile(db, 'utf8')).toBe(body);
@@ -101,8 +120,11 @@ describe('the lowdb store', () => {
     expect(await store.lease('nudges:2026-03-16T09', 60_000, 'a')).toBe(true);
     expect(await store.lease('nudges:2026-03-16T09', 60_000, 'b')).toBe(false);
     const script = path.join(dir, 'other.mts');
-    await fs.writeFile(script, `import { acquireLease } from ${JSON.stringify(path.join(root, 'src/store/lease.ts'))};
-      console.log(await acquireLease(${JSON.stringify(path.join(dir, 'db.locks'))}, 'nudges:2026-03-16T09', 60000, 'c'));`);
+    await fs.writeFile(
+      script,
+      `import { acquireLease } from ${JSON.stringify(path.join(root, 'src/store/lease.ts'))};
+      console.log(await acquireLease(${JSON.stringify(path.join(dir, 'db.locks'))}, 'nudges:2026-03-16T09', 60000, 'c'));`,
+    );
     const other = spawnSync(...runTs(script), { cwd: root, encoding: 'utf8' });
     expect(other.stdout.trim()).toBe('false');
     expect(await store.lease('nudges:expired', 1, 'a')).toBe(true);
@@ -121,7 +143,9 @@ describe('feature records', () => {
     await meetings.put('lc', { title: 'Learning Collaborative' });
     expect(await fs.readdir(path.join(dir, 'db.records'))).toEqual(['meetings.json']);
     const again = await openLowdbStore(db);
-    expect(await (await again.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({ title: 'Learning Collaborative' });
+    expect(await (await again.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({
+      title: 'Learning Collaborative',
+    });
     const fresh = await openLowdbStore(db);
     await expect(fresh.collection('meetings', z.object({ title: z.number() }))).rejects.toThrow(/meetings\.lc/);
   });
@@ -130,9 +154,14 @@ describe('feature records', () => {
     const { z } = await import('zod');
     const dir = await tempDir();
     const db = path.join(dir, 'db.json');
-    await fs.writeFile(db, JSON.stringify({ version: 1, people: {}, accounts: {}, collections: { meetings: { lc: { title: 'LC' } } } }));
+    await fs.writeFile(
+      db,
+      JSON.stringify({ version: 1, people: {}, accounts: {}, collections: { meetings: { lc: { title: 'LC' } } } }),
+    );
     const store = await openLowdbStore(db);
-    expect(await (await store.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({ title: 'LC' });
+    expect(await (await store.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({
+      title: 'LC',
+    });
     expect(JSON.parse(await fs.readFile(db, 'utf8')).collections).toEqual({});
   });
 });
