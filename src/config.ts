@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything peerbot reads from the environment (SPEC "Starting it"), read once at start. */
@@ -14,7 +15,18 @@ export interface Config {
   discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
 }
 
-const root = path.resolve(import.meta.dirname, '..');
+/**
+ * The folder holding data/: the nearest one above this file. From src/ that is the repo; from
+ * the compiled dist/src/ it is one level further up, so both find the same data/ folder.
+ */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'data', 'programs'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
+
+const root = findRoot(import.meta.dirname);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const list = (v?: string) =>

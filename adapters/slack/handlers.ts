@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import { dispatch } from '../../src/bot.ts';
 import type { Invocation } from '../../src/bot.ts';
 import type { Reply } from '../../src/message.ts';
@@ -38,7 +38,7 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
   app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
     await ack();
     if (action.type !== 'button') return;
-    const button = decodeButton((action as ButtonAction).value);
+    const button = decodeButton(action.value);
     if (!button) {
       // Every click gets an answer, even on a button from an older version of the bot.
       const stale = textReply(

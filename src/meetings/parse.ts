@@ -101,8 +101,8 @@ export function futureDate(text: string, today: DateTime, example: string): stri
       : [slash![3] ? Number(slash![3].padStart(4, '20')) : today.year, Number(slash![1]), Number(slash![2])];
     let date = DateTime.fromObject({ year, month, day });
     if (!date.isValid) throw new UserError('not-a-date', `"${t}" is not a real date.`, example);
-    if (slash && !slash[3] && date.toISODate()! < today.toISODate()!) date = date.plus({ years: 1 });
-    return date.toISODate()!;
+    if (slash && !slash[3] && date.toISODate() < today.toISODate()!) date = date.plus({ years: 1 });
+    return date.toISODate();
   }
   // chrono works in the process's zone: give it "today at noon" there and read back the calendar day.
   const reference = new Date(today.year, today.month - 1, today.day, 12);
@@ -113,7 +113,7 @@ export function futureDate(text: string, today: DateTime, example: string): stri
     month: result.start.get('month')!,
     day: result.start.get('day')!,
   });
-  return date.isValid ? date.toISODate()! : undefined;
+  return date.isValid ? date.toISODate() : undefined;
 }
 
 /** Any date, past or ahead, written as a date (for "skip lc 4/14" or "attended tc 3/10"). */

@@ -70,7 +70,7 @@ function found(value: string, text: string, m: RegExpExecArray): Found<string> {
 function real(year: number, month: number, day: number, written: string, example: string): string {
   const date = DateTime.fromObject({ year, month, day });
   if (!date.isValid) throw new UserError('not-a-date', `"${written}" is not a real date.`, example);
-  return date.toISODate()!;
+  return date.toISODate();
 }
 
 /** chrono reads the phrase; weekdays and month-days never land in the future. */

@@ -46,6 +46,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
     );
   const found = findCategory(rest, program.categories, example);
   let note = found.rest
+    // eslint-disable-next-line no-control-regex -- NUL marks where a quoted phrase was set aside above
     .replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!)
     .replace(/^\s*(note:|-|—|:)\s*/i, '')
     .replace(/\s+/g, ' ')
