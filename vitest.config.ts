@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that start the bot as a process (the compiled one in dist/, as `npm start` does). */
+const processTests = [
+  'test/console/start.test.ts',
+  'test/slack/start.test.ts',
+  'test/discord/start.test.ts',
+  'test/notify/nudge-script.test.ts',
+  'test/deploy/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Tests use real temp files and loopback servers; keep the pool small on 2 cores.
     pool: 'forks',
     env: { PEERBOT_TZ: 'America/Chicago' },
+    globalSetup: ['./test/global-tmp.ts'],
+    setupFiles: ['./test/setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: processTests },
+      },
+      {
+        extends: true,
+        test: { name: 'process', include: processTests, globalSetup: ['./test/global-build.ts'] },
+      },
+    ],
   },
 });

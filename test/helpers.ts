@@ -11,8 +11,45 @@ import type { Reply } from '../src/message.ts';
 import type { Services } from '../src/services.ts';
 import { silentLogger } from '../src/services.ts';
 
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+
+const made = new Set<string>();
+
+/** A fresh temp folder, removed when the test file ends (test/setup.ts). */
 export async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'peerbot-test-'));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peerbot-test-'));
+  made.add(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of made) await fs.rm(dir, { recursive: true, force: true });
+  made.clear();
+}
+
+/**
+ * The compiled entry point `npm start` (or another npm script) runs, as [node, args] for spawn:
+ * e.g. compiled('src/main', '--console'). test/global-build.ts builds dist/ when it is stale.
+ */
+export function compiled(entry: string, ...args: string[]): [string, string[]] {
+  return [process.execPath, [path.join(repoRoot, 'dist', `${entry}.js`), ...args]];
+}
+
+/** The environment of a bot process a test starts: no platform credentials unless the test adds them. */
+export function botEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_APP_TOKEN',
+    'DISCORD_TOKEN',
+    'DISCORD_APPLICATION_ID',
+    'PEERBOT_NOW',
+    'LOG_FORMAT',
+    'PORT',
+  ])
+    delete env[key];
+  return { ...env, ...extra };
 }
 
 /** Services on a fresh temp database, with a fixed "now" (default: Monday 2026-03-16, 10:00 Chicago). */

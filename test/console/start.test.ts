@@ -2,28 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { botEnv, compiled, repoRoot, tempDir } from '../helpers.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-/** Runs `npm start` the way a newcomer does, with lines on standard input. */
+/** Runs what `npm start` runs (the compiled bot), with lines on standard input. */
 function start(input: string, env: Record<string, string>, args: string[] = []) {
-  const clean = { ...process.env };
-  for (const key of [
-    'SLACK_BOT_TOKEN',
-    'SLACK_SIGNING_SECRET',
-    'DISCORD_TOKEN',
-    'DISCORD_APPLICATION_ID',
-    'PEERBOT_NOW',
-  ])
-    delete clean[key];
-  return spawnSync('npm', ['start', '--silent', '--', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...clean, ...env },
-    timeout: 60_000,
-  });
+  const [node, argv] = compiled('src/main', ...args);
+  return spawnSync(node, argv, { cwd: repoRoot, input, encoding: 'utf8', env: botEnv(env), timeout: 60_000 });
 }
 
 describe('npm start with no credentials: the console', () => {

@@ -1,18 +1,23 @@
+import { once } from 'node:events';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { logLine, tempDir } from '../helpers.ts';
+import { botEnv, compiled, logLine, repoRoot, tempDir } from '../helpers.ts';
 import { APP_ID, FakeDiscord } from './fake-discord.ts';
 import { answerTo } from './harness.ts';
 import { chatInput, str, sub } from './payloads.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let child: ChildProcess | undefined;
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
-  child?.kill();
+  // Wait for the bot to exit, so it writes nothing into a temp folder being removed.
+  if (child && child.exitCode === null) {
+    const exited = once(child, 'exit');
+    child.kill();
+    await exited;
+  }
   await fake?.close();
   child = fake = undefined;
 });
@@ -21,17 +26,15 @@ describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
   it('logs in, registers the commands and answers a slash command', async () => {
     fake = await FakeDiscord.start();
     const dir = await tempDir();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
+    child = spawn(...compiled('src/main'), {
+      cwd: repoRoot,
+      env: botEnv({
         DISCORD_TOKEN: 'test-token',
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_API_URL: fake.apiUrl,
         PEERBOT_DB: path.join(dir, 'db.json'),
         PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
-        SLACK_BOT_TOKEN: '',
-      },
+      }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await logLine(child, /discord: logged in/);
@@ -49,15 +52,14 @@ describe('npm run discord:register', () => {
   it('registers the commands once, and says they are up to date the second time', async () => {
     fake = await FakeDiscord.start();
     const register = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/discord-register.ts'], {
-        cwd: root,
-        env: {
-          ...process.env,
+      promisify(execFile)(...compiled('scripts/discord-register'), {
+        cwd: repoRoot,
+        env: botEnv({
           DISCORD_TOKEN: 'test-token',
           DISCORD_APPLICATION_ID: APP_ID,
           DISCORD_API_URL: fake!.apiUrl,
           DISCORD_GUILD_ID: '900000000000000003',
-        },
+        }),
       });
     const first = (await register()).stdout;
     expect(first).toMatch(/^\d+ slash commands registered for server 900000000000000003\./);

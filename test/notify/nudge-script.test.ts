@@ -5,22 +5,15 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MONDAY, seedTeam, servicesAt, tempDb } from './fixtures.ts';
 import { FakeSlack } from '../slack/fakeSlack.ts';
+import { botEnv, compiled, repoRoot } from '../helpers.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 
+/** What `npm run nudge` runs: the compiled script. */
 async function nudge(db: string, args: string[] = [], extra: Record<string, string> = {}): Promise<string[]> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PEERBOT_DB: db, PEERBOT_NOW: MONDAY, PEERBOT_TZ: 'America/Chicago' };
-  for (const key of [
-    'SLACK_BOT_TOKEN',
-    'SLACK_SIGNING_SECRET',
-    'SLACK_APP_TOKEN',
-    'DISCORD_TOKEN',
-    'DISCORD_APPLICATION_ID',
-  ])
-    delete env[key];
-  Object.assign(env, extra);
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/nudge.ts', ...args], { cwd: root, env });
+  const env = botEnv({ PEERBOT_DB: db, PEERBOT_NOW: MONDAY, PEERBOT_TZ: 'America/Chicago', ...extra });
+  const [node, argv] = compiled('scripts/nudge', ...args);
+  const { stdout } = await run(node, argv, { cwd: repoRoot, env });
   return stdout.trim().split('\n');
 }
 

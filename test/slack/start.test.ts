@@ -1,50 +1,43 @@
+import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { logLine, tempDir } from '../helpers.ts';
+import { botEnv, compiled, logLine, repoRoot, tempDir } from '../helpers.ts';
 import { FakeSlack } from './fakeSlack.ts';
 import { SIGNING_SECRET, shown, sign } from './harness.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let child: ChildProcess | undefined;
 let fake: FakeSlack | undefined;
 afterEach(async () => {
-  child?.kill();
+  // Wait for the bot to exit, so it writes nothing into a temp folder being removed.
+  if (child && child.exitCode === null) {
+    const exited = once(child, 'exit');
+    child.kill();
+    await exited;
+  }
   await fake?.stop();
   child = fake = undefined;
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL', () => {
   it('serves signed slash commands on /slack/events and a health check', async () => {
     fake = await new FakeSlack().start();
-    const port = await freePort();
     const dir = await tempDir();
-    // What `npm start` runs (package.json: tsx src/main.ts), as one process a test can stop.
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
+    // What `npm start` runs (the compiled bot). PORT=0: the system picks a free port, the log names it.
+    child = spawn(...compiled('src/main'), {
+      cwd: repoRoot,
+      env: botEnv({
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
+        PORT: '0',
         PEERBOT_DB: path.join(dir, 'db.json'),
         PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
-        DISCORD_TOKEN: '',
-      },
+      }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    await logLine(child, /Slack: listening on port/);
+    const port = Number(/listening on port (\d+)/.exec(await logLine(child, /Slack: listening on port \d+/))?.[1]);
     expect(fake.calls.some((c) => c.method === 'auth.test')).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
