@@ -10,6 +10,8 @@ export interface Adapter {
   readonly platform: Platform;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** True while the platform connection is up; /readyz reports it. */
+  connected?(): boolean;
   /** A direct message to one person. userId is the platform's own id (no "slack:" prefix). */
   sendDirect(userId: string, reply: Reply): Promise<void>;
   /** A message in a channel everyone in it can see: never personal data. */

@@ -4,15 +4,16 @@ import { openLowdbStore } from './store/lowdb.ts';
 import { loadPrograms } from './programs/catalog.ts';
 import { allCommands } from '../commands/index.ts';
 import type { Logger, Services } from './services.ts';
-import { consoleLogger } from './services.ts';
+import { createLogger } from './log.ts';
 import { buildPolicyIndex } from './policy/search.ts';
 import { storeInbox } from './notify/inbox.ts';
+import { Health } from './health.ts';
 
 /**
  * Builds everything the commands use. Fails with a clear message (and touches nothing) when
  * the clock, a program file or the data file is wrong.
  */
-export async function createServices(config: Config, log: Logger = consoleLogger): Promise<Services> {
+export async function createServices(config: Config, log: Logger = createLogger(config.logFormat)): Promise<Services> {
   const clock = makeClock(config.tz, config.now);
   const programs = loadPrograms(config.programsDir);
   if (!programs.get(config.defaultProgram)) {
@@ -30,5 +31,6 @@ export async function createServices(config: Config, log: Logger = consoleLogger
   services.policy = buildPolicyIndex(config.policiesDir);
   for (const problem of services.policy.problems) log.warn(`policy file skipped: ${problem.message}`);
   services.inbox = storeInbox(store);
+  services.health = new Health(store);
   return services;
 }

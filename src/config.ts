@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { logFormat } from './log.ts';
+import type { LogFormat } from './log.ts';
 
 /** Everything peerbot reads from the environment (SPEC "Starting it"), read once at start. */
 export interface Config {
@@ -11,6 +13,9 @@ export interface Config {
   programsDir: string;
   policiesDir: string;
   port: number;
+  /** PORT was set: the console then serves /healthz and /readyz too. */
+  portSet: boolean;
+  logFormat: LogFormat;
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
   discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
 }
@@ -48,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     programsDir: path.resolve(env.PEERBOT_PROGRAMS || path.join(root, 'data', 'programs')),
     policiesDir: path.resolve(env.PEERBOT_POLICIES || path.join(root, 'data', 'policies')),
     port,
+    portSet: Boolean(env.PORT),
+    logFormat: logFormat(env.LOG_FORMAT),
     slack:
       env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
         ? {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { loadConfig } from './config.ts';
 import { createServices } from './app.ts';
 import { platformAdapters } from './platforms.ts';
@@ -18,6 +19,21 @@ export function parseArgs(argv: string[]): { console: boolean; as: string } {
   return { console, as };
 }
 
+async function listenForHealth(services: Services): Promise<Server> {
+  try {
+    const server = await services.health!.listen(services.config.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : services.config.port;
+    services.log.info(`health checks on port ${port} (GET /healthz and /readyz)`);
+    return server;
+  } catch (error) {
+    process.stderr.write(
+      `peerbot cannot serve its health checks on port ${services.config.port}: ${(error as Error).message}. Set PORT to a free port.\n`,
+    );
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let services: Services;
@@ -28,6 +44,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const platforms = args.console ? [] : await platformAdapters(services);
+  services.health?.watch(platforms);
+  // Slack serves the health checks on its own port; otherwise peerbot opens PORT for them when
+  // a platform runs (a server deploy), or in the console only when PORT is set.
+  const healthServer =
+    !services.config.slack && (platforms.length > 0 || services.config.portSet)
+      ? await listenForHealth(services)
+      : undefined;
   try {
     for (const adapter of platforms) await adapter.start();
   } catch (error) {
@@ -41,6 +64,7 @@ async function main(): Promise<void> {
     const stop = async () => {
       await scheduler.stop();
       for (const adapter of platforms) await adapter.stop();
+      healthServer?.close();
       await services.store.close();
       process.exit(0);
     };
@@ -55,6 +79,7 @@ async function main(): Promise<void> {
   const scheduler = interactive ? startScheduler(services, []) : undefined;
   await consoleAdapter.run();
   await scheduler?.stop();
+  healthServer?.close();
   await services.store.close();
   process.exit(0);
 }

@@ -5,6 +5,7 @@ import type { ProgramCatalog } from './programs/catalog.ts';
 import type { Command } from './bot.ts';
 import type { Reply } from './message.ts';
 import type { PolicyIndex } from './policy/search.ts';
+import type { Health } from './health.ts';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
@@ -29,12 +30,8 @@ export interface Services {
   inbox?: Inbox;
   /** The policy documents' search index for /ask, built once at start. */
   policy?: PolicyIndex;
+  /** /healthz and /readyz: the store and each adapter the process runs. */
+  health?: Health;
 }
-
-export const consoleLogger: Logger = {
-  info: (m, ...r) => console.error(`[peerbot] ${m}`, ...r),
-  warn: (m, ...r) => console.error(`[peerbot] warning: ${m}`, ...r),
-  error: (m, ...r) => console.error(`[peerbot] error: ${m}`, ...r),
-};
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -88,6 +88,9 @@ export function createDiscordAdapter(
     definitions,
     register,
     handle,
+    connected() {
+      return client.isReady();
+    },
     async start() {
       if (options.registerOnStart ?? true) {
         const result = await register().catch((error: unknown) => {

@@ -67,7 +67,7 @@ export function createSlackAdapter(
         })
       : new App({
           token: settings.botToken,
-          receiver: windowedReceiver(settings.signingSecret, log),
+          receiver: windowedReceiver(settings.signingSecret, log, '/slack/events', services.health),
           logger,
           clientOptions,
           deferInitialization: true,
@@ -87,6 +87,9 @@ export function createSlackAdapter(
     get port() {
       return listeningPort;
     },
+    connected() {
+      return started;
+    },
     async start() {
       if (started) return;
       log.info(`Slack: checking the bot token with ${apiUrl}auth.test`);
@@ -98,7 +101,8 @@ export function createSlackAdapter(
         await app.init();
         step = 'listen';
         // Socket Mode listens only for health checks; HTTP mode's receiver serves both.
-        const server = mode === 'socket' ? (health = await startHealthServer(port)) : await app.start(port);
+        const server =
+          mode === 'socket' ? (health = await startHealthServer(port, services.health)) : await app.start(port);
         listeningPort = portOf(server) ?? port;
         step = 'app-token';
         if (mode === 'socket') await app.start();
@@ -110,7 +114,7 @@ export function createSlackAdapter(
       started = true;
       log.info(
         mode === 'http'
-          ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz)`
+          ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz and /readyz)`
           : `Slack: connected in Socket Mode (GET /healthz on port ${listeningPort})`,
       );
     },

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { CustomRoute, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/services.ts';
+import type { Health } from '../../src/health.ts';
 
 /** Slack's own rule: a request stamped more than 5 minutes from now may be a replay. */
 const SIGNATURE_WINDOW_SECONDS = 5 * 60;
@@ -20,24 +21,30 @@ export function timestampInWindow(header: string | string[] | undefined, nowMs =
   return Math.abs(Math.floor(nowMs / 1000) - Number(value)) <= SIGNATURE_WINDOW_SECONDS;
 }
 
-const healthRoute: CustomRoute = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
-  },
-};
+/** GET /healthz and /readyz on Slack's own port (src/health.ts says what each checks). */
+function healthRoutes(health: Health | undefined): CustomRoute[] {
+  return ['/healthz', '/readyz'].map((path) => ({
+    path,
+    method: ['GET'],
+    handler: (req, res) => {
+      if (health?.handles(req, res)) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    },
+  }));
+}
 
 /**
  * In Socket Mode nothing listens for Slack, but hosts still probe /healthz. Bolt's own server
  * for custom routes there has no error handler (a port in use would crash the process), so
  * peerbot runs this one and reports a busy port like any other start-up problem.
  */
-export function startHealthServer(port: number): Promise<Server> {
+export function startHealthServer(port: number, health?: Health): Promise<Server> {
+  const [healthz] = healthRoutes(health);
   const server = http.createServer((req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === healthRoute.path)
-      healthRoute.handler(Object.assign(req, { params: {} }), res);
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && (pathname === '/healthz' || pathname === '/readyz'))
+      healthz!.handler(Object.assign(req, { params: {} }), res);
     else res.writeHead(404).end();
   });
   return new Promise((resolve, reject) => {
@@ -47,11 +54,16 @@ export function startHealthServer(port: number): Promise<Server> {
 }
 
 /** Bolt's HTTP receiver with the two-sided timestamp check in front of its own checks. */
-export function windowedReceiver(signingSecret: string, log: Logger, endpoint = '/slack/events'): HTTPReceiver {
+export function windowedReceiver(
+  signingSecret: string,
+  log: Logger,
+  endpoint = '/slack/events',
+  health?: Health,
+): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret,
     endpoints: [endpoint],
-    customRoutes: [healthRoute],
+    customRoutes: healthRoutes(health),
     logger: boltLogger(log),
   });
   const boltListener = receiver.requestListener;

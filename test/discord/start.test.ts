@@ -34,10 +34,17 @@ describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
         DISCORD_API_URL: fake.apiUrl,
         PEERBOT_DB: path.join(dir, 'db.json'),
         PEERBOT_NOW: '2026-03-16T10:00:00-05:00',
+        PORT: '0',
       }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    const healthLine = logLine(child, /health checks on port \d+/);
     await logLine(child, /discord: logged in/);
+    // With no Slack port to share, peerbot serves the health checks on PORT itself.
+    const port = /port (\d+)/.exec(await healthLine)?.[1];
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(await ready.json()).toEqual({ ok: true, store: 'ok', adapters: { discord: 'connected' } });
+    expect(ready.status).toBe(200);
     expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/commands`)).toBe(true);
     const raw = chatInput('alice', 'hours', [sub('log', [str('duration', '90 min'), str('category', '1on1')])]);
     const after = fake.requests.length;

@@ -40,6 +40,10 @@ describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL
     const port = Number(/listening on port (\d+)/.exec(await logLine(child, /Slack: listening on port \d+/))?.[1]);
     expect(fake.calls.some((c) => c.method === 'auth.test')).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // On Slack's own port: ready once the token was checked, with the store answering.
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, store: 'ok', adapters: { slack: 'connected' } });
 
     const responseUrl = fake.responseUrl('start-1');
     const body = new URLSearchParams({

@@ -18,10 +18,10 @@ describe('Slack over HTTP: the signed front door', () => {
     expect(shown(answer)).toContain('hello there');
   });
 
-  it('reports healthy on GET /healthz', async () => {
+  it('reports healthy on GET /healthz, with the store answering', async () => {
     const res = await fetch(rig.eventsUrl.replace('/slack/events', '/healthz'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true, store: 'ok' });
   });
 
   it('refuses a request with a wrong signature with 401 and runs nothing', async () => {
