@@ -12,6 +12,7 @@ import { buildBenchStore } from './fixture.ts';
 import { measure, printRows, summarize } from './measure.ts';
 import { benchPolicy } from './policy.ts';
 import { benchSlack } from './slack.ts';
+import { benchStartup, printStartup } from './startup.ts';
 import type { BenchRow } from './measure.ts';
 
 /**
@@ -86,6 +87,8 @@ for (const name of ['first', 'second']) {
   nudgeRuns.push({ name, ms: performance.now() - start, sent: result.sent.length });
 }
 
+const startup = await benchStartup(fixture.dbPath);
+
 printRows(rows);
 for (const run of nudgeRuns)
   console.log(
@@ -95,5 +98,6 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 console.log(
   `\nresident memory of a bot process with the store loaded: ${mb(rss)} (heap ${mb(heapUsed)}; target ≤ 200 MB)`,
 );
+printStartup(startup);
 await fs.rm(dir, { recursive: true, force: true });
 process.exit(0);
