@@ -18,7 +18,12 @@ export function createLogger(format: LogFormat = 'text', destination = 2): Logge
   const base =
     format === 'json'
       ? pino(
-          { base: { name: 'peerbot' }, timestamp: pino.stdTimeFunctions.isoTime },
+          {
+            base: { name: 'peerbot' },
+            timestamp: pino.stdTimeFunctions.isoTime,
+            // "level":"warn", not 40: readable without pino's table.
+            formatters: { level: (label) => ({ level: label }) },
+          },
           pino.destination({ dest: destination, sync: true }),
         )
       : pino(
