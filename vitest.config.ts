@@ -22,7 +22,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: processTests },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: processTests, isolate: false },
       },
       {
         extends: true,
