@@ -34,13 +34,13 @@ export function recordsOutbox(open: (shard: string) => Promise<Collection<Stored
           (i.status === 'sending' && (i.claimedBy !== instance || (i.claimedAt ?? '') < staleBefore));
         if (!claimable(item)) continue;
         const now = new Date().toISOString();
-        const after = await box.update(item.key, (current) =>
-          current && claimable(current)
-            ? { ...current, status: 'sending', claimedAt: now, claimedBy: instance }
-            : undefined,
-        );
-        if (after?.claimedAt === now && after.claimedBy === instance && after.status === 'sending')
-          claimed.push({ ...after, key: item.key });
+        let mine = false;
+        const after = await box.update(item.key, (current) => {
+          if (!current || !claimable(current)) return undefined;
+          mine = true;
+          return { ...current, status: 'sending', claimedAt: now, claimedBy: instance };
+        });
+        if (mine && after) claimed.push({ ...after, key: item.key });
       }
       return claimed;
     },
