@@ -89,8 +89,12 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
       else updated.internshipStart = date.value;
     }
   }
-  if (newSupervisor) await ctx.services.store.people.put(newSupervisor);
-  await ctx.services.store.people.put(updated);
+  // Only the fields the admin wrote change, in one step with the new supervisor: a milestone
+  // marked or a mute set at the same moment stays as it is.
+  const patch = Object.fromEntries(
+    Object.entries(updated).filter(([key, value]) => value !== (person as Record<string, unknown>)[key]),
+  ) as Partial<Person>;
+  await ctx.services.store.people.enroll(updated, patch, newSupervisor);
   const program = ctx.services.programs.forPerson(updated.programId);
   const lines = [`${isNew ? 'Enrolled' : 'Updated'} ${displayName(updated)} in ${program.name}.`];
   if (updated.supervisorId)
@@ -117,7 +121,7 @@ async function setRole(ctx: Context, text: string): Promise<Reply> {
       Role.options,
     );
   const { person } = await personFor(ctx, who);
-  await ctx.services.store.people.put({ ...person, role: role.data });
+  await ctx.services.store.people.enroll(person, { role: role.data });
   return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
 }
 

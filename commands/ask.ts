@@ -125,7 +125,7 @@ async function recordFeedback(ctx: Context, id: string, helpful: boolean): Promi
       EXAMPLE,
     );
   }
-  await answers.put(id, { ...answer, helpful });
+  await answers.update(id, (a) => (a ? { ...a, helpful } : undefined));
   if (helpful) return textReply("Thank you! I'm glad it helped.");
   // Same id as the answer, so pressing "No" twice keeps one question for the facilitators.
   const questions = await questionsCollection(ctx.services.store);
@@ -157,16 +157,16 @@ async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
       'A facilitator already added an answer to your question.',
       `To see it, ask again: /ask ${open.question}`,
     );
-  await questions.put(id, { ...open, wantsReply: true });
+  await questions.update(id, (q) => (q ? { ...q, wantsReply: true } : undefined));
   return textReply('Done. I passed your question to a facilitator.', `Your question: "${open.question}"`);
 }
 
 async function listUnanswered(ctx: Context): Promise<Reply> {
   requireFacilitator(ctx);
   const questions = await questionsCollection(ctx.services.store);
-  const open = (await questions.all())
-    .filter((q) => q.value.status === 'open')
-    .sort((a, b) => a.value.askedAt.localeCompare(b.value.askedAt));
+  const open = (await questions.where({ status: 'open' })).sort((a, b) =>
+    a.value.askedAt.localeCompare(b.value.askedAt),
+  );
   if (!open.length) return textReply('There are no questions waiting for an answer.');
   const lines: string[] = [];
   for (const { id, value } of open) {
@@ -196,7 +196,7 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
   const open = await questions.get(id);
   if (!open)
     throw new UserError('ask-done-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
-  await questions.put(id, { ...open, status: 'done' });
+  await questions.update(id, (q) => (q ? { ...q, status: 'done' } : undefined));
   return textReply(`Marked as answered: "${open.question}"`);
 }
 

@@ -18,8 +18,7 @@ export async function muteNudges(ctx: Context, muted: boolean, text = ''): Promi
   }
   await ensureSaved(services, actor);
   // Store the saved record, not the actor: an admin from PEERBOT_ADMINS is shown as admin but stored as they are.
-  const stored = (await services.store.people.get(actor.person.id)) ?? actor.person;
-  await services.store.people.put({ ...stored, nudgesMuted: muted });
+  await services.store.people.update(actor.person.id, (stored) => ({ ...stored, nudgesMuted: muted }));
   return muted
     ? textReply(
         'OK. I will not send you deadline reminders.',

@@ -4,7 +4,8 @@ import type { Block, Reply } from '../src/message.ts';
 import type { Context } from '../src/bot.ts';
 import { ensureSaved, hasRole } from '../src/people.ts';
 import type { Meeting } from '../src/meetings/meetings.ts';
-import { allMeetings, cancelledStore, meetingStore, shortId } from '../src/meetings/meetings.ts';
+import { allMeetings, cancelledStore, markAttended, meetingStore, setRsvp, shortId } from '../src/meetings/meetings.ts';
+import { DayFullError } from '../src/store/port.ts';
 import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from '../src/meetings/parse.ts';
 import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from '../src/meetings/recurrence.ts';
 import type { Occurrence } from '../src/meetings/recurrence.ts';
@@ -142,8 +143,12 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
   if (isSkipped(occurrence)) return textReply(`${meeting.title} on ${when} was already cancelled.`);
   if (occurrence.start < now)
     throw new UserError('in-the-past', `${meeting.title} on ${when} has already started.`, example);
-  const updated = { ...meeting, skipped: [...meeting.skipped, occurrence.date].sort() };
-  await (await meetingStore(ctx.services)).put(meeting.id, updated);
+  const updated =
+    (await (
+      await meetingStore(ctx.services)
+    ).update(meeting.id, (m) =>
+      m && !m.skipped.includes(occurrence.date) ? { ...m, skipped: [...m.skipped, occurrence.date].sort() } : undefined,
+    )) ?? meeting;
   const next = upcoming(updated, now, 1)[0];
   return textReply(
     `OK. There is no ${meeting.title} on ${when}.`,
@@ -164,12 +169,8 @@ export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply>
   const next = upcoming(meeting, now, 1)[0];
   if (!next) throw new UserError('no-next', `${meeting.title} has no more dates.`, '/meet list');
   await ensureSaved(ctx.services, ctx.actor);
-  const rsvps: Meeting['rsvps'] = {
-    ...meeting.rsvps,
-    [next.date]: { ...meeting.rsvps[next.date], [ctx.actor.person.id]: answer },
-  };
-  await (await meetingStore(ctx.services)).put(meeting.id, { ...meeting, rsvps });
-  const coming = Object.values(rsvps[next.date]!).filter((a) => a === 'yes').length;
+  const stored = await setRsvp(ctx.services, meeting.id, next.date, ctx.actor.person.id, answer);
+  const coming = Object.values(stored?.rsvps[next.date] ?? {}).filter((a) => a === 'yes').length;
   return textReply(
     answer === 'yes'
       ? `Thanks! You will come to ${meeting.title}.`
@@ -198,38 +199,33 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
   const logsHours =
     meeting.kind === 'teleconference' &&
     services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
-  if (logsHours) {
-    // The call's hours obey the same 24-hours-a-day limit as /hours log; checked before anything is stored.
-    const sameDay = (await services.store.hours.list(actor.person.id)).filter(
-      (e) => e.date === occurrence.date && e.status !== 'rejected',
-    );
-    const total = sameDay.reduce((n, e) => n + e.minutes, 0);
-    if (!sameDay.some((e) => e.origin === origin) && total + meeting.minutes > 24 * 60) {
-      throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
-    }
-  }
   await ensureSaved(services, actor);
   const person = actor.person;
-  const here = meeting.attended[occurrence.date] ?? [];
-  if (!here.includes(person.id)) {
-    await (
-      await meetingStore(services)
-    ).put(meeting.id, { ...meeting, attended: { ...meeting.attended, [occurrence.date]: [...here, person.id] } });
-  }
   const lines = [`Thanks! You were at ${meeting.title} on ${when}.`];
-  const program = services.programs.forPerson(person.programId);
-  const category = services.programs.category(program, 'teleconference');
-  if (meeting.kind === 'teleconference' && category) {
-    const { created } = await services.store.hours.add(person.id, {
-      date: occurrence.date,
-      minutes: meeting.minutes,
-      category: category.id,
-      faceToFace: category.faceToFace,
-      status: 'pending',
-      note: meeting.title.slice(0, 500),
-      origin,
-      loggedOn: services.clock.today(),
-    });
+  const category = logsHours || undefined;
+  // The call's hours come first: the store refuses them past 24 hours a day (nothing is stored
+  // then), and logs them once per meeting date, so saying it again never logs twice.
+  const logged = category
+    ? await services.store.hours
+        .add(person.id, {
+          date: occurrence.date,
+          minutes: meeting.minutes,
+          category: category.id,
+          faceToFace: category.faceToFace,
+          status: 'pending',
+          note: meeting.title.slice(0, 500),
+          origin,
+          loggedOn: services.clock.today(),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof DayFullError)
+            throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
+          throw error;
+        })
+    : undefined;
+  await markAttended(services, meeting.id, occurrence.date, person.id);
+  if (logged) {
+    const { created } = logged;
     lines.push(
       ...(created
         ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.']

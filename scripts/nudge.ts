@@ -9,6 +9,7 @@ import { createServices } from '../src/app.ts';
 import { platformAdapters } from '../src/platforms.ts';
 import type { Services } from '../src/services.ts';
 import { runNudgeCheck } from '../src/notify/nudges.ts';
+import { StoreOwnedError } from '../src/store/lowdb/owner-lock.ts';
 
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');
@@ -16,6 +17,16 @@ async function main(): Promise<number> {
   try {
     services = await createServices(loadConfig());
   } catch (error) {
+    if (error instanceof StoreOwnedError) {
+      // A running bot owns this lowdb store, and its scheduler already runs this check every hour.
+      const who = error.holder
+        ? ` (process ${error.holder.pid} on ${error.holder.host}, since ${error.holder.since})`
+        : '';
+      process.stderr.write(
+        `A peerbot${who} is running on ${error.file} and already sends the nudges, so this run sent nothing. Run npm run nudge only when no bot is running on this store.\n`,
+      );
+      return 1;
+    }
     process.stderr.write(`${(error as Error).message}\n`);
     return 1;
   }

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { makeClock } from './clock.ts';
-import { openLowdbStore } from './store/lowdb.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/port.ts';
 import { loadPrograms } from './programs/catalog.ts';
 import { allCommands } from '../commands/index.ts';
 import type { Logger, Services } from './services.ts';
@@ -13,7 +14,12 @@ import { Health } from './health.ts';
  * Builds everything the commands use. Fails with a clear message (and touches nothing) when
  * the clock, a program file or the data file is wrong.
  */
-export async function createServices(config: Config, log: Logger = createLogger(config.logFormat)): Promise<Services> {
+/** `store`: an already open store (tests run the same commands on PGlite). */
+export async function createServices(
+  config: Config,
+  log: Logger = createLogger(config.logFormat),
+  openedStore?: Store,
+): Promise<Services> {
   const clock = makeClock(config.tz, config.now);
   const programs = loadPrograms(config.programsDir);
   if (!programs.get(config.defaultProgram)) {
@@ -24,7 +30,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
         .join(', ')}`,
     );
   }
-  const store = await openLowdbStore(config.dbPath);
+  const store = openedStore ?? (await openStore(config));
   const commands = new Map(allCommands.map((c) => [c.name, c]));
   const services: Services = { config, clock, store, programs, commands, log };
   // Feature services are attached here (policy index, meetings, inbox).

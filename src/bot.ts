@@ -1,6 +1,6 @@
 import type { Reply } from './message.ts';
 import { textReply } from './message.ts';
-import { UserError } from './errors.ts';
+import { StoreWriteError, UserError } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Actor } from './people.ts';
 import { resolveActor } from './people.ts';
@@ -69,6 +69,9 @@ const OOPS = [
   'If it keeps happening, tell your facilitator.',
 ];
 
+/** A write failed: the store changed nothing, and the person should know that. */
+const NOT_SAVED = ['Sorry, I could not save that, so nothing was changed.', 'Please try again later.'];
+
 /**
  * Runs one invocation and always returns a reply a person can understand: a mistake in the
  * input becomes a short message with an example; a fault becomes an apology (and a log line).
@@ -89,6 +92,10 @@ export async function dispatch(services: Services, inv: Invocation): Promise<Rep
     return forPlatform(await withInbox(services, actor, result), inv.platform);
   } catch (error) {
     if (error instanceof UserError) return forPlatform(userErrorReply(error), inv.platform);
+    if (error instanceof StoreWriteError) {
+      services.log.error(`command /${inv.command} could not be saved for ${inv.platform}:${inv.userId}`, error);
+      return textReply(...NOT_SAVED);
+    }
     services.log.error(`command /${inv.command} failed for ${inv.platform}:${inv.userId}`, error);
     return textReply(...OOPS);
   }

@@ -8,6 +8,8 @@ export interface Config {
   tz: string;
   now?: string;
   dbPath: string;
+  /** PostgreSQL instead of lowdb: DATABASE_URL or PEERBOT_DATABASE_URL, and an optional schema. */
+  database?: { url: string; schema?: string };
   admins: Set<string>;
   defaultProgram: string;
   programsDir: string;
@@ -48,6 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tz: env.PEERBOT_TZ || 'America/Chicago',
     now: env.PEERBOT_NOW || undefined,
     dbPath: path.resolve(env.PEERBOT_DB || path.join(root, 'data', 'db.json')),
+    database:
+      env.DATABASE_URL || env.PEERBOT_DATABASE_URL
+        ? {
+            url: (env.PEERBOT_DATABASE_URL || env.DATABASE_URL)!,
+            schema: databaseSchema(env.PEERBOT_DATABASE_SCHEMA),
+          }
+        : undefined,
     admins: list(env.PEERBOT_ADMINS),
     defaultProgram: env.PEERBOT_DEFAULT_PROGRAM || 'wi-peer-mentor',
     programsDir: path.resolve(env.PEERBOT_PROGRAMS || path.join(root, 'data', 'programs')),
@@ -74,4 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
   };
+}
+
+function databaseSchema(name?: string): string | undefined {
+  if (!name) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(`PEERBOT_DATABASE_SCHEMA must be a plain name (letters, digits, _), not "${name}". Example: peerbot`);
+  return name;
 }

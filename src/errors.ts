@@ -38,3 +38,17 @@ export class DataFileError extends Error {
     this.name = 'DataFileError';
   }
 }
+
+/**
+ * A change could not be written (disk full, folder not writable, database down). Nothing was
+ * saved, in memory or on disk; the person is told so and can try again.
+ */
+export class StoreWriteError extends Error {
+  constructor(
+    readonly where: string,
+    readonly cause: Error,
+  ) {
+    super(`could not write ${where}: ${cause.message}`);
+    this.name = 'StoreWriteError';
+  }
+}

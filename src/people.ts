@@ -22,7 +22,8 @@ export async function resolveActor(services: Services, inv: Invocation): Promise
   const isAdmin = services.config.admins.has(inv.userId) || services.config.admins.has(key);
   if (stored) {
     // Someone enrolled by a mention that carried no name (Discord's <@id>) gets the name their platform gives, once.
-    if (!stored.name && inv.userName) await services.store.people.put({ ...stored, name: inv.userName });
+    if (!stored.name && inv.userName)
+      await services.store.people.update(stored.id, (p) => (p.name ? p : { ...p, name: inv.userName }));
     const named = stored.name || !inv.userName ? stored : { ...stored, name: inv.userName };
     const person = isAdmin && named.role !== 'admin' ? { ...named, role: 'admin' as const } : named;
     return { person, accountKey: key, saved: true };
@@ -42,7 +43,8 @@ export async function resolveActor(services: Services, inv: Invocation): Promise
 /** Stores a person on first use (enrolled in PEERBOT_DEFAULT_PROGRAM). */
 export async function ensureSaved(services: Services, actor: Actor): Promise<void> {
   if (actor.saved) return;
-  await services.store.people.put(actor.person);
+  // Insert, not put: the same person's first two messages at once must not overwrite each other.
+  await services.store.people.insert(actor.person);
   if (actor.accountKey !== actor.person.id) await services.store.people.link(actor.accountKey, actor.person.id);
   actor.saved = true;
 }

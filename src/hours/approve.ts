@@ -39,25 +39,19 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   }
   const words = rest.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0) return listWaiting(ctx, [person]);
-  const entries = await ctx.services.store.hours.list(person.id);
   const all = words.length === 1 && /^all$/i.test(words[0]!);
   const ids = all
-    ? entries.filter((e) => e.status === 'pending').map((e) => e.id)
+    ? ((await ctx.services.store.hours.pending([person.id])).get(person.id) ?? []).map((e) => e.id)
     : words.map((w) => w.replace(/^#/, ''));
-  const unknown = ids.filter((id) => !entries.some((e) => e.id === id));
-  if (unknown.length)
+  // One write for all of them: the entries named, as they are now (another change in between is not undone).
+  const result = await ctx.services.store.hours.review(person.id, ids, decision, ctx.actor.person.id);
+  if (result.unknown.length)
     throw new UserError(
       'entry-not-found',
-      `${displayName(person)} has no entry #${unknown[0]}.`,
+      `${displayName(person)} has no entry #${result.unknown[0]}.`,
       `/hours ${verb} ${mention} all`,
     );
-  let changed = 0;
-  for (const id of ids) {
-    const entry = entries.find((e) => e.id === id)!;
-    if (entry.status === decision) continue;
-    await ctx.services.store.hours.update(person.id, id, { status: decision, reviewedBy: ctx.actor.person.id });
-    changed += 1;
-  }
+  const changed = result.changed.length;
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
   if (changed === 0)
     return textReply(
@@ -72,8 +66,9 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
 async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
   const blocks: Block[] = [];
   let rows = 0;
+  const pending = await ctx.services.store.hours.pending(people.map((p) => p.id));
   for (const person of people) {
-    const waiting = (await ctx.services.store.hours.list(person.id)).filter((e) => e.status === 'pending');
+    const waiting = pending.get(person.id) ?? [];
     if (waiting.length === 0) continue;
     const program = ctx.services.programs.forPerson(person.programId);
     const total = waiting.reduce((n, e) => n + e.minutes, 0);

@@ -1,3 +1,4 @@
+import { DayFullError } from '../store/port.ts';
 import type { Context } from '../bot.ts';
 import { UserError } from '../errors.ts';
 import { reply, textReply } from '../message.ts';
@@ -120,15 +121,22 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   }
   // A fixed entry that was not approved goes back to the supervisor to look at again.
   if (entry.status === 'rejected') patch.status = 'pending';
-  const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
-  const day = patch.date ?? entry.date;
-  const other = entries
-    .filter((e) => e.id !== entry.id && e.date === day && e.status !== 'rejected')
-    .reduce((n, e) => n + e.minutes, 0);
-  if (other + (patch.minutes ?? entry.minutes) > 24 * 60) {
-    throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${formatDate(day)}.`, EDIT_EXAMPLE);
-  }
-  const updated = (await ctx.services.store.hours.update(ctx.actor.person.id, entry.id, patch))!;
+  // The store refuses a change that puts the day past 24 hours (the rule lives there, once).
+  const updated = await ctx.services.store.hours
+    .update(ctx.actor.person.id, entry.id, patch)
+    .catch((error: unknown) => {
+      if (!(error instanceof DayFullError)) throw error;
+      throw new UserError(
+        'day-over-24-hours',
+        `That would make more than 24 hours on ${formatDate(error.date)}.`,
+        EDIT_EXAMPLE,
+      );
+    });
+  if (!updated)
+    return textReply(
+      `There is no entry #${entry.id}. It may already be deleted.`,
+      'Type /hours list to see your entries.',
+    );
   return textReply(
     `Changed #${updated.id}.`,
     `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date)}.`,

@@ -9,8 +9,7 @@ import { formatDuration } from '../parse/duration.ts';
 import { certStatus, countedCategories } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
 import { serially } from '../serial.ts';
-
-const DAY = 24 * 60;
+import { DayFullError } from '../store/port.ts';
 
 /** /hours log: parse, check the day's total, store (once per request), then say what was saved. */
 export async function logHours(ctx: Context, text: string): Promise<Reply> {
@@ -22,35 +21,32 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   const program = services.programs.forPerson(actor.person.programId);
   const today = services.clock.now().startOf('day');
   const parsed = parseLog(text, program, today);
-  const entries = await services.store.hours.list(actor.person.id);
-  const earlier = ctx.inv.requestId ? entries.find((e) => e.requestId === ctx.inv.requestId) : undefined;
-  if (!earlier) {
-    const sameDay = entries
-      .filter((e) => e.date === parsed.date && e.status !== 'rejected')
-      .reduce((n, e) => n + e.minutes, 0);
-    if (sameDay + parsed.minutes > DAY) {
+  await ensureSaved(services, actor);
+  // The store checks the 24-hours-a-day rule and the request id in the same step as the add.
+  const { entry, created } = await services.store.hours
+    .add(actor.person.id, {
+      date: parsed.date,
+      minutes: parsed.minutes,
+      category: parsed.category.id,
+      faceToFace: parsed.category.faceToFace,
+      status: 'pending',
+      note: parsed.note,
+      requestId: ctx.inv.requestId,
+      loggedOn: services.clock.today(),
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DayFullError)) throw error;
       throw new UserError(
         'day-over-24-hours',
-        `That would make more than 24 hours on ${formatDate(parsed.date)}.\nYou already logged ${hoursText(sameDay)} that day.`,
+        `That would make more than 24 hours on ${formatDate(parsed.date)}.\nYou already logged ${hoursText(error.already)} that day.`,
         logExample(program),
       );
-    }
-  }
-  await ensureSaved(services, actor);
-  const { entry, created } = await services.store.hours.add(actor.person.id, {
-    date: parsed.date,
-    minutes: parsed.minutes,
-    category: parsed.category.id,
-    faceToFace: parsed.category.faceToFace,
-    status: 'pending',
-    note: parsed.note,
-    requestId: ctx.inv.requestId,
-    loggedOn: services.clock.today(),
-  });
+    });
+  const entries = await services.store.hours.list(actor.person.id);
   const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date)}`;
   const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
   if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
-  const all = created ? [...entries, entry] : entries;
+  const all = entries;
   for (const status of certStatus(program, actor.person, all, services.clock.today())) {
     // Progress of every goal these hours count toward (internship, training, continuing education).
     if (!countedCategories(program, status.requirement).has(entry.category)) continue;

@@ -63,6 +63,34 @@ export function cancelledStore(services: Services): Promise<Collection<{ title: 
   return services.store.collection('meetings-cancelled', z.object({ title: z.string() }));
 }
 
+/** One person's answer for one date, in one step: answers given at the same time are all kept. */
+export async function setRsvp(
+  services: Services,
+  meetingId: string,
+  date: string,
+  personId: string,
+  answer: 'yes' | 'no',
+): Promise<Meeting | undefined> {
+  return (await meetingStore(services)).update(meetingId, (m) =>
+    m ? { ...m, rsvps: { ...m.rsvps, [date]: { ...m.rsvps[date], [personId]: answer } } } : undefined,
+  );
+}
+
+/** Marks a person as there on a date, in one step; marking twice changes nothing. */
+export async function markAttended(
+  services: Services,
+  meetingId: string,
+  date: string,
+  personId: string,
+): Promise<Meeting | undefined> {
+  return (await meetingStore(services)).update(meetingId, (m) => {
+    const here = m?.attended[date] ?? [];
+    return m && !here.includes(personId)
+      ? { ...m, attended: { ...m.attended, [date]: [...here, personId] } }
+      : undefined;
+  });
+}
+
 export async function allMeetings(services: Services): Promise<Meeting[]> {
   return (await (await meetingStore(services)).all()).map((r) => r.value);
 }

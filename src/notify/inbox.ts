@@ -19,14 +19,13 @@ export function storeInbox(store: Store): Inbox {
   return {
     async put(personId, reply) {
       const inbox = await open(personId);
-      const waiting = (await inbox.get(personId))?.replies ?? [];
-      await inbox.put(personId, { replies: [...waiting, reply] });
+      await inbox.update(personId, (current) => ({ replies: [...(current?.replies ?? []), reply] }));
     },
     async take(personId) {
       const inbox = await open(personId);
-      const waiting = (await inbox.get(personId))?.replies ?? [];
-      if (waiting.length) await inbox.delete(personId);
-      return waiting;
+      // Read and emptied in one step: two replies at once never both show the same nudge.
+      if (!(await inbox.get(personId))) return [];
+      return (await inbox.take(personId))?.replies ?? [];
     },
   };
 }

@@ -1,19 +1,9 @@
-import { z } from 'zod';
 import type { Adapter } from '../adapter.ts';
 import { plainText } from '../message.ts';
 import type { Reply } from '../message.ts';
 import type { Services } from '../services.ts';
 import { inboxOf, route, TargetSchema } from './delivery.ts';
 import type { Target } from './delivery.ts';
-
-const OutboxRecordSchema = z.object({
-  target: TargetSchema,
-  status: z.enum(['queued', 'sent', 'dropped']),
-  queuedAt: z.string(),
-  sentAt: z.string().optional(),
-  to: z.string().optional(),
-});
-type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 
 /** A message a check wants sent. The key names it for ever, so it is sent once. */
 export interface Planned {
@@ -67,19 +57,22 @@ function shardOf(name: string, target: Target): string {
   return target.type === 'person' ? `${name}/${target.personId}` : `${name}/#${target.platform}:${target.channelId}`;
 }
 
+/** A message claimed but not finished for this long (a crash mid-send) may be claimed again. */
+const STALE_CLAIM_MS = 10 * 60_000;
+
 async function sendShard(
   services: Services,
   adapters: Adapter[],
-  name: string,
+  shard: string,
   planned: Planned[],
   options: { dryRun?: boolean },
 ): Promise<Sent[]> {
-  const outbox = await services.store.collection(name, OutboxRecordSchema);
-  const known = new Map((await outbox.all()).map((r) => [r.id, r.value]));
+  const { outbox } = services.store;
   const wanted = new Map(planned.map((p) => [p.key, p]));
   if (options.dryRun) {
+    const known = new Map((await outbox.list(shard)).map((r) => [r.key, r.status]));
     return planned
-      .filter((p) => (known.get(p.key)?.status ?? 'queued') === 'queued')
+      .filter((p) => (known.get(p.key) ?? 'queued') === 'queued')
       .map((p) => ({
         key: p.key,
         to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`,
@@ -87,32 +80,33 @@ async function sendShard(
       }));
   }
   const now = () => services.clock.now().toISO()!;
-  const fresh = planned.filter((p) => !known.has(p.key));
-  // Issued together, the store writes them in one go (lowdb coalesces writes to a file).
-  await Promise.all(
-    fresh.map((p) => {
-      const record: OutboxRecord = { target: p.target, status: 'queued', queuedAt: now() };
-      known.set(p.key, record);
-      return outbox.put(p.key, record);
-    }),
+  // Queued before anything is sent, so a crash never skips one; a key once known is never queued again.
+  await outbox.enqueue(
+    shard,
+    planned.map((p) => ({ key: p.key, target: p.target })),
+    now(),
   );
+  // Claimed (queued -> sending) in one step: another instance running the same check gets none of these.
+  const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
+  const claimed = await outbox.claim(shard, 1000, staleBefore);
   const sent: Sent[] = [];
   const inbox = inboxOf(services);
-  for (const [key, record] of known) {
-    if (record.status !== 'queued') continue;
-    const plan = wanted.get(key);
-    if (!plan) {
-      await outbox.put(key, { ...record, status: 'dropped' });
+  for (const item of claimed) {
+    const plan = wanted.get(item.key);
+    const target = TargetSchema.safeParse(item.target);
+    if (!plan || !target.success) {
+      await outbox.finish(shard, item.key, { status: 'dropped' });
       continue;
     }
     try {
-      const way = await route(services, adapters, record.target);
+      const way = await route(services, adapters, target.data);
       if (way.kind === 'inbox') await inbox.put(way.personId, plan.reply);
       else await way.send(plan.reply);
-      await outbox.put(key, { ...record, status: 'sent', sentAt: now(), to: way.to });
-      sent.push({ key, to: way.to, text: oneLine(plan.reply) });
+      await outbox.finish(shard, item.key, { status: 'sent', at: now(), to: way.to });
+      sent.push({ key: item.key, to: way.to, text: oneLine(plan.reply) });
     } catch (error) {
-      services.log.warn(`could not send ${name} ${key}; it stays queued for the next check`, error);
+      services.log.warn(`could not send ${shard} ${item.key}; it stays queued for the next check`, error);
+      await outbox.finish(shard, item.key, { status: 'queued' }).catch(() => undefined);
     }
   }
   return sent;

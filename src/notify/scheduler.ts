@@ -16,7 +16,7 @@ import { runReminderCheck } from './reminders.ts';
  */
 export function leaseCoordinator(store: Store, owner: string): RunCoordinator {
   return {
-    shouldRun: (key, ttlMs) => store.lease(`cron-${key.split(':')[0]}`, ttlMs, owner),
+    shouldRun: async (key, ttlMs) => Boolean(await store.lease(`cron-${key.split(':')[0]}`, ttlMs, owner)),
   };
 }
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
-import type { Collection, HoursRepo, PeopleRepo, Store } from './port.ts';
+import type { Collection, HoursRepo, OutboxRepo, PeopleRepo, Store } from './port.ts';
 import {
   HourEntrySchema,
   HoursFileSchema,
@@ -16,17 +17,50 @@ import {
 } from './schema.ts';
 import type { HoursFile, MainFile, Person, RecordsFile } from './schema.ts';
 import { migrate } from './migrate.ts';
-import { listJson, readChecked } from './files.ts';
-import { acquireLease } from './lease.ts';
-import { hoursFile, lowdbHours } from './hours-files.ts';
+import { listJson, readChecked } from './lowdb/files.ts';
+import { memoryLeases } from './lowdb/lease.ts';
+import { hoursFile, lowdbHours, nextEntryId } from './lowdb/hours.ts';
+import { Committer } from './lowdb/commit.ts';
+import { takeOwnerLock } from './lowdb/owner-lock.ts';
+import { recordsOutbox } from './lowdb/outbox.ts';
+import type { StoredItem } from './lowdb/outbox.ts';
+import { recordsCollection } from './lowdb/records.ts';
+import { knownSchema } from './known.ts';
+import { OutboxItemSchema } from './schema.ts';
 
 /**
  * The embedded store: lowdb JSON files. One small main file (people, accounts), one file per
  * feature's records (meetings, nudges...) and one file of hour entries per person, so logging
- * hours rewrites ~15 kB, not the whole collaborative. lowdb writes a temp file and renames it, so a crash never leaves
- * a half-written file. One process owns the files at a time.
+ * hours rewrites ~15 kB, not the whole collaborative. lowdb writes a temp file and renames it,
+ * so a crash never leaves a half-written file. lowdb keeps the data in memory, so exactly one
+ * process may own the files: the first takes an owner lock and a second is refused at start.
  */
 export async function openLowdbStore(dbPath: string): Promise<Store> {
+  const base = path.basename(dbPath, '.json');
+  const dirs = {
+    data: path.dirname(dbPath),
+    hours: path.join(path.dirname(dbPath), `${base}.hours`),
+    records: path.join(path.dirname(dbPath), `${base}.records`),
+  };
+  await fs.mkdir(dirs.data, { recursive: true });
+  const release = await takeOwnerLock(dbPath);
+  try {
+    // Temp files of a write a crash interrupted: ours (we own the folder), never complete data.
+    await removeStaleTemps(dirs.data, (n) => n === `.${path.basename(dbPath)}.tmp`);
+    await removeStaleTemps(dirs.hours);
+    await removeStaleTemps(dirs.records);
+    return await load(dbPath, dirs, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function load(
+  dbPath: string,
+  dirs: { data: string; hours: string; records: string },
+  release: () => Promise<void>,
+): Promise<Store> {
   let pendingHours: Record<string, unknown[]> | undefined;
   const main = await readChecked(dbPath, MainFileSchema, {
     empty: emptyMainFile,
@@ -36,65 +70,95 @@ export async function openLowdbStore(dbPath: string): Promise<Store> {
       return migrated.data;
     },
   });
-  const hoursDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.hours`);
-  const lockDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.locks`);
-  const recordsDir = path.join(path.dirname(dbPath), `${path.basename(dbPath, '.json')}.records`);
+  // Keyed by what people type: no prototype, so "constructor" is a name like any other.
+  main.data.people = nullProto(main.data.people);
+  main.data.accounts = nullProto(main.data.accounts);
   const records = new Map<string, Low<RecordsFile>>();
-  for (const name of await listJson(recordsDir)) {
-    const file = await readChecked(path.join(recordsDir, name), RecordsFileSchema);
-    records.set(file.data.name, file);
+  for (const name of await listJson(dirs.records)) {
+    const file = path.join(dirs.records, name);
+    const low = await readChecked(file, RecordsFileSchema);
+    low.data.records = nullProto(low.data.records);
+    // Every record a feature will read is checked now: a broken one stops the start, naming file and field.
+    const schema = knownSchema(low.data.name);
+    if (schema) checkRecords(file, low.data.records, schema);
+    records.set(low.data.name, low);
   }
   const hours = new Map<string, Low<HoursFile>>();
   // Read in parallel batches: 1,000 people should load in well under a second.
-  const names = await listJson(hoursDir);
+  const names = await listJson(dirs.hours);
   for (let i = 0; i < names.length; i += 64) {
-    const batch = names.slice(i, i + 64).map((name) => readChecked(path.join(hoursDir, name), HoursFileSchema));
+    const batch = names.slice(i, i + 64).map((name) => readChecked(path.join(dirs.hours, name), HoursFileSchema));
     for (const file of await Promise.all(batch)) hours.set(file.data.personId, file);
   }
   // A version-0 file kept hours inline; they move to per-person files before anything else is written.
   if (pendingHours) {
-    await fs.mkdir(hoursDir, { recursive: true });
+    await fs.mkdir(dirs.hours, { recursive: true });
     for (const [personId, raw] of Object.entries(pendingHours)) {
       const entries = HourEntrySchema.array().safeParse(raw);
       if (!entries.success)
         throw new StoreError(dbPath, `is not valid: hours.${personId}: ${describeZodError(entries.error)}.`);
-      const file = hoursFile(hoursDir, personId, hours);
+      const file = hoursFile(dirs.hours, personId, hours);
       file.data.entries.push(...entries.data);
-      file.data.nextId = Math.max(0, ...entries.data.map((e) => Number(e.id) || 0)) + 1;
+      file.data.nextId = nextEntryId(file.data);
       await file.write();
     }
     await main.write();
   }
-  return new LowdbStore(dbPath, main, hours, records, { hoursDir, lockDir, recordsDir });
+  return new LowdbStore(dbPath, main, hours, records, dirs, release);
+}
+
+/** Checks each record with its feature's schema, keeping what the schema makes of it (defaults). */
+export function checkRecords(file: string, records: Record<string, unknown>, schema: z.ZodType): void {
+  for (const [id, value] of Object.entries(records)) {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = ['records', id, ...(issue?.path ?? [])].map(String).join('.');
+      throw new StoreError(file, `is not valid: field "${where}" ${issue?.message ?? 'is not valid'}.`);
+    }
+    records[id] = result.data;
+  }
 }
 
 class LowdbStore implements Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
-  private dirsMade = new Set<string>();
+  readonly outbox: OutboxRepo;
+  readonly lease = memoryLeases();
+  private committer = new Committer();
   private opened = new Map<string, Collection<unknown>>();
 
   constructor(
     readonly location: string,
     private main: Low<MainFile>,
-    private hourFiles: Map<string, Low<HoursFile>>,
+    hourFiles: Map<string, Low<HoursFile>>,
     private recordFiles: Map<string, Low<RecordsFile>>,
-    private dirs: { hoursDir: string; lockDir: string; recordsDir: string },
+    private dirs: { data: string; hours: string; records: string },
+    private release: () => Promise<void>,
   ) {
     this.people = this.makePeople();
-    this.hours = lowdbHours(this.hourFiles, this.dirs.hoursDir, (file) => this.save(file, this.dirs.hoursDir));
+    this.hours = lowdbHours(hourFiles, dirs.hours, this.committer);
+    this.outbox = recordsOutbox(
+      (shard) => this.collection<StoredItem>(shard, OutboxItemSchema as z.ZodType<StoredItem>),
+      randomUUID(),
+    );
   }
 
-  private async save<T>(low: Low<T>, dir: string): Promise<void> {
-    if (!this.dirsMade.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      this.dirsMade.add(dir);
-    }
-    await low.write();
+  /** One change of the main file (people, accounts): made, written, or taken back. */
+  private changeMain<R>(apply: (data: MainFile) => { result: R; undo?: () => void }): Promise<R> {
+    return this.committer.commit(this.main, this.location, () => {
+      const { result, undo } = apply(this.main.data);
+      return { result, changed: Boolean(undo), undo: undo ?? (() => undefined) };
+    });
   }
 
-  private saveMain(): Promise<void> {
-    return this.save(this.main, path.dirname(this.location));
+  private setPerson(data: MainFile, person: Person): () => void {
+    const before = data.people[person.id];
+    data.people[person.id] = person;
+    return () => {
+      if (before) data.people[person.id] = before;
+      else delete data.people[person.id];
+    };
   }
 
   private makePeople(): PeopleRepo {
@@ -102,18 +166,42 @@ class LowdbStore implements Store {
     return {
       get: async (id) => data().people[id],
       all: async () => Object.values(data().people),
-      put: async (person: Person) => {
-        data().people[person.id] = person;
-        await this.saveMain();
-      },
+      bySupervisor: async (id) => Object.values(data().people).filter((p) => p.supervisorId === id),
+      put: (person) => this.changeMain((d) => ({ result: undefined, undo: this.setPerson(d, person) })),
+      insert: (person) =>
+        this.changeMain((d) =>
+          d.people[person.id] ? { result: false } : { result: true, undo: this.setPerson(d, person) },
+        ),
+      update: (id, change) =>
+        this.changeMain((d) => {
+          const current = d.people[id];
+          if (!current) return { result: undefined };
+          const next = { ...change(current), id };
+          return { result: next, undo: this.setPerson(d, next) };
+        }),
+      enroll: (person, patch, supervisor) =>
+        this.changeMain((d) => {
+          const undos: Array<() => void> = [];
+          if (supervisor && !d.people[supervisor.id]) undos.push(this.setPerson(d, supervisor));
+          const current = d.people[person.id];
+          const next = { ...(current ?? person), ...patch, id: person.id };
+          undos.push(this.setPerson(d, next));
+          return { result: { person: next, created: !current }, undo: () => undos.reverse().forEach((u) => u()) };
+        }),
       byAccount: async (key) => {
         const id = data().accounts[key];
         return id ? data().people[id] : undefined;
       },
-      link: async (key, personId) => {
-        data().accounts[key] = personId;
-        await this.saveMain();
-      },
+      link: (key, personId) =>
+        this.changeMain((d) => {
+          const before = d.accounts[key];
+          if (before === personId) return { result: undefined };
+          d.accounts[key] = personId;
+          return {
+            result: undefined,
+            undo: () => (before === undefined ? delete d.accounts[key] : (d.accounts[key] = before)),
+          };
+        }),
       accountsOf: async (personId) =>
         Object.entries(data().accounts)
           .filter(([, id]) => id === personId)
@@ -122,41 +210,15 @@ class LowdbStore implements Store {
   }
 
   async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
-    // Records are checked the first time a feature opens its collection, not on every command.
     const open = this.opened.get(name);
     if (open) return open as Collection<T>;
-    const collection = await this.openCollection(name, schema);
-    this.opened.set(name, collection);
-    return collection;
-  }
-
-  private async openCollection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
     const file = await this.recordsFile(name);
-    const records = file.data.records;
-    for (const [id, value] of Object.entries(records)) {
-      const result = schema.safeParse(value);
-      if (!result.success)
-        throw new StoreError(
-          this.location,
-          `has a record that is not valid: ${name}.${id}: ${describeZodError(result.error)}.`,
-        );
-      records[id] = result.data;
-    }
-    const save = () => this.save(file, this.dirs.recordsDir);
-    return {
-      all: async () => Object.entries(records).map(([id, value]) => ({ id, value: value as T })),
-      get: async (id) => records[id] as T | undefined,
-      put: async (id, value) => {
-        records[id] = value;
-        await save();
-      },
-      delete: async (id) => {
-        if (!(id in records)) return false;
-        delete records[id];
-        await save();
-        return true;
-      },
-    };
+    const filePath = path.join(this.dirs.records, `${encodeURIComponent(name)}.json`);
+    // Records of a feature the start did not know are checked the first time it opens them.
+    if (!knownSchema(name)) checkRecords(filePath, file.data.records, schema);
+    const collection = recordsCollection<T>(file, filePath, this.committer);
+    this.opened.set(name, collection as Collection<unknown>);
+    return collection;
   }
 
   /** Each feature's records live in a file of their own, so a busy feature rewrites only its file. */
@@ -164,29 +226,42 @@ class LowdbStore implements Store {
     let file = this.recordFiles.get(name);
     if (file) return file;
     const legacy = this.main.data.collections[name];
-    file = new Low<RecordsFile>(
-      new JSONFile<RecordsFile>(path.join(this.dirs.recordsDir, `${encodeURIComponent(name)}.json`)),
-      {
-        version: SCHEMA_VERSION,
-        name,
-        records: { ...legacy },
-      },
-    );
+    const filePath = path.join(this.dirs.records, `${encodeURIComponent(name)}.json`);
+    file = new Low<RecordsFile>(new JSONFile<RecordsFile>(filePath), {
+      version: SCHEMA_VERSION,
+      name,
+      records: nullProto(legacy ?? {}),
+    });
     this.recordFiles.set(name, file);
     if (legacy) {
       // Records kept in the main file by an earlier build move to their own file, then leave the main file.
-      await this.save(file, this.dirs.recordsDir);
-      delete this.main.data.collections[name];
-      await this.saveMain();
+      const moved = file;
+      await this.committer.commit(moved, filePath, () => ({ result: undefined, changed: true, undo: () => undefined }));
+      await this.changeMain((d) => {
+        delete d.collections[name];
+        return { result: undefined, undo: () => (d.collections[name] = legacy) };
+      });
     }
     return file;
   }
 
-  lease(key: string, ttlMs: number, owner: string): Promise<boolean> {
-    return acquireLease(this.dirs.lockDir, key, ttlMs, owner);
-  }
-
   async close(): Promise<void> {
-    // Writes are awaited where they happen; nothing is buffered.
+    await this.committer.settle();
+    await this.release();
   }
+}
+
+function nullProto<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
+async function removeStaleTemps(dir: string, ours = (name: string) => /^\..+\.json\.tmp$/.test(name)): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  // steno's temp name: ".<file>.tmp" next to the file.
+  for (const name of names.filter(ours)) await fs.rm(path.join(dir, name), { force: true });
 }

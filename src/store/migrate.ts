@@ -1,5 +1,6 @@
 import { StoreError } from '../errors.ts';
 import { SCHEMA_VERSION } from './schema.ts';
+import { versionProblem } from './lowdb/files.ts';
 
 /**
  * Brings an older main file up to the current schema. Version 0 (no `version` field) kept all
@@ -10,14 +11,10 @@ export function migrate(raw: unknown, file: string): { data: unknown; hours?: Re
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new StoreError(file, 'is not a peerbot data file (expected a JSON object).');
   const data = raw as Record<string, unknown>;
-  const version = data.version ?? 0;
+  // No "version" at all is version 0 (the first layout), which is moved forward below.
+  const version = 'version' in data ? data.version : 0;
   if (version === SCHEMA_VERSION) return { data };
-  if (typeof version !== 'number' || version > SCHEMA_VERSION) {
-    throw new StoreError(
-      file,
-      `has schema version ${String(version)}, made by a newer peerbot; this one reads version ${SCHEMA_VERSION}.`,
-    );
-  }
+  if (version !== 0) throw new StoreError(file, versionProblem(version)!);
   const { hours, ...rest } = data;
   return {
     data: { people: {}, accounts: {}, collections: {}, ...rest, version: SCHEMA_VERSION },

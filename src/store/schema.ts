@@ -86,6 +86,17 @@ export const RecordsFileSchema = z.object({
 });
 export type RecordsFile = z.infer<typeof RecordsFileSchema>;
 
+/** A message in the outbox (see OutboxRepo): its target is checked by the feature that sends it. */
+export const OutboxItemSchema = z.object({
+  target: z.unknown(),
+  status: z.enum(['queued', 'sending', 'sent', 'dropped']),
+  queuedAt: z.string(),
+  claimedAt: z.string().optional(),
+  claimedBy: z.string().optional(),
+  sentAt: z.string().optional(),
+  to: z.string().optional(),
+});
+
 export function emptyMainFile(): MainFile {
   return { version: SCHEMA_VERSION, people: {}, accounts: {}, collections: {} };
 }

@@ -17,10 +17,17 @@ async function nudge(db: string, args: string[] = [], extra: Record<string, stri
   return stdout.trim().split('\n');
 }
 
+/** Seeds the team, then closes the store: a lowdb store has one owner process, and the script is another. */
+async function seeded(db: string, account?: (id: string) => string): Promise<void> {
+  const services = await servicesAt(db, MONDAY);
+  await seedTeam(services, account);
+  await services.store.close();
+}
+
 describe('npm run nudge', () => {
   it('--dry-run sends nothing; then a run sends what is due, and a second run sends 0', async () => {
     const db = await tempDb();
-    await seedTeam(await servicesAt(db, MONDAY));
+    await seeded(db);
     const dry = await nudge(db, ['--dry-run']);
     expect(dry.filter((l) => l.startsWith('-> '))).toHaveLength(8);
     expect(dry.at(-1)).toBe('Dry run: 8 nudges would be sent. Nothing was sent.');
@@ -40,7 +47,7 @@ describe('npm run nudge', () => {
     const slack = await new FakeSlack().start();
     try {
       const db = await tempDb();
-      await seedTeam(await servicesAt(db, MONDAY), (id) => `slack:U${id.toUpperCase()}`);
+      await seeded(db, (id) => `slack:U${id.toUpperCase()}`);
       const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl };
       const out = await nudge(db, [], env);
       expect(out.at(-1)).toBe('8 nudges sent');
@@ -67,8 +74,8 @@ describe('npm run nudge', () => {
 
   it('ends with one clear line and exit code 1, not a stack trace, when the check cannot run', async () => {
     const db = await tempDb();
-    await seedTeam(await servicesAt(db, MONDAY));
-    // A record of sent nudges that is not valid: the check stops before sending anything.
+    await seeded(db);
+    // A record of sent nudges that is not valid: peerbot stops at start, naming the file and field.
     const records = db.replace(/\.json$/, '.records');
     await fs.mkdir(records, { recursive: true });
     await fs.writeFile(
@@ -80,7 +87,9 @@ describe('npm run nudge', () => {
       (error: { code?: number; stderr?: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr?.trim()).toMatch(/^The deadline check stopped: .*nudges\/ana\.broken/);
+    expect(failed?.stderr?.trim()).toMatch(
+      /^peerbot cannot start: .*nudges%2Fana\.json is not valid: field "records\.broken/,
+    );
     expect(failed?.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,22 +114,26 @@ describe('the lowdb store', () => {
     expect((await store.hours.list('alice')).length).toBeGreaterThanOrEqual(50);
   });
 
-  it('gives one lease to one holder at a time, across processes', async () => {
+  it('gives a lease to one of three contenders at a time, in every one of 200 trials', async () => {
     const dir = await tempDir();
     const store = await openLowdbStore(path.join(dir, 'db.json'));
-    expect(await store.lease('nudges:2026-03-16T09', 60_000, 'a')).toBe(true);
-    expect(await store.lease('nudges:2026-03-16T09', 60_000, 'b')).toBe(false);
-    const script = path.join(dir, 'other.mts');
-    await fs.writeFile(
-      script,
-      `import { acquireLease } from ${JSON.stringify(path.join(root, 'src/store/lease.ts'))};
-      console.log(await acquireLease(${JSON.stringify(path.join(dir, 'db.locks'))}, 'nudges:2026-03-16T09', 60000, 'c'));`,
-    );
-    const other = spawnSync(...runTs(script), { cwd: root, encoding: 'utf8' });
-    expect(other.stdout.trim()).toBe('false');
-    expect(await store.lease('nudges:expired', 1, 'a')).toBe(true);
+    for (let trial = 0; trial < 200; trial++) {
+      const got = await Promise.all(['a', 'b', 'c'].map((owner) => store.lease(`job-${trial}`, 60_000, owner)));
+      expect(got.filter(Boolean)).toHaveLength(1);
+    }
+    const first = (await store.lease('nudges', 60_000, 'a'))!;
+    expect(await store.lease('nudges', 60_000, 'b')).toBeUndefined();
+    expect(await first.renew(60_000)).toBe(true);
+    await first.release();
+    const second = (await store.lease('nudges', 60_000, 'b'))!;
+    // A fencing token: the new holder's is larger, and the old holder cannot renew any more.
+    expect(second.token).toBeGreaterThan(first.token);
+    expect(await first.renew(60_000)).toBe(false);
+    expect(await store.lease('expired', 1, 'a')).toBeDefined();
     await new Promise((r) => setTimeout(r, 5));
-    expect(await store.lease('nudges:expired', 60_000, 'b')).toBe(true);
+    expect(await store.lease('expired', 60_000, 'b')).toBeDefined();
+    await store.close();
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
 
@@ -139,15 +143,17 @@ describe('feature records', () => {
     const dir = await tempDir();
     const db = path.join(dir, 'db.json');
     const store = await openLowdbStore(db);
-    const meetings = await store.collection('meetings', z.object({ title: z.string() }));
-    await meetings.put('lc', { title: 'Learning Collaborative' });
-    expect(await fs.readdir(path.join(dir, 'db.records'))).toEqual(['meetings.json']);
+    const notes = await store.collection('notes', z.object({ title: z.string() }));
+    await notes.put('lc', { title: 'Learning Collaborative' });
+    expect(await fs.readdir(path.join(dir, 'db.records'))).toEqual(['notes.json']);
     const again = await openLowdbStore(db);
-    expect(await (await again.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({
+    expect(await (await again.collection('notes', z.object({ title: z.string() }))).get('lc')).toEqual({
       title: 'Learning Collaborative',
     });
     const fresh = await openLowdbStore(db);
-    await expect(fresh.collection('meetings', z.object({ title: z.number() }))).rejects.toThrow(/meetings\.lc/);
+    await expect(fresh.collection('notes', z.object({ title: z.number() }))).rejects.toThrow(
+      /notes\.json .*records\.lc/,
+    );
   });
 
   it('moves records an earlier build kept in the main file into their own file', async () => {
@@ -156,10 +162,10 @@ describe('feature records', () => {
     const db = path.join(dir, 'db.json');
     await fs.writeFile(
       db,
-      JSON.stringify({ version: 1, people: {}, accounts: {}, collections: { meetings: { lc: { title: 'LC' } } } }),
+      JSON.stringify({ version: 1, people: {}, accounts: {}, collections: { notes: { lc: { title: 'LC' } } } }),
     );
     const store = await openLowdbStore(db);
-    expect(await (await store.collection('meetings', z.object({ title: z.string() }))).get('lc')).toEqual({
+    expect(await (await store.collection('notes', z.object({ title: z.string() }))).get('lc')).toEqual({
       title: 'LC',
     });
     expect(JSON.parse(await fs.readFile(db, 'utf8')).collections).toEqual({});

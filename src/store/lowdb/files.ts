@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { StoreError } from '../errors.ts';
-import { SCHEMA_VERSION, describeZodError } from './schema.ts';
+import { StoreError } from '../../errors.ts';
+import { SCHEMA_VERSION, describeZodError } from '../schema.ts';
 
 interface ReadOptions<T> {
   /** The data for a file that does not exist yet; without it a missing file is an error. */
@@ -42,15 +42,23 @@ export async function readChecked<T>(
 
 function requireCurrentVersion(file: string): (raw: unknown) => unknown {
   return (raw) => {
-    const version = (raw as { version?: unknown } | null)?.version;
-    if (typeof raw === 'object' && raw && version !== SCHEMA_VERSION) {
-      throw new StoreError(
-        file,
-        `has schema version ${String(version)}; this peerbot reads version ${SCHEMA_VERSION}.`,
-      );
-    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new StoreError(file, 'is not a peerbot data file (expected a JSON object).');
+    const problem = versionProblem((raw as { version?: unknown }).version);
+    if (problem) throw new StoreError(file, problem);
     return raw;
   };
+}
+
+/** What is wrong with a file's "version", in plain words; undefined when it is the current one. */
+export function versionProblem(version: unknown): string | undefined {
+  if (version === SCHEMA_VERSION) return undefined;
+  if (version === undefined) return `has no "version" field; this peerbot reads version ${SCHEMA_VERSION}.`;
+  if (typeof version === 'string')
+    return `has "version": ${JSON.stringify(version)} (text); it must be the number ${SCHEMA_VERSION}, written without quotes.`;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION)
+    return `has schema version ${version}, made by a newer peerbot; this one reads version ${SCHEMA_VERSION}.`;
+  return `has "version": ${JSON.stringify(version)}, which is not a version this peerbot knows (it reads version ${SCHEMA_VERSION}).`;
 }
 
 /** The JSON files in a folder, sorted; none when the folder does not exist yet. */

@@ -1,0 +1,122 @@
+import type { HourEntry } from '../schema.ts';
+import type { HoursRepo } from '../port.ts';
+import { DAY_LIMIT_MINUTES, DayFullError } from '../port.ts';
+import type { Queryable, Sql } from './sql.ts';
+
+type Row = { data: HourEntry };
+const ORDER = 'ORDER BY date, id';
+
+/** Hour entries in one table. Each change is one transaction holding the person's counter row. */
+export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<T>) => Promise<T>): HoursRepo {
+  /** Locks the person's counter row: changes to one person's hours happen one after another. */
+  const lockPerson = async (q: Queryable, personId: string) => {
+    await q.query('INSERT INTO hour_counters (person_id, next_id) VALUES ($1, 1) ON CONFLICT DO NOTHING', [personId]);
+    const row = await q.query<{ next_id: string }>(
+      'SELECT next_id FROM hour_counters WHERE person_id = $1 FOR UPDATE',
+      [personId],
+    );
+    return Number(row.rows[0]!.next_id);
+  };
+  const dayTotal = async (q: Queryable, personId: string, date: string, except?: string) => {
+    const r = await q.query<{ total: string }>(
+      `SELECT coalesce(sum(minutes), 0) AS total FROM hour_entries
+       WHERE person_id = $1 AND date = $2 AND status <> 'rejected' AND ($3::bigint IS NULL OR id <> $3::bigint)`,
+      [personId, date, except ?? null],
+    );
+    return Number(r.rows[0]!.total);
+  };
+  const write = (q: Queryable, personId: string, e: HourEntry) =>
+    q.query(
+      `UPDATE hour_entries SET date = $3, minutes = $4, status = $5, request_id = $6, origin = $7, data = $8
+       WHERE person_id = $1 AND id = $2`,
+      [personId, e.id, e.date, e.minutes, e.status, e.requestId ?? null, e.origin ?? null, e],
+    );
+  return {
+    list: async (personId) =>
+      (await sql.query<Row>(`SELECT data FROM hour_entries WHERE person_id = $1 ${ORDER}`, [personId])).rows.map(
+        (r) => r.data,
+      ),
+    add: (personId, draft) =>
+      tx(async (q) => {
+        const next = await lockPerson(q, personId);
+        const same = await q.query<Row>(
+          'SELECT data FROM hour_entries WHERE person_id = $1 AND (request_id = $2 OR origin = $3) LIMIT 1',
+          [personId, draft.requestId ?? null, draft.origin ?? null],
+        );
+        if (same.rows[0]) return { entry: same.rows[0].data, created: false };
+        const already = await dayTotal(q, personId, draft.date);
+        if (draft.status !== 'rejected' && already + draft.minutes > DAY_LIMIT_MINUTES)
+          throw new DayFullError(draft.date, already);
+        // Past the counter and past every id in use: an id is never given out twice.
+        const max = await q.query<{ max: string }>(
+          'SELECT coalesce(max(id), 0) AS max FROM hour_entries WHERE person_id = $1',
+          [personId],
+        );
+        const id = Math.max(next, Number(max.rows[0]!.max) + 1);
+        const entry: HourEntry = { ...draft, id: String(id), createdAt: new Date().toISOString() };
+        await q.query(
+          `INSERT INTO hour_entries (person_id, id, date, minutes, status, request_id, origin, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [personId, id, entry.date, entry.minutes, entry.status, entry.requestId ?? null, entry.origin ?? null, entry],
+        );
+        await q.query('UPDATE hour_counters SET next_id = $2 WHERE person_id = $1', [personId, id + 1]);
+        return { entry, created: true };
+      }),
+    update: (personId, id, patch) =>
+      tx(async (q) => {
+        await lockPerson(q, personId);
+        const old = await q.query<Row>('SELECT data FROM hour_entries WHERE person_id = $1 AND id = $2', [
+          personId,
+          Number(id) || -1,
+        ]);
+        if (!old.rows[0]) return undefined;
+        const entry = { ...old.rows[0].data, ...patch };
+        const already = await dayTotal(q, personId, entry.date, id);
+        if (entry.status !== 'rejected' && already + entry.minutes > DAY_LIMIT_MINUTES)
+          throw new DayFullError(entry.date, already);
+        await write(q, personId, entry);
+        return entry;
+      }),
+    remove: (personId, id) =>
+      tx(async (q) => {
+        const r = await q.query<Row>('DELETE FROM hour_entries WHERE person_id = $1 AND id = $2 RETURNING data', [
+          personId,
+          Number(id) || -1,
+        ]);
+        return r.rows[0]?.data;
+      }),
+    review: (personId, ids, decision, by, expected) =>
+      tx(async (q) => {
+        await lockPerson(q, personId);
+        const numbers = ids.map((id) => (/^\d+$/.test(id) ? Number(id) : -1));
+        const found = await q.query<Row>(
+          `SELECT data FROM hour_entries WHERE person_id = $1 AND id = ANY($2::bigint[])`,
+          [personId, numbers],
+        );
+        const byId = new Map(found.rows.map((r) => [r.data.id, r.data]));
+        const unknown = ids.filter((id) => !byId.has(id));
+        if (unknown.length) return { changed: [], unknown };
+        const fits = (e: HourEntry) => (expected ? expected.includes(e.status) : e.status !== decision);
+        const changed = [...new Set(ids)]
+          .map((id) => byId.get(id)!)
+          .filter(fits)
+          .map((e) => ({ ...e, status: decision, reviewedBy: by }));
+        if (changed.length)
+          await q.query(
+            `UPDATE hour_entries SET status = $3, data = data || jsonb_build_object('status', $3::text, 'reviewedBy', $4::text)
+             WHERE person_id = $1 AND id = ANY($2::bigint[])`,
+            [personId, changed.map((e) => Number(e.id)), decision, by],
+          );
+        return { changed, unknown };
+      }),
+    pending: async (personIds) => {
+      const r = await sql.query<{ person_id: string; data: HourEntry }>(
+        `SELECT person_id, data FROM hour_entries WHERE person_id = ANY($1::text[]) AND status = 'pending' ${ORDER}`,
+        [personIds],
+      );
+      const result = new Map<string, HourEntry[]>();
+      for (const row of r.rows) result.set(row.person_id, [...(result.get(row.person_id) ?? []), row.data]);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { StoreError } from '../../errors.ts';
+import type { Collection, Lease, OutboxItem, OutboxRepo, PeopleRepo, Store } from '../port.ts';
+import { DayFullError } from '../port.ts';
+import type { Person } from '../schema.ts';
+import { describeZodError } from '../schema.ts';
+import { knownSchema } from '../known.ts';
+import { migrate } from './migrations.ts';
+import { postgresHours } from './hours.ts';
+import type { Queryable, Sql } from './sql.ts';
+import { writing } from './sql.ts';
+
+/**
+ * The PostgreSQL store: every instance of peerbot can share one database. Each port method is
+ * one statement or one transaction; idempotency is carried by primary keys and UNIQUE
+ * constraints, leases by the database's clock, and the outbox is claimed with SKIP LOCKED.
+ */
+export async function openPostgresStore(sql: Sql, options: { schema?: string } = {}): Promise<Store> {
+  try {
+    await migrate(sql, options.schema);
+  } catch (error) {
+    await sql.close().catch(() => undefined);
+    throw new StoreError(sql.where, `cannot be prepared (${(error as Error).message}).`);
+  }
+  return new PostgresStore(sql);
+}
+
+type PersonRow = { data: Person };
+
+class PostgresStore implements Store {
+  readonly location: string;
+  readonly people: PeopleRepo;
+  readonly hours;
+  readonly outbox: OutboxRepo;
+
+  constructor(private sql: Sql) {
+    this.location = sql.where;
+    this.people = this.makePeople();
+    this.hours = postgresHours(sql, (work) => this.tx(work));
+    this.outbox = this.makeOutbox();
+  }
+
+  /** One transaction; a database failure becomes StoreWriteError (rolled back: nothing saved). */
+  private tx<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
+    return writing(
+      this.location,
+      () => this.sql.transaction(work),
+      (e) => e instanceof DayFullError,
+    );
+  }
+
+  private run(text: string, params: unknown[]) {
+    return writing(
+      this.location,
+      () => this.sql.query(text, params),
+      () => false,
+    );
+  }
+
+  private makePeople(): PeopleRepo {
+    const sql = this.sql;
+    const upsert = (q: Queryable, p: Person) =>
+      q.query(
+        `INSERT INTO people (id, supervisor_id, data) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET supervisor_id = EXCLUDED.supervisor_id, data = EXCLUDED.data`,
+        [p.id, p.supervisorId ?? null, p],
+      );
+    const rows = async (text: string, params: unknown[] = []) =>
+      (await sql.query<PersonRow>(text, params)).rows.map((r) => r.data);
+    return {
+      get: async (id) => (await rows('SELECT data FROM people WHERE id = $1', [id]))[0],
+      all: () => rows('SELECT data FROM people ORDER BY id'),
+      bySupervisor: (id) => rows('SELECT data FROM people WHERE supervisor_id = $1 ORDER BY id', [id]),
+      put: async (person) => {
+        await this.tx((q) => upsert(q, person));
+      },
+      insert: async (person) =>
+        (
+          await this.run('INSERT INTO people (id, supervisor_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            person.id,
+            person.supervisorId ?? null,
+            person,
+          ])
+        ).rowCount > 0,
+      update: (id, change) =>
+        this.tx(async (q) => {
+          const current = (await q.query<PersonRow>('SELECT data FROM people WHERE id = $1 FOR UPDATE', [id])).rows[0];
+          if (!current) return undefined;
+          const next = { ...change(current.data), id };
+          await upsert(q, next);
+          return next;
+        }),
+      enroll: (person, patch, supervisor) =>
+        this.tx(async (q) => {
+          if (supervisor)
+            await q.query('INSERT INTO people (id, supervisor_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+              supervisor.id,
+              supervisor.supervisorId ?? null,
+              supervisor,
+            ]);
+          // Insert first, so two enrollments at once both find (and lock) the one row.
+          const created =
+            (
+              await q.query('INSERT INTO people (id, supervisor_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+                person.id,
+                person.supervisorId ?? null,
+                { ...person, ...patch },
+              ])
+            ).rowCount > 0;
+          const current = (await q.query<PersonRow>('SELECT data FROM people WHERE id = $1 FOR UPDATE', [person.id]))
+            .rows[0]!.data;
+          const next = created ? current : { ...current, ...patch, id: person.id };
+          if (!created) await upsert(q, next);
+          return { person: next, created };
+        }),
+      byAccount: async (key) =>
+        (await rows('SELECT p.data FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.key = $1', [key]))[0],
+      link: async (key, personId) => {
+        await this.run(
+          'INSERT INTO accounts (key, person_id) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET person_id = EXCLUDED.person_id',
+          [key, personId],
+        );
+      },
+      accountsOf: async (personId) =>
+        (
+          await sql.query<{ key: string }>('SELECT key FROM accounts WHERE person_id = $1 ORDER BY key', [personId])
+        ).rows.map((r) => r.key),
+    };
+  }
+
+  async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+    const check = knownSchema(name) ?? schema;
+    const parse = (id: string, value: unknown): T => {
+      const result = check.safeParse(value);
+      if (!result.success)
+        throw new StoreError(
+          this.location,
+          `has a record that is not valid: ${name}.${id}: ${describeZodError(result.error)}.`,
+        );
+      return result.data as T;
+    };
+    type Row = { id: string; value: unknown };
+    const list = async (text: string, params: unknown[]) =>
+      (await this.sql.query<Row>(text, params)).rows.map((r) => ({ id: r.id, value: parse(r.id, r.value) }));
+    const remove = async (id: string) =>
+      (await this.run('DELETE FROM records WHERE collection = $1 AND id = $2 RETURNING value', [name, id])).rows[0] as
+        { value: unknown } | undefined;
+    return {
+      all: () => list('SELECT id, value FROM records WHERE collection = $1 ORDER BY id', [name]),
+      get: async (id) =>
+        (await list('SELECT id, value FROM records WHERE collection = $1 AND id = $2', [name, id]))[0]?.value,
+      where: (fields) =>
+        list('SELECT id, value FROM records WHERE collection = $1 AND value @> $2 ORDER BY id', [name, fields]),
+      put: async (id, value) => {
+        await this.run(
+          `INSERT INTO records (collection, id, value) VALUES ($1, $2, $3)
+           ON CONFLICT (collection, id) DO UPDATE SET value = EXCLUDED.value`,
+          [name, id, value],
+        );
+      },
+      insert: async (id, value) =>
+        (
+          await this.run('INSERT INTO records (collection, id, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            name,
+            id,
+            value,
+          ])
+        ).rowCount > 0,
+      update: async (id, change) => {
+        for (;;) {
+          const outcome = await this.tx(async (q) => {
+            const row = (
+              await q.query<{ value: unknown }>(
+                'SELECT value FROM records WHERE collection = $1 AND id = $2 FOR UPDATE',
+                [name, id],
+              )
+            ).rows[0];
+            const current = row ? parse(id, row.value) : undefined;
+            const next = change(current);
+            if (next === undefined) return { done: true, value: current };
+            if (row) {
+              await q.query('UPDATE records SET value = $3 WHERE collection = $1 AND id = $2', [name, id, next]);
+              return { done: true, value: next };
+            }
+            // Nothing to lock yet: insert, and if another instance inserted first, run again on its row.
+            const inserted = await q.query(
+              'INSERT INTO records (collection, id, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+              [name, id, next],
+            );
+            return { done: inserted.rowCount > 0, value: next };
+          });
+          if (outcome.done) return outcome.value;
+        }
+      },
+      delete: async (id) => (await remove(id)) !== undefined,
+      take: async (id) => {
+        const row = await remove(id);
+        return row ? parse(id, row.value) : undefined;
+      },
+    };
+  }
+
+  private makeOutbox(): OutboxRepo {
+    type Row = {
+      key: string;
+      target: unknown;
+      status: OutboxItem['status'];
+      queued_at: string;
+      claimed_at: string | null;
+      claimed_by: string | null;
+      sent_at: string | null;
+      sent_to: string | null;
+    };
+    const item = (r: Row): OutboxItem => ({
+      key: r.key,
+      target: r.target,
+      status: r.status,
+      queuedAt: r.queued_at,
+      ...(r.claimed_at ? { claimedAt: r.claimed_at } : {}),
+      ...(r.claimed_by ? { claimedBy: r.claimed_by } : {}),
+      ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+      ...(r.sent_to ? { to: r.sent_to } : {}),
+    });
+    const instance = randomUUID();
+    return {
+      list: async (shard) =>
+        (await this.sql.query<Row>('SELECT * FROM outbox WHERE shard = $1 ORDER BY queued_at, key', [shard])).rows.map(
+          item,
+        ),
+      enqueue: async (shard, items, at) => {
+        if (!items.length) return 0;
+        const r = await this.run(
+          `INSERT INTO outbox (shard, key, target, status, queued_at)
+           SELECT $1, k, t, 'queued', $4 FROM unnest($2::text[], $3::jsonb[]) AS u(k, t)
+           ON CONFLICT DO NOTHING`,
+          [shard, items.map((i) => i.key), items.map((i) => JSON.stringify(i.target)), at],
+        );
+        return r.rowCount;
+      },
+      claim: async (shard, limit, staleBefore) =>
+        (
+          await this.run(
+            `UPDATE outbox SET status = 'sending', claimed_at = $4, claimed_by = $5
+             WHERE (shard, key) IN (
+               SELECT shard, key FROM outbox
+               WHERE shard = $1 AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
+               ORDER BY queued_at, key LIMIT $2
+               FOR UPDATE SKIP LOCKED)
+             RETURNING *`,
+            [shard, limit, staleBefore, new Date().toISOString(), instance],
+          )
+        ).rows.map((r) => item(r as Row)),
+      finish: async (shard, key, result) => {
+        await this.run(
+          `UPDATE outbox SET status = $3, sent_at = coalesce($4, sent_at), sent_to = coalesce($5, sent_to)
+           WHERE shard = $1 AND key = $2`,
+          [shard, key, result.status, result.status === 'sent' ? (result.at ?? null) : null, result.to ?? null],
+        );
+      },
+    };
+  }
+
+  async lease(key: string, ttlMs: number, owner: string): Promise<Lease | undefined> {
+    // The database's clock decides expiry, so instances with skewed clocks still agree.
+    const r = await this.run(
+      `INSERT INTO leases (key, owner, token, expires_at)
+       VALUES ($1, $2, nextval('lease_tokens'), now() + $3 * interval '1 millisecond')
+       ON CONFLICT (key) DO UPDATE SET
+         token = CASE WHEN leases.owner = EXCLUDED.owner AND leases.expires_at > now() THEN leases.token ELSE EXCLUDED.token END,
+         owner = EXCLUDED.owner,
+         expires_at = EXCLUDED.expires_at
+       WHERE leases.expires_at <= now() OR leases.owner = EXCLUDED.owner
+       RETURNING token`,
+      [key, owner, ttlMs],
+    );
+    const row = r.rows[0] as { token: string } | undefined;
+    if (!row) return undefined;
+    const token = Number(row.token);
+    return {
+      key,
+      owner,
+      token,
+      renew: async (ms) =>
+        (
+          await this.run(
+            `UPDATE leases SET expires_at = now() + $4 * interval '1 millisecond'
+             WHERE key = $1 AND owner = $2 AND token = $3 AND expires_at > now()`,
+            [key, owner, token, ms],
+          )
+        ).rowCount > 0,
+      release: async () => {
+        await this.run('DELETE FROM leases WHERE key = $1 AND owner = $2 AND token = $3', [key, owner, token]);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.sql.close();
+  }
+}

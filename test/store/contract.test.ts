@@ -1,0 +1,192 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createServices } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { dispatch } from '../../src/bot.ts';
+import { plainText } from '../../src/message.ts';
+import { silentLogger } from '../../src/services.ts';
+import type { Services } from '../../src/services.ts';
+import type { Store } from '../../src/store/port.ts';
+import { DayFullError } from '../../src/store/port.ts';
+import type { NewHourEntry, Person } from '../../src/store/schema.ts';
+import { allKinds } from './stores.ts';
+
+const NOW = '2026-01-05T09:00:00-06:00';
+
+const person = (id: string, fields: Partial<Person> = {}): Person => ({
+  id,
+  role: 'mentor',
+  programId: 'wi-peer-mentor',
+  milestones: {},
+  nudgesMuted: false,
+  createdAt: NOW,
+  ...fields,
+});
+
+const entry = (fields: Partial<NewHourEntry> = {}): NewHourEntry => ({
+  date: '2026-01-02',
+  minutes: 60,
+  category: 'shadowing',
+  faceToFace: false,
+  status: 'pending',
+  note: '',
+  ...fields,
+});
+
+async function servicesOn(store: Store): Promise<Services> {
+  const config = loadConfig({ PEERBOT_DB: '/nonexistent/db.json', PEERBOT_NOW: NOW, PEERBOT_ADMINS: 'admin' });
+  return createServices(config, silentLogger, store);
+}
+
+const say = async (services: Services, user: string, line: string, requestId?: string) => {
+  const [, command, text] = /^\/(\S+)\s*(.*)$/.exec(line)!;
+  return plainText(
+    await dispatch(services, { platform: 'console', userId: user, command: command!, text: text!, requestId }),
+  );
+};
+
+for (const kind of allKinds()) {
+  describe(`the store contract on ${kind.name}`, () => {
+    // PGlite starts (WebAssembly) and migrates once per file, before the first test's clock starts.
+    beforeAll(async () => void (await kind.fresh()), 120_000);
+    afterEach(() => kind.clean());
+    afterAll(() => kind.end());
+
+    it('stores all five of five RSVPs sent at the same moment by different people', async () => {
+      const services = await servicesOn(await kind.fresh());
+      await services.store.people.put(person('fran', { role: 'facilitator' }));
+      await say(services, 'fran', '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m');
+      const people = ['ana', 'ben', 'cy', 'dee', 'eli'];
+      await Promise.all(people.map((p) => say(services, p, '/meet rsvp lc yes')));
+      const lc = await (await services.store.collection('meetings', z.any())).get('lc');
+      expect(Object.keys(lc.rsvps['2026-01-13']).sort()).toEqual(people);
+    });
+
+    it('logs 200 requests, each delivered twice at once, as exactly 200 entries', async () => {
+      const store = await kind.fresh();
+      const results = await Promise.all(
+        [...Array(400).keys()].map((i) => store.hours.add('ana', entry({ minutes: 1, requestId: `r${i % 200}` }))),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(200);
+      const stored = await store.hours.list('ana');
+      expect(stored).toHaveLength(200);
+      expect(new Set(stored.map((e) => e.requestId)).size).toBe(200);
+      expect(new Set(stored.map((e) => e.id)).size).toBe(200);
+    });
+
+    it('rejects a day over 24 hours and stores nothing, even when two logs arrive together', async () => {
+      const store = await kind.fresh();
+      const both = await Promise.allSettled([
+        store.hours.add('ana', entry({ minutes: 13 * 60 })),
+        store.hours.add('ana', entry({ minutes: 13 * 60 })),
+      ]);
+      expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toBeInstanceOf(DayFullError);
+      expect((refused.reason as DayFullError).already).toBe(13 * 60);
+      expect(await store.hours.list('ana')).toHaveLength(1);
+      const first = (await store.hours.list('ana'))[0]!;
+      await expect(store.hours.update('ana', first.id, { minutes: 24 * 60 })).resolves.toMatchObject({ minutes: 1440 });
+      await store.hours.add('ana', entry({ date: '2026-01-03', minutes: 600 }));
+      await expect(store.hours.update('ana', first.id, { date: '2026-01-03' })).rejects.toBeInstanceOf(DayFullError);
+    });
+
+    it('approve all approves exactly the entries shown, not one logged meanwhile', async () => {
+      const store = await kind.fresh();
+      for (let i = 0; i < 3; i++) await store.hours.add('ana', entry({ requestId: `r${i}` }));
+      const shown = (await store.hours.pending(['ana'])).get('ana')!.map((e) => e.id);
+      const [review, late] = await Promise.all([
+        store.hours.review('ana', shown, 'approved', 'sue'),
+        store.hours.add('ana', entry({ requestId: 'late' })),
+      ]);
+      expect(review.changed.map((e) => e.id).sort()).toEqual([...shown].sort());
+      const after = await store.hours.list('ana');
+      expect(after.find((e) => e.id === late.entry.id)?.status).toBe('pending');
+      expect(after.filter((e) => e.status === 'approved')).toHaveLength(3);
+      expect(await store.hours.review('ana', ['999'], 'approved', 'sue')).toEqual({ changed: [], unknown: ['999'] });
+    });
+
+    it('never gives out an entry id twice, even after the newest entry is deleted', async () => {
+      const store = await kind.fresh();
+      await store.hours.add('ana', entry({ requestId: 'a' }));
+      const second = await store.hours.add('ana', entry({ requestId: 'b' }));
+      await store.hours.remove('ana', second.entry.id);
+      const third = await store.hours.add('ana', entry({ requestId: 'c' }));
+      expect(Number(third.entry.id)).toBeGreaterThan(Number(second.entry.id));
+    });
+
+    it('keeps an enrollment and a milestone marked at the same moment', async () => {
+      const store = await kind.fresh();
+      await store.people.put(person('ana'));
+      await Promise.all([
+        store.people.enroll(person('ana'), { hired: '2026-01-02' }, person('sue', { role: 'supervisor' })),
+        store.people.update('ana', (p) => ({ ...p, milestones: { ...p.milestones, training: '2026-01-03' } })),
+        store.people.update('ana', (p) => ({ ...p, nudgesMuted: true })),
+      ]);
+      expect(await store.people.get('ana')).toMatchObject({
+        hired: '2026-01-02',
+        milestones: { training: '2026-01-03' },
+        nudgesMuted: true,
+      });
+      expect((await store.people.get('sue'))?.role).toBe('supervisor');
+      await store.people.enroll(person('ana'), { supervisorId: 'sue' });
+      expect((await store.people.bySupervisor('sue')).map((p) => p.id)).toEqual(['ana']);
+      expect(await store.people.insert(person('ana'))).toBe(false);
+      expect(await store.people.get('constructor')).toBeUndefined();
+    });
+
+    it('keeps every change made to one record at the same moment, and inserts once', async () => {
+      const store = await kind.fresh();
+      const notes = await store.collection('notes', z.record(z.string(), z.number()));
+      await Promise.all(
+        [...Array(50).keys()].map((i) => notes.update('n', (cur) => ({ ...(cur ?? {}), [`k${i}`]: i }))),
+      );
+      expect(Object.keys((await notes.get('n'))!)).toHaveLength(50);
+      const inserted = await Promise.all([notes.insert('once', { a: 1 }), notes.insert('once', { a: 2 })]);
+      expect(inserted.sort()).toEqual([false, true]);
+      const taken = await Promise.all([notes.take('once'), notes.take('once')]);
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      await notes.put('open', { open: 1 });
+      expect((await notes.where({ open: 1 })).map((r) => r.id)).toEqual(['open']);
+    });
+
+    it('claims each queued message for one sender only, and never queues a known key again', async () => {
+      const store = await kind.fresh();
+      const at = new Date().toISOString();
+      const items = [...Array(20).keys()].map((i) => ({ key: `k${i}`, target: { type: 'person', personId: 'ana' } }));
+      expect(await store.outbox.enqueue('nudges/ana', items, at)).toBe(20);
+      expect(await store.outbox.enqueue('nudges/ana', items, at)).toBe(0);
+      const old = '2000-01-01T00:00:00.000Z';
+      const [a, b] = await Promise.all([
+        store.outbox.claim('nudges/ana', 100, old),
+        store.outbox.claim('nudges/ana', 100, old),
+      ]);
+      expect(a.length + b.length).toBe(20);
+      expect(new Set([...a, ...b].map((i) => i.key)).size).toBe(20);
+      for (const item of a) await store.outbox.finish('nudges/ana', item.key, { status: 'sent', at, to: 'ana' });
+      const listed = await store.outbox.list('nudges/ana');
+      expect(listed.filter((i) => i.status === 'sent')).toHaveLength(a.length);
+    });
+
+    it('gives a lease to one of three contenders in each of 50 trials, with renew, release and fencing', async () => {
+      const store = await kind.fresh();
+      for (let trial = 0; trial < 50; trial++) {
+        const got = await Promise.all(['a', 'b', 'c'].map((o) => store.lease(`job-${trial}`, 60_000, o)));
+        expect(got.filter(Boolean)).toHaveLength(1);
+      }
+      const first = (await store.lease('nudges', 60_000, 'a'))!;
+      expect(await store.lease('nudges', 60_000, 'b')).toBeUndefined();
+      expect(await first.renew(60_000)).toBe(true);
+      await first.release();
+      const second = (await store.lease('nudges', 60_000, 'b'))!;
+      expect(second.token).toBeGreaterThan(first.token);
+      expect(await first.renew(60_000)).toBe(false);
+    });
+
+    it('stores an optional field added to an entry and returns it as given', async () => {
+      const store = await kind.fresh();
+      const { entry: added } = await store.hours.add('ana', { ...entry(), changedBy: 'ana' } as NewHourEntry);
+      expect((await store.hours.list('ana'))[0]).toMatchObject({ id: added.id, changedBy: 'ana' });
+    });
+  });
+}
