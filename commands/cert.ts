@@ -103,7 +103,10 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
     throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
   await ctx.services.store.people.put({ ...person, milestones: { ...person.milestones, [milestone.id]: day } });
   return reply([
-    { kind: 'text', text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day)}.` },
+    {
+      kind: 'text',
+      text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day, ctx.services.clock.today())}.`,
+    },
   ]);
 }
 

@@ -66,7 +66,7 @@ export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   await ctx.services.store.hours.remove(ctx.actor.person.id, entry.id);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   return textReply(
-    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date)}.`,
+    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date, ctx.services.clock.today())}.`,
   );
 }
 
@@ -126,11 +126,15 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
     .filter((e) => e.id !== entry.id && e.date === day && e.status !== 'rejected')
     .reduce((n, e) => n + e.minutes, 0);
   if (other + (patch.minutes ?? entry.minutes) > 24 * 60) {
-    throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${formatDate(day)}.`, EDIT_EXAMPLE);
+    throw new UserError(
+      'day-over-24-hours',
+      `That would make more than 24 hours on ${formatDate(day, ctx.services.clock.today())}.`,
+      EDIT_EXAMPLE,
+    );
   }
   const updated = (await ctx.services.store.hours.update(ctx.actor.person.id, entry.id, patch))!;
   return textReply(
     `Changed #${updated.id}.`,
-    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date)}.`,
+    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date, ctx.services.clock.today())}.`,
   );
 }

@@ -31,7 +31,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     if (sameDay + parsed.minutes > DAY) {
       throw new UserError(
         'day-over-24-hours',
-        `That would make more than 24 hours on ${formatDate(parsed.date)}.\nYou already logged ${hoursText(sameDay)} that day.`,
+        `That would make more than 24 hours on ${formatDate(parsed.date, services.clock.today())}.\nYou already logged ${hoursText(sameDay)} that day.`,
         logExample(program),
       );
     }
@@ -47,7 +47,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     requestId: ctx.inv.requestId,
     loggedOn: services.clock.today(),
   });
-  const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date)}`;
+  const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date, services.clock.today())}`;
   const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
   if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
   const all = created ? [...entries, entry] : entries;

@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { MIN_YEAR } from '../dates.ts';
 
-/** True for a calendar day that exists. Cheap on purpose: it runs for every stored entry at start. */
+/**
+ * True for a calendar day that exists, in a year from MIN_YEAR on: the same lower bound the
+ * date reader (src/parse/date.ts) refuses below, so a date the bot accepted always loads again.
+ * The upper bound is only checked on input ("next year"), never on load: a clock set back must
+ * not stop the bot from starting. Cheap on purpose: it runs for every stored entry at start.
+ */
 export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < MIN_YEAR) return false;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date, YYYY-MM-DD, that really exists. */
+/** A calendar date, YYYY-MM-DD, that really exists, from 1900 on. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real date');
+  .refine(isRealDate, `is not a real date from ${MIN_YEAR} on`);
 
 export const Role = z.enum(['mentor', 'supervisor', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;
