@@ -5,6 +5,7 @@ import type { Block, Reply } from '../message.ts';
 import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../people.ts';
 import type { Person } from '../store/schema.ts';
 import { entryLine, hoursText } from './format.ts';
+import { personStatus } from '../programs/status.ts';
 
 const EXAMPLE = '/hours approve @alice';
 /** Rows of buttons in one reply: Discord allows 5 rows, Slack 25 elements. */
@@ -73,13 +74,17 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
   const blocks: Block[] = [];
   let rows = 0;
   for (const person of people) {
-    const waiting = (await ctx.services.store.hours.list(person.id)).filter((e) => e.status === 'pending');
+    const entries = await ctx.services.store.hours.list(person.id);
+    const waiting = entries.filter((e) => e.status === 'pending');
     if (waiting.length === 0) continue;
     const program = ctx.services.programs.forPerson(person.programId);
+    // Entries dated outside their window are flagged here, before the supervisor approves them.
+    const today = ctx.services.clock.today();
+    const { outside } = personStatus(program, person, entries, today);
     const total = waiting.reduce((n, e) => n + e.minutes, 0);
     const ref = `@${person.id}`;
     blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting for approval` });
-    blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e)).join('\n') });
+    blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e, outside, today)).join('\n') });
     if (rows < MAX_ROWS) {
       const first = waiting[0]!;
       // Entry numbers are per person (two mentors both have #1), and Discord shows every button

@@ -7,6 +7,7 @@ import { findDate, formatDate } from '../parse/date.ts';
 import { findCategory } from '../parse/category.ts';
 import type { HourEntry, NewHourEntry } from '../store/schema.ts';
 import { categoryLabel, entryLine } from './format.ts';
+import { personStatus } from '../programs/status.ts';
 import { displayName, mentionWord, resolveTarget, takeMention } from '../people.ts';
 import { logExample } from '../parse/log.ts';
 
@@ -28,10 +29,12 @@ export async function listHours(ctx: Context, text: string): Promise<Reply> {
       `Example: ${logExample(program)}`,
     );
   const shown = entries.slice(-Math.min(n, LIST_MAX));
+  const today = ctx.services.clock.today();
+  const { outside } = personStatus(program, person, entries, today);
   const count = `${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}`;
   return reply([
     { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
-    { kind: 'text', text: shown.map((e) => entryLine(program, e)).join('\n') },
+    { kind: 'text', text: shown.map((e) => entryLine(program, e, outside, today)).join('\n') },
     {
       kind: 'context',
       text: self

@@ -6,7 +6,7 @@ import { ensureSaved } from '../people.ts';
 import { parseLog, logExample } from '../parse/log.ts';
 import { formatDate } from '../parse/date.ts';
 import { formatDuration } from '../parse/duration.ts';
-import { certStatus, countedCategories } from '../programs/status.ts';
+import { countedCategories, personStatus } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
 import { serially } from '../serial.ts';
 
@@ -51,7 +51,14 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
   if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
   const all = created ? [...entries, entry] : entries;
-  for (const status of certStatus(program, actor.person, all, services.clock.today())) {
+  const person = personStatus(program, actor.person, all, services.clock.today());
+  const outside = person.outside.find((o) => o.entry.id === entry.id);
+  if (outside)
+    blocks.push({
+      kind: 'text',
+      text: `⚠ These hours are dated ${outside.why}, so they do not count. Your supervisor will see this. If the date is wrong, fix it: /hours edit ${entry.id} <date>`,
+    });
+  for (const status of person.requirements) {
     // Progress of every goal these hours count toward (internship, training, continuing education).
     if (!countedCategories(program, status.requirement).has(entry.category)) continue;
     const block = hoursProgress(status) ?? shareProgress(status);
