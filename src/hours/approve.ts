@@ -6,6 +6,7 @@ import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../
 import type { Person } from '../store/schema.ts';
 import { entryLine, hoursText } from './format.ts';
 import { personStatus } from '../programs/status.ts';
+import { historyItem, nextAction } from './history.ts';
 
 const EXAMPLE = '/hours approve @alice';
 /** Rows of buttons in one reply: Discord allows 5 rows, Slack 25 elements. */
@@ -56,7 +57,13 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   for (const id of ids) {
     const entry = entries.find((e) => e.id === id)!;
     if (entry.status === decision) continue;
-    await ctx.services.store.hours.update(person.id, id, { status: decision, reviewedBy: ctx.actor.person.id });
+    const n = await nextAction(ctx.services, person.id, entries);
+    const history = [...(entry.history ?? []), historyItem(ctx.services, ctx.actor.person.id, decision, n)];
+    await ctx.services.store.hours.update(person.id, id, {
+      status: decision,
+      reviewedBy: ctx.actor.person.id,
+      history,
+    });
     changed += 1;
   }
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';

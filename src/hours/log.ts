@@ -9,6 +9,9 @@ import { formatDuration } from '../parse/duration.ts';
 import { countedCategories, personStatus } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
 import { serially } from '../serial.ts';
+import { historyItem, nextAction } from './history.ts';
+import type { HourEntry } from '../store/schema.ts';
+import type { ParsedLog } from '../parse/log.ts';
 
 const DAY = 24 * 60;
 
@@ -21,9 +24,14 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
   const { services, actor } = ctx;
   const program = services.programs.forPerson(actor.person.programId);
   const today = services.clock.now().startOf('day');
-  const parsed = parseLog(text, program, today);
+  const { text: line, again } = takeAgain(text);
+  const parsed = parseLog(line, program, today);
   const entries = await services.store.hours.list(actor.person.id);
   const earlier = ctx.inv.requestId ? entries.find((e) => e.requestId === ctx.inv.requestId) : undefined;
+  if (!earlier && !again) {
+    const same = duplicateOf(entries, parsed);
+    if (same) return duplicateReply(same, line, today.toISODate()!);
+  }
   if (!earlier) {
     const sameDay = entries
       .filter((e) => e.date === parsed.date && e.status !== 'rejected')
@@ -46,6 +54,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     note: parsed.note,
     requestId: ctx.inv.requestId,
     loggedOn: services.clock.today(),
+    history: [historyItem(services, actor.person.id, 'logged', await nextAction(services, actor.person.id, entries))],
   });
   const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date, services.clock.today())}`;
   const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
@@ -69,4 +78,33 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
     buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }],
   });
   return reply(blocks);
+}
+
+/** "/hours log 2h shadowing again": the person saw the duplicate question and means it. */
+function takeAgain(text: string): { text: string; again: boolean } {
+  const m = /\s+again\s*$/i.exec(text);
+  return m ? { text: text.slice(0, m.index), again: true } : { text, again: false };
+}
+
+/** An entry with the same date, category, time and note, not rejected: most likely logged twice by mistake. */
+function duplicateOf(entries: HourEntry[], parsed: ParsedLog): HourEntry | undefined {
+  return entries.find(
+    (e) =>
+      e.status !== 'rejected' &&
+      e.date === parsed.date &&
+      e.category === parsed.category.id &&
+      e.minutes === parsed.minutes &&
+      e.note === parsed.note,
+  );
+}
+
+function duplicateReply(same: HourEntry, line: string, today: string): Reply {
+  return reply([
+    {
+      kind: 'text',
+      text: `You already logged this: #${same.id}, ${formatDuration(same.minutes)} on ${formatDate(same.date, today)}. I did not save it again.`,
+    },
+    { kind: 'text', text: `Log it again? Type /hours log ${line.trim()} again` },
+    { kind: 'actions', buttons: [{ label: 'Log it again', command: 'hours', args: `log ${line.trim()} again` }] },
+  ]);
 }

@@ -74,6 +74,11 @@ export const CategorySchema = z.object({
   label: z.string().min(1),
   faceToFace: z.boolean(),
   aliases: z.array(z.string()).default([]),
+  /**
+   * Words in the note that make this category doubtful ("phone call with my mentee" is maybe
+   * mentoring, not the monthly call): the bot asks which one, offering `instead`.
+   */
+  askWith: z.object({ words: z.array(z.string()).min(1), instead: z.string() }).optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
 

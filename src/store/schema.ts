@@ -43,6 +43,17 @@ export type Person = z.infer<typeof PersonSchema>;
 export const HourStatus = z.enum(['pending', 'approved', 'rejected']);
 export type HourStatus = z.infer<typeof HourStatus>;
 
+/** One action on an hour entry. `before` holds the fields as they were, so an edit can be undone. */
+export const HistoryItemSchema = z.object({
+  action: z.enum(['logged', 'edited', 'approved', 'rejected', 'deleted']),
+  by: z.string(),
+  at: z.string(),
+  /** Orders actions that share a clock time (a fixed PEERBOT_NOW): higher is later. */
+  n: z.number().int().nonnegative(),
+  before: z.record(z.string(), z.unknown()).optional(),
+});
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+
 export const HourEntrySchema = z.object({
   id: z.string().min(1),
   date: IsoDate,
@@ -63,6 +74,8 @@ export const HourEntrySchema = z.object({
   reviewedBy: z.string().optional(),
   /** The day (local) it was logged, which can be later than the day the hours were done. */
   loggedOn: IsoDate.optional(),
+  /** What was done to this entry, oldest first: undo reads it (src/hours/history.ts). Optional, so old files load. */
+  history: z.array(HistoryItemSchema).optional(),
 });
 export type HourEntry = z.infer<typeof HourEntrySchema>;
 export type NewHourEntry = Omit<HourEntry, 'id' | 'createdAt'>;

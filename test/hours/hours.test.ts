@@ -93,7 +93,7 @@ describe('/hours list, edit, delete, undo', () => {
     const s = await testServices();
     await say(s, 'alice', '/hours log 2h shadowing');
     await say(s, 'alice', '/hours log 1h retreat');
-    expect(await say(s, 'alice', '/hours undo')).toMatch(/Deleted #2/);
+    expect(await say(s, 'alice', '/hours undo')).toMatch(/deleted #2, the entry you logged last/);
     expect((await s.store.hours.list('alice')).map((e) => e.category)).toEqual(['shadowing']);
   });
 
