@@ -4,17 +4,21 @@ import { reply } from '../src/message.ts';
 import type { Block, Reply } from '../src/message.ts';
 import { canSee, displayName, hasRole, requireMentioned, resolveTarget, takeMention } from '../src/people.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
-import { certStatus } from '../src/programs/status.ts';
+import { openRequirements, personStatus } from '../src/programs/status.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
-import { hoursProgress, hoursText, shareProgress } from '../src/hours/format.ts';
+import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
-import { hoursOf } from '../src/parse/duration.ts';
 import { normalize } from '../src/parse/category.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 
-function requirementBlocks(s: RequirementStatus): Block[] {
-  const due = s.due ? (s.overdue ? `late since ${shortDate(s.due)}` : `due ${shortDate(s.due)}`) : undefined;
+function requirementBlocks(s: RequirementStatus, today: string): Block[] {
+  const due = s.due
+    ? s.overdue
+      ? `late since ${shortDate(s.due, today)}`
+      : `due ${shortDate(s.due, today)}`
+    : undefined;
+  if (s.started === false) return [{ kind: 'text', text: `⬜ ${s.requirement.label}: starts after certification` }];
   const bar = hoursProgress(s) ?? shareProgress(s);
   if (bar && bar.kind === 'progress') {
     const blocks: Block[] = [
@@ -28,13 +32,14 @@ function requirementBlocks(s: RequirementStatus): Block[] {
       const check = item.approved >= item.target ? '✅' : '⬜';
       blocks.push({
         kind: 'text',
-        text: `    ${check} ${item.category.label}: ${hoursOf(item.approved)} of ${hoursText(item.target)}`,
+        text: `    ${check} ${item.category.label}: ${amountText(item.approved, item.target)}`,
       });
     }
     return blocks;
   }
   const label = s.requirement.label;
-  if (s.done) return [{ kind: 'text', text: `✅ ${label}: done${s.doneOn ? ` on ${shortDate(s.doneOn)}` : ''}` }];
+  if (s.done)
+    return [{ kind: 'text', text: `✅ ${label}: done${s.doneOn ? ` on ${shortDate(s.doneOn, today)}` : ''}` }];
   return [{ kind: 'text', text: `⬜ ${label}: not done yet${due ? `, ${due}` : ''}` }];
 }
 
@@ -43,7 +48,8 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'certification status');
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
-  const statuses = certStatus(program, person, entries, ctx.services.clock.today());
+  const today = ctx.services.clock.today();
+  const status = personStatus(program, person, entries, today);
   const self = person.id === ctx.actor.person.id;
   const blocks: Block[] = [
     {
@@ -51,23 +57,29 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
       text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}`,
     },
   ];
-  for (const s of statuses) blocks.push(...requirementBlocks(s));
-  const core = statuses.filter((s) => s.requirement.kind !== 'yearly-hours');
-  const next = core.find((s) => !s.done && s.overdue) ?? core.find((s) => !s.done);
-  // The "next" texts speak to the mentor ("Show your supervisor…"); others see the step's name.
+  for (const s of status.requirements) blocks.push(...requirementBlocks(s, today));
+  const next = openRequirements(status.requirements)[0];
+  // The "next" texts speak to the mentor ("Show your supervisor…"); others see what is missing.
   if (next)
     blocks.push({
       kind: 'text',
       text: self
-        ? `Next step: ${next.requirement.next ?? next.requirement.label}`
-        : `Next step for ${displayName(person)}: ${next.requirement.label}`,
+        ? `Next step: ${nextStepText(next, true, today)}`
+        : `Next step for ${displayName(person)}: ${nextStepText(next, false, today)}`,
     });
-  else blocks.push({ kind: 'text', text: 'Everything for certification is done. Great work!' });
-  const pending = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
-  if (pending)
+  else blocks.push({ kind: 'text', text: 'Everything is done for now. Great work!' });
+  if (status.outside.length)
+    blocks.push({
+      kind: 'text',
+      text: [
+        'These hours do not count, because of their date:',
+        ...status.outside.map((o) => entryLine(program, o.entry, status.outside, today)),
+      ].join('\n'),
+    });
+  if (status.waiting)
     blocks.push({
       kind: 'context',
-      text: `${hoursText(pending)} still wait for a supervisor to approve them. Only approved hours count.`,
+      text: `${hoursText(status.waiting)} still wait for a supervisor to approve them. Only approved hours count.`,
     });
   return reply(blocks);
 }
@@ -106,7 +118,10 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
     milestones: { ...p.milestones, [milestone.id]: day },
   }));
   return reply([
-    { kind: 'text', text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day)}.` },
+    {
+      kind: 'text',
+      text: `Marked as done: ${milestone.label} for ${displayName(person)}, on ${formatDate(day, ctx.services.clock.today())}.`,
+    },
   ]);
 }
 

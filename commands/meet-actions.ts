@@ -6,7 +6,8 @@ import { ensureSaved, hasRole } from '../src/people.ts';
 import type { Meeting } from '../src/meetings/meetings.ts';
 import { allMeetings, cancelledStore, markAttended, meetingStore, setRsvp, shortId } from '../src/meetings/meetings.ts';
 import { DayFullError } from '../src/store/port.ts';
-import { parseSchedule, SCHEDULE_EXAMPLE, anyDate, futureDate } from '../src/meetings/parse.ts';
+import { parseSchedule, SCHEDULE_EXAMPLE } from '../src/meetings/parse.ts';
+import { readDate, readFutureDate } from '../src/parse/date.ts';
 import { isSkipped, latestStarted, occurrenceOn, occurrencesBetween, upcoming } from '../src/meetings/recurrence.ts';
 import type { Occurrence } from '../src/meetings/recurrence.ts';
 import { describeSeries, formatDay, formatHours, formatWhen } from '../src/meetings/format.ts';
@@ -102,7 +103,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
 /** The occurrence a date names, or a clear error listing the next dates. */
 function occurrenceFor(meeting: Meeting, ctx: Context, written: string, example: string, ahead: boolean): Occurrence {
   const now = ctx.services.clock.now();
-  const date = ahead ? futureDate(written, now, example) : anyDate(written, now, example);
+  const date = ahead ? readFutureDate(written, now, example) : readDate(written, now, example);
   if (!date) throw new UserError('bad-date', `I could not read the date "${written}".`, example);
   const occurrence = occurrenceOn(meeting, ctx.services.config.tz, date);
   if (!occurrence) {

@@ -2,11 +2,10 @@ import type { Command } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { reply, textReply } from '../src/message.ts';
 import { canSee, displayName, hasRole } from '../src/people.ts';
-import { certStatus } from '../src/programs/status.ts';
+import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { computeDeadlines } from '../src/programs/deadlines.ts';
-import { hoursText } from '../src/hours/format.ts';
+import { hoursText, requirementSummary } from '../src/hours/format.ts';
 import { shortDate } from '../src/parse/date.ts';
-import { hoursOf } from '../src/parse/duration.ts';
 
 export default {
   name: 'team',
@@ -30,21 +29,24 @@ export default {
     for (const person of people) {
       const program = ctx.services.programs.forPerson(person.programId);
       const entries = await ctx.services.store.hours.list(person.id);
-      const statuses = certStatus(program, person, entries, today);
-      const parts = [displayName(person)];
-      const hours = statuses.find((s) => s.requirement.kind === 'hours' && s.minutes);
-      if (hours?.minutes) parts.push(`${hoursOf(hours.minutes.approved)} of ${hoursText(hours.minutes.target)}`);
-      const share = statuses.find((s) => s.share)?.share;
-      if (share) parts.push(`${Math.round(share.now * 100)}% face-to-face`);
-      const deadlines = computeDeadlines(program, person, entries, today, statuses);
-      const next = deadlines.find((d) => !d.overdue);
-      if (next) parts.push(`next: ${next.label}, due ${shortDate(next.due)}`);
-      const flags: string[] = [];
+      const status = personStatus(program, person, entries, today);
+      const deadlines = computeDeadlines(program, person, entries, today, status.requirements);
+      const head = [displayName(person)];
       const overdue = deadlines.filter((d) => d.overdue);
-      if (overdue.length) flags.push(`⚠ ${overdue.length} late`);
-      const waiting = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);
-      if (waiting) flags.push(`${hoursText(waiting)} to approve`);
-      lines.push([...parts, ...flags].join(' · '));
+      if (overdue.length) head.push(`⚠ ${overdue.length} late`);
+      if (status.waiting) head.push(`${hoursText(status.waiting)} to approve`);
+      if (status.outside.length)
+        head.push(`⚠ ${status.outside.length} ${status.outside.length === 1 ? 'entry' : 'entries'} not counted (date)`);
+      // Every requirement that is not done, not only the first: a supervisor signs off on all of them.
+      const open = openRequirements(status.requirements).map((s) => {
+        const due = s.due
+          ? s.overdue
+            ? `, late since ${shortDate(s.due, today)}`
+            : `, due ${shortDate(s.due, today)}`
+          : '';
+        return `    ${requirementSummary(s)}${due}`;
+      });
+      lines.push([head.join(' · '), ...(open.length ? open : ['    Everything is done for now.'])].join('\n'));
     }
     return reply([
       { kind: 'heading', text: `Your team: ${people.length} ${people.length === 1 ? 'person' : 'people'}` },

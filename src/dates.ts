@@ -17,3 +17,11 @@ export function addDays(iso: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 }
+
+/** The earliest year a date typed to the bot may have. The latest is next year (see `latestYear`). */
+export const MIN_YEAR = 1900;
+
+/** The latest year a person could mean: next year (a meeting can be planned that far ahead). */
+export function latestYear(todayYear: number): number {
+  return todayYear + 1;
+}

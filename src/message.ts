@@ -7,7 +7,8 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'fields'; fields: Field[] }
-  | { kind: 'progress'; label: string; done: number; total: number; unit: string; note?: string }
+  /** `amount` is the exact text ("89 hours 45 minutes of 90 hours"); without it, "done of total unit". */
+  | { kind: 'progress'; label: string; done: number; total: number; unit: string; note?: string; amount?: string }
   | { kind: 'context'; text: string }
   | { kind: 'actions'; buttons: Button[] }
   | { kind: 'divider' };
@@ -52,13 +53,14 @@ export function textReply(...lines: string[]): Reply {
 
 export function progressBar(done: number, total: number, width = 10): string {
   const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
-  const filled = Math.round(share * width);
+  // Never rounded up: a bar is full only when it is done (89.75 of 90 shows 9 of 10).
+  const filled = Math.floor(share * width);
   return '▓'.repeat(filled) + '░'.repeat(width - filled);
 }
 
 /** "45 of 90 hours": the one way every adapter writes a progress amount. */
 export function progressAmount(block: Extract<Block, { kind: 'progress' }>): string {
-  return `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
+  return block.amount ?? `${formatNumber(block.done)} of ${formatNumber(block.total)} ${block.unit}`;
 }
 
 export function progressLine(block: Extract<Block, { kind: 'progress' }>): string {
@@ -66,8 +68,10 @@ export function progressLine(block: Extract<Block, { kind: 'progress' }>): strin
   return `${block.label}: ${progressBar(block.done, block.total)} ${amount}${block.note ? ` (${block.note})` : ''}`;
 }
 
+/** One decimal at most, cut, never rounded up: 89.75 is "89.7", so a total that is not done never reads done. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+  if (Number.isInteger(n)) return String(n);
+  return (Math.floor(n * 10 + 1e-9) / 10).toFixed(1).replace(/\.0$/, '');
 }
 
 export function buttonHint(button: Button): string {

@@ -5,6 +5,8 @@ import type { Block, Reply } from '../message.ts';
 import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../people.ts';
 import type { Person } from '../store/schema.ts';
 import { entryLine, hoursText } from './format.ts';
+import { personStatus } from '../programs/status.ts';
+import { historyItem, nextAction } from './history.ts';
 
 const EXAMPLE = '/hours approve @alice';
 /** Rows of buttons in one reply: Discord allows 5 rows, Slack 25 elements. */
@@ -44,7 +46,11 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
     ? ((await ctx.services.store.hours.pending([person.id])).get(person.id) ?? []).map((e) => e.id)
     : words.map((w) => w.replace(/^#/, ''));
   // One write for all of them: the entries named, as they are now (another change in between is not undone).
-  const result = await ctx.services.store.hours.review(person.id, ids, decision, ctx.actor.person.id);
+  const entries = await ctx.services.store.hours.list(person.id);
+  const n = await nextAction(ctx.services, person.id, entries);
+  const result = await ctx.services.store.hours.review(person.id, ids, decision, ctx.actor.person.id, {
+    history: historyItem(ctx.services, ctx.actor.person.id, decision, n),
+  });
   if (result.unknown.length)
     throw new UserError(
       'entry-not-found',
@@ -70,11 +76,16 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
   for (const person of people) {
     const waiting = pending.get(person.id) ?? [];
     if (waiting.length === 0) continue;
+    const entries = await ctx.services.store.hours.list(person.id);
+    if (waiting.length === 0) continue;
     const program = ctx.services.programs.forPerson(person.programId);
+    // Entries dated outside their window are flagged here, before the supervisor approves them.
+    const today = ctx.services.clock.today();
+    const { outside } = personStatus(program, person, entries, today);
     const total = waiting.reduce((n, e) => n + e.minutes, 0);
     const ref = `@${person.id}`;
     blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting for approval` });
-    blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e)).join('\n') });
+    blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e, outside, today)).join('\n') });
     if (rows < MAX_ROWS) {
       const first = waiting[0]!;
       // Entry numbers are per person (two mentors both have #1), and Discord shows every button

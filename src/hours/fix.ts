@@ -8,8 +8,10 @@ import { findDate, formatDate } from '../parse/date.ts';
 import { findCategory } from '../parse/category.ts';
 import type { HourEntry, NewHourEntry } from '../store/schema.ts';
 import { categoryLabel, entryLine } from './format.ts';
+import { personStatus } from '../programs/status.ts';
 import { displayName, mentionWord, resolveTarget, takeMention } from '../people.ts';
-import { logExample } from '../parse/log.ts';
+import { logExample, NOTE_LIMIT } from '../parse/log.ts';
+import { deletedStore, historyItem, keepDeleted, lastAction, nextAction } from './history.ts';
 
 const LIST_MAX = 50;
 
@@ -29,10 +31,12 @@ export async function listHours(ctx: Context, text: string): Promise<Reply> {
       `Example: ${logExample(program)}`,
     );
   const shown = entries.slice(-Math.min(n, LIST_MAX));
+  const today = ctx.services.clock.today();
+  const { outside } = personStatus(program, person, entries, today);
   const count = `${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}`;
   return reply([
     { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
-    { kind: 'text', text: shown.map((e) => entryLine(program, e)).join('\n') },
+    { kind: 'text', text: shown.map((e) => entryLine(program, e, outside, today)).join('\n') },
     {
       kind: 'context',
       text: self
@@ -64,19 +68,51 @@ export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   if (/^\d+$/.test(id) && !existing)
     return textReply(`There is no entry #${id}. It may already be deleted.`, 'Type /hours list to see your entries.');
   const entry = await ownEntry(ctx, text, '/hours delete 3');
-  await ctx.services.store.hours.remove(ctx.actor.person.id, entry.id);
+  const personId = ctx.actor.person.id;
+  const all = await ctx.services.store.hours.list(personId);
+  const n = await nextAction(ctx.services, personId, all);
+  await keepDeleted(ctx.services, personId, entry, historyItem(ctx.services, personId, 'deleted', n));
+  await ctx.services.store.hours.remove(personId, entry.id);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   return textReply(
-    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date)}.`,
+    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date, ctx.services.clock.today())}.`,
   );
 }
 
-/** /hours undo: deletes the entry I logged last. */
+/**
+ * /hours undo: reverses the person's own last action (log, edit or delete) and says what it
+ * did. Undo itself is not an action, so undoing twice goes one more step back.
+ */
 export async function undoHours(ctx: Context): Promise<Reply> {
-  const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
-  const last = entries.filter((e) => !e.origin).sort((a, b) => Number(b.id) - Number(a.id))[0];
+  const personId = ctx.actor.person.id;
+  const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
+  const today = ctx.services.clock.today();
+  const entries = await ctx.services.store.hours.list(personId);
+  const last = await lastAction(ctx.services, personId, entries);
   if (!last) return textReply('There is nothing to undo.');
-  return deleteHours(ctx, last.id);
+  const what = (e: HourEntry) =>
+    `${formatDuration(e.minutes)} of ${categoryLabel(program, e.category).toLowerCase()} on ${formatDate(e.date, today)}`;
+  if (last.kind === 'deleted') {
+    const { id: _id, createdAt: _at, history, ...rest } = last.entry;
+    const { entry } = await ctx.services.store.hours.add(personId, { ...rest, history: history?.slice(0, -1) });
+    await (await deletedStore(ctx.services)).delete(last.key);
+    return textReply(`Undone: the entry you deleted is back, as #${entry.id}: ${what(entry)}.`);
+  }
+  if (last.entry.status === 'approved')
+    return textReply(
+      `Your last change was to #${last.entry.id}, and it is approved now, so I did not undo it.`,
+      'Ask your supervisor if it needs a change.',
+    );
+  if (last.kind === 'logged') {
+    await ctx.services.store.hours.remove(personId, last.entry.id);
+    return textReply(`Undone: I deleted #${last.entry.id}, the entry you logged last: ${what(last.entry)}.`);
+  }
+  const history = (last.entry.history ?? []).filter((h) => h !== last.item);
+  const updated = (await ctx.services.store.hours.update(personId, last.entry.id, {
+    ...(last.item.before as Partial<NewHourEntry>),
+    history,
+  }))!;
+  return textReply(`Undone: your last change to #${updated.id}.`, `Now: ${what(updated)}.`);
 }
 
 const EDIT_EXAMPLE = '/hours edit 3 90 min';
@@ -87,12 +123,21 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   const entry = await ownEntry(ctx, idText, EDIT_EXAMPLE);
   const change = rest.join(' ').trim();
   if (!change)
-    throw new UserError('edit-nothing', 'What should change? Give a new time, category or date.', EDIT_EXAMPLE);
+    throw new UserError('edit-nothing', 'What should change? Give a new time, category, date or "note".', EDIT_EXAMPLE);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   const today = ctx.services.clock.now().startOf('day');
   const patch: Partial<NewHourEntry> = {};
-  // Each part found is taken out, so "yesterday 3h" changes both and a word left over must be a category.
-  let left = change;
+  // Text in quotes is the new note, exactly as written; the rest is read for a time, date or category.
+  let left = change.replace(/"([^"]*)"|“([^”]*)”/, (_, a?: string, b?: string) => {
+    patch.note = (a ?? b ?? '').trim();
+    return ' ';
+  });
+  if (patch.note !== undefined && patch.note.length > NOTE_LIMIT)
+    throw new UserError(
+      'note-too-long',
+      `The note is too long. It can have ${NOTE_LIMIT} letters at most.`,
+      EDIT_EXAMPLE,
+    );
   const duration = findDuration(left, EDIT_EXAMPLE);
   if (duration) {
     patch.minutes = duration.value;
@@ -121,14 +166,21 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   }
   // A fixed entry that was not approved goes back to the supervisor to look at again.
   if (entry.status === 'rejected') patch.status = 'pending';
+  const entries = await ctx.services.store.hours.list(ctx.actor.person.id);
+  // The fields as they were, so /hours undo can put them back.
+  const before = Object.fromEntries(
+    Object.keys(patch).map((k) => [k, entry[k as keyof NewHourEntry]]),
+  ) as Partial<NewHourEntry>;
+  const n = await nextAction(ctx.services, ctx.actor.person.id, entries);
+  const history = [...(entry.history ?? []), historyItem(ctx.services, ctx.actor.person.id, 'edited', n, before)];
   // The store refuses a change that puts the day past 24 hours (the rule lives there, once).
   const updated = await ctx.services.store.hours
-    .update(ctx.actor.person.id, entry.id, patch)
+    .update(ctx.actor.person.id, entry.id, { ...patch, history })
     .catch((error: unknown) => {
       if (!(error instanceof DayFullError)) throw error;
       throw new UserError(
         'day-over-24-hours',
-        `That would make more than 24 hours on ${formatDate(error.date)}.`,
+        `That would make more than 24 hours on ${formatDate(error.date, ctx.services.clock.today())}.`,
         EDIT_EXAMPLE,
       );
     });
@@ -139,6 +191,6 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
     );
   return textReply(
     `Changed #${updated.id}.`,
-    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date)}.`,
+    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date, ctx.services.clock.today())}.${updated.note ? `\nNote: ${updated.note}` : ''}`,
   );
 }

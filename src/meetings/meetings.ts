@@ -6,7 +6,8 @@ import { IsoDate } from '../store/schema.ts';
 export const KINDS = ['meeting', 'teleconference', 'training', 'other'] as const;
 export type MeetingKind = (typeof KINDS)[number];
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+import { WEEKDAYS } from '../parse/date.ts';
+export { WEEKDAYS };
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** How a series repeats. nth -1 is "the last" weekday of the month. */

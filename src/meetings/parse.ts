@@ -1,11 +1,10 @@
-// The English parser alone: the package root loads every locale (about 0.7 s more at start).
-import * as chrono from 'chrono-node/en';
 import { distance } from 'fastest-levenshtein';
 import { DateTime } from 'luxon';
 import { UserError } from '../errors.ts';
 import { findDuration } from '../parse/duration.ts';
-import { KINDS, WEEKDAYS } from './meetings.ts';
-import type { MeetingKind, Recurrence, Weekday } from './meetings.ts';
+import { readFutureDate, readWeekday } from '../parse/date.ts';
+import { KINDS } from './meetings.ts';
+import type { MeetingKind, Recurrence } from './meetings.ts';
 
 export const SCHEDULE_EXAMPLE =
   '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';
@@ -46,14 +45,8 @@ function kindOf(word: string): MeetingKind | undefined {
   return KINDS.find((k) => k.length > 5 && distance(k, w) <= 2);
 }
 
-function weekdayOf(word: string): Weekday | undefined {
-  const w = word.toLowerCase().replace(/[.,]$/, '').replace(/s$/, '');
-  if (w.length < 2) return undefined;
-  return (
-    WEEKDAYS.find((d) => d.startsWith(w) || (w.length > 4 && distance(d, w) <= 2)) ??
-    (w === 'tu' || w === 'tues' ? 'tuesday' : w === 'thur' || w === 'thu' ? 'thursday' : undefined)
-  );
-}
+/** Day names are read by the one date reader: "thursday" is Thursday before any typo is guessed. */
+const weekdayOf = readWeekday;
 
 const NTH: Record<string, 1 | 2 | 3 | 4 | -1> = {
   '1': 1,
@@ -88,40 +81,6 @@ function timeOf(word: string): string | undefined {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-/**
- * A date that is today or ahead ("3/24", "2026-03-24", "next tuesday", "march 24").
- * A date with no year that has passed means next year.
- */
-export function futureDate(text: string, today: DateTime, example: string): string | undefined {
-  const t = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
-  if (iso || slash) {
-    const [year, month, day] = iso
-      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-      : [slash![3] ? Number(slash![3].padStart(4, '20')) : today.year, Number(slash![1]), Number(slash![2])];
-    let date = DateTime.fromObject({ year, month, day });
-    if (!date.isValid) throw new UserError('not-a-date', `"${t}" is not a real date.`, example);
-    if (slash && !slash[3] && date.toISODate() < today.toISODate()!) date = date.plus({ years: 1 });
-    return date.toISODate();
-  }
-  // chrono works in the process's zone: give it "today at noon" there and read back the calendar day.
-  const reference = new Date(today.year, today.month - 1, today.day, 12);
-  const result = chrono.casual.parse(t, reference, { forwardDate: true })[0];
-  if (!result || result.text.length < t.length - 1) return undefined;
-  const date = DateTime.fromObject({
-    year: result.start.get('year')!,
-    month: result.start.get('month')!,
-    day: result.start.get('day')!,
-  });
-  return date.isValid ? date.toISODate() : undefined;
-}
-
-/** Any date, past or ahead, written as a date (for "skip lc 4/14" or "attended tc 3/10"). */
-export function anyDate(text: string, today: DateTime, example: string): string | undefined {
-  return futureDate(text, today.minus({ days: 200 }), example);
-}
-
 function recurrenceError(): UserError {
   return new UserError('bad-recurrence', 'I could not tell when it repeats.', SCHEDULE_EXAMPLE, [
     'once 2026-04-02',
@@ -145,7 +104,7 @@ function readRecurrence(rest: string[], today: DateTime): { recurrence: Recurren
     );
     const most = (stop === -1 ? rest.length : stop) - 1;
     for (let n = Math.min(3, most); n >= 1; n--) {
-      const date = futureDate(rest.slice(1, 1 + n).join(' '), today, SCHEDULE_EXAMPLE);
+      const date = readFutureDate(rest.slice(1, 1 + n).join(' '), today, SCHEDULE_EXAMPLE);
       if (date) return { recurrence: { type: 'once', date }, used: 1 + n };
     }
     throw new UserError(

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Block, Reply } from '../message.ts';
 import { reply } from '../message.ts';
+import { QUIET_DAYS } from '../programs/deadlines.ts';
 import type { Deadline } from '../programs/deadlines.ts';
+import { daysBetween } from '../dates.ts';
 import type { Person } from '../store/schema.ts';
 import { displayName } from '../people.ts';
 import { formatDate as day } from '../parse/date.ts';
@@ -18,6 +20,11 @@ function dueText(d: Deadline): string {
   return `It is due in ${d.daysLeft} days, on ${day(d.due)}.`;
 }
 
+/** The real gap: days from the last day hours were logged to today (the deadline is QUIET_DAYS after it). */
+function quietDays(d: Deadline): number {
+  return d.since ? daysBetween(d.since, d.due) - d.daysLeft : QUIET_DAYS - d.daysLeft;
+}
+
 const MUTE_HINT: Block = { kind: 'context', text: 'To stop these reminders, type /deadlines mute' };
 
 /** The nudge a mentor gets about their own deadline. */
@@ -27,7 +34,7 @@ export function mentorNudge(d: Deadline): Reply {
       {
         kind: 'text',
         text: [
-          'Reminder: you have not logged any hours for 14 days.',
+          `Reminder: you have not logged any hours for ${quietDays(d)} days.`,
           'Did you do internship work? Please log it.',
           'Example: /hours log 2h 1on1',
         ].join('\n'),
@@ -55,7 +62,7 @@ export function supervisorNudge(mentor: Person, d: Deadline): Reply {
   const name = displayName(mentor);
   const text =
     d.kind === 'no-hours'
-      ? [`Reminder about ${name}:`, `${name} has not logged any hours for 14 days.`]
+      ? [`Reminder about ${name}:`, `${name} has not logged any hours for ${quietDays(d)} days.`]
       : [`Reminder about ${name}:`, `${d.label}.`, dueText(d)];
   return reply([
     { kind: 'text', text: text.join('\n') },
@@ -75,7 +82,9 @@ export function digestReply(weekOf: string, rows: Array<{ mentor: Person; deadli
     const lines = [displayName(mentor)];
     for (const d of late)
       lines.push(
-        d.kind === 'no-hours' ? '  Late: no hours logged for 14 days' : `  Late: ${d.label} (was due ${day(d.due)})`,
+        d.kind === 'no-hours'
+          ? `  Late: no hours logged for ${quietDays(d)} days`
+          : `  Late: ${d.label} (was due ${day(d.due)})`,
       );
     for (const d of soon) lines.push(`  Soon: ${d.label} (due ${day(d.due)})`);
     if (lines.length === 1) lines.push('  Nothing due in the next 30 days.');

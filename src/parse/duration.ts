@@ -89,9 +89,19 @@ export function findDuration(text: string, example: string): Found<number> | und
   return undefined;
 }
 
-/** A lone number with no unit, read as hours. Tried last, after dates are taken out. */
+/** From this number on, a lone number is asked about (45 minutes or 45 hours?). */
+const BARE_HOURS_MAX = 10;
+
+/** A lone number with no unit, read as hours (below 10). Tried last, after dates are taken out. */
 export function findBareHours(text: string, example: string): Found<number> | undefined {
   const bare = /(?<![\w.:/-])(-?\d+(?:\.\d+)?)(?![\w.:/-])/.exec(text);
+  // "45" alone is more likely minutes than hours: ask, don't guess. Small numbers ("2") are hours.
+  if (bare && Number(bare[1]) >= BARE_HOURS_MAX)
+    throw new UserError(
+      'duration-unit',
+      `Is that ${bare[1]} minutes or ${bare[1]} hours? Please add min or h.`,
+      example.replace(/\b\d+(?:\.\d+)?\s*(?:h|min)\b|\b2h\b/, `${bare[1]} min`),
+    );
   if (bare)
     return checked(
       Number(bare[1]) * 60,

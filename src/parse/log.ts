@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts';
 import type { Category, Program } from '../programs/schema.ts';
 import { findCategory } from './category.ts';
 import { findDate } from './date.ts';
-import { findBareHours, findDuration } from './duration.ts';
+import { findBareHours, findDuration, formatDuration } from './duration.ts';
 
 export const NOTE_LIMIT = 500;
 
@@ -51,6 +51,24 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
     .replace(/^\s*(note:|-|—|:)\s*/i, '')
     .replace(/\s+/g, ' ')
     .trim();
+  // Two times in one line ("1 hr 1on1 and 1 hr group") are two entries: ask for one at a time.
+  const second = findDuration(note.replace(/"[^"]*"|“[^”]*”/g, ' '), example);
+  if (second)
+    throw new UserError(
+      'two-activities',
+      `I see two times: ${formatDuration(duration.value)} and ${formatDuration(second.value)}. Please log each one on its own.`,
+      `/hours log ${formatShort(duration.value)} ${found.category.id}, then /hours log ${formatShort(second.value)} …`,
+    );
+  const doubt = found.category.askWith?.words.find((w) => new RegExp(`\\b${w}\\b`, 'i').test(note));
+  if (doubt) {
+    const instead = program.categories.find((c) => c.id === found.category.askWith!.instead);
+    throw new UserError(
+      'category-doubtful',
+      `Was this ${found.category.label.toLowerCase()}, or ${instead?.label.toLowerCase() ?? 'something else'}? Your note says "${doubt}". Please name the kind.`,
+      `/hours log ${formatShort(duration.value)} ${instead?.id ?? found.category.id} ${note}`,
+      [found.category.id, ...(instead ? [instead.id] : [])],
+    );
+  }
   // A note that is one quoted span loses its quotes.
   if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
@@ -61,4 +79,9 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
     );
   }
   return { minutes: duration.value, category: found.category, date: iso, note };
+}
+
+/** "2h" or "90min": a time written the way the bot reads it back. */
+function formatShort(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}min`;
 }

@@ -3,7 +3,8 @@ import { shortDate } from '../parse/date.ts';
 import type { Services } from '../services.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Program } from './schema.ts';
-import { certStatus } from './status.ts';
+import { certStatus, internshipEnd } from './status.ts';
+import { formatDuration } from '../parse/duration.ts';
 import type { RequirementStatus } from './status.ts';
 
 /** Days without any hours logged before a person in an internship is reminded. */
@@ -20,6 +21,15 @@ export interface Deadline {
   /** Negative when overdue. */
   daysLeft: number;
   kind: 'requirement' | 'no-hours';
+  /** "no-hours": the last day hours were logged (or the internship started), for "none for 20 days". */
+  since?: string;
+}
+
+/** "Face-to-face mentoring, 15 hours still needed": the same words in /deadlines and nudges. */
+function deadlineLabel(s: RequirementStatus): string {
+  const amount = s.share?.minutes ?? s.minutes;
+  if (!amount) return s.requirement.label;
+  return `${s.requirement.label}, ${formatDuration(amount.target - Math.min(amount.approved, amount.target))} still needed`;
 }
 
 /**
@@ -34,7 +44,13 @@ export function computeDeadlines(
   today: string,
   statuses: RequirementStatus[] = certStatus(program, person, entries, today),
 ): Deadline[] {
-  const make = (requirementId: string, label: string, due: string, kind: Deadline['kind']): Deadline => {
+  const make = (
+    requirementId: string,
+    label: string,
+    due: string,
+    kind: Deadline['kind'],
+    since?: string,
+  ): Deadline => {
     const daysLeft = daysBetween(today, due);
     return {
       id: `${person.id}:${requirementId}:${due}`,
@@ -45,18 +61,21 @@ export function computeDeadlines(
       overdue: due < today,
       daysLeft,
       kind,
+      ...(since ? { since } : {}),
     };
   };
   const list = statuses
     .filter((s) => !s.done && s.due)
-    .map((s) => make(s.requirement.id, s.requirement.label, s.due!, 'requirement'));
+    .map((s) => make(s.requirement.id, deadlineLabel(s), s.due!, 'requirement'));
   const internship = statuses.find((s) => s.requirement.kind === 'hours' && s.requirement.id === 'internship');
   if (
     person.role === 'mentor' &&
     internship &&
     !internship.done &&
     person.internshipStart &&
-    person.internshipStart <= today
+    person.internshipStart <= today &&
+    // Not after the internship has ended: there is nothing left to log then.
+    (internshipEnd(person, program) ?? today) >= today
   ) {
     // Logging weeks-old hours today counts as logging today.
     const last = entries
@@ -66,7 +85,7 @@ export function computeDeadlines(
         return day > latest ? day : latest;
       }, person.internshipStart);
     const due = addDays(last, QUIET_DAYS);
-    list.push(make('no-hours', `Log hours (none logged since ${shortDate(last)})`, due, 'no-hours'));
+    list.push(make('no-hours', `Log hours (none logged since ${shortDate(last, today)})`, due, 'no-hours', last));
   }
   return list.sort((a, b) =>
     a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.due < b.due ? -1 : a.due > b.due ? 1 : 0,

@@ -8,6 +8,18 @@ export const DueSchema = z.object({
 });
 export type Due = z.infer<typeof DueSchema>;
 
+/**
+ * Which entries may count toward an hours requirement, by date. `from`: the latest of the
+ * person's known dates named here (hire, internship start); `to`: the requirement's own due
+ * date ("within 30 days of hire") or the end of the internship. An entry outside is never
+ * counted: it is shown and flagged to the supervisor instead.
+ */
+export const WindowSchema = z.object({
+  from: z.array(z.enum(['hire', 'internship-start'])).optional(),
+  to: z.enum(['due', 'internship-end']).optional(),
+});
+export type Window = z.infer<typeof WindowSchema>;
+
 const base = {
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
   label: z.string().min(1),
@@ -28,6 +40,7 @@ export const RequirementSchema = z.discriminatedUnion('kind', [
     /** Minimums per category inside the total (e.g. 3 hours of each listed training). */
     items: z.array(z.object({ category: z.string(), minutes: z.number().int().positive() })).optional(),
     due: DueSchema.optional(),
+    window: WindowSchema.optional(),
   }),
   z.object({
     ...base,
@@ -35,12 +48,23 @@ export const RequirementSchema = z.discriminatedUnion('kind', [
     /** The hours requirement whose hours this share is of. */
     of: z.string(),
     share: z.number().gt(0).max(1),
+    /**
+     * What the share is of. "required": of the hours the requirement asks for (50% of 90 is 45
+     * hours, whatever else is logged). "counted": of all hours counted toward it so far.
+     */
+    basis: z.enum(['required', 'counted']).default('required'),
   }),
   z.object({
     ...base,
     kind: z.literal('yearly-hours'),
     minutes: z.number().int().positive(),
     categories: z.array(z.string()).min(1),
+    /**
+     * When the yearly hours start: at hire, or once all the named milestones are done
+     * (certification). Each year runs from that day: someone hired in December owes the hours
+     * by the next December, not by December 31.
+     */
+    starts: z.union([z.literal('hire'), z.object({ milestones: z.array(z.string()).min(1) })]).default('hire'),
   }),
 ]);
 export type Requirement = z.infer<typeof RequirementSchema>;
@@ -50,6 +74,11 @@ export const CategorySchema = z.object({
   label: z.string().min(1),
   faceToFace: z.boolean(),
   aliases: z.array(z.string()).default([]),
+  /**
+   * Words in the note that make this category doubtful ("phone call with my mentee" is maybe
+   * mentoring, not the monthly call): the bot asks which one, offering `instead`.
+   */
+  askWith: z.object({ words: z.array(z.string()).min(1), instead: z.string() }).optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
 
@@ -85,6 +114,15 @@ export const ProgramSchema = z
             path: ['requirements', i, 'categories'],
             message: `names category "${c}", which is not in "categories"`,
           });
+      if (r.kind === 'yearly-hours' && r.starts !== 'hire') {
+        for (const m of r.starts.milestones)
+          if (!program.requirements.some((o) => o.id === m && o.kind === 'milestone'))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['requirements', i, 'starts'],
+              message: `"${m}" is not a milestone of this program`,
+            });
+      }
       if (r.kind === 'face-to-face' && !program.requirements.some((o) => o.id === r.of && o.kind === 'hours')) {
         ctx.addIssue({
           code: 'custom',

@@ -138,10 +138,7 @@ class LowdbStore implements Store {
   ) {
     this.people = this.makePeople();
     this.hours = lowdbHours(hourFiles, dirs.hours, this.committer);
-    this.outbox = recordsOutbox(
-      (shard) => this.collection<StoredItem>(shard, OutboxItemSchema as z.ZodType<StoredItem>),
-      randomUUID(),
-    );
+    this.outbox = recordsOutbox((shard) => this.collection<StoredItem>(shard, OutboxItemSchema), randomUUID());
   }
 
   /** One change of the main file (people, accounts): made, written, or taken back. */
@@ -217,7 +214,7 @@ class LowdbStore implements Store {
     // Records of a feature the start did not know are checked the first time it opens them.
     if (!knownSchema(name)) checkRecords(filePath, file.data.records, schema);
     const collection = recordsCollection<T>(file, filePath, this.committer);
-    this.opened.set(name, collection as Collection<unknown>);
+    this.opened.set(name, collection);
     return collection;
   }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
+import type { HistoryItem, HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
 
 /**
  * The storage port. Commands talk only to this; the lowdb files are one implementation and
@@ -70,6 +70,30 @@ export interface PeopleRepo {
   accountsOf(personId: string): Promise<string[]>;
 }
 
+/** What else a review records on each entry it changes. */
+export interface ReviewOptions {
+  /** Only entries with one of these statuses change (default: any status other than the decision). */
+  expected?: HourStatus[];
+  /** When (ISO time); the store keeps it as reviewedAt. */
+  at?: string;
+  /** The reviewer's reason, kept as reviewNote. */
+  note?: string;
+  /** Appended to each changed entry's history. */
+  history?: HistoryItem;
+}
+
+/** The entry after a review: status, who, when, why, and the history item added. */
+export function reviewed(e: HourEntry, decision: HourStatus, by: string, o: ReviewOptions = {}): HourEntry {
+  return {
+    ...e,
+    status: decision,
+    reviewedBy: by,
+    ...(o.at ? { reviewedAt: o.at } : {}),
+    ...(o.note ? { reviewNote: o.note } : {}),
+    ...(o.history ? { history: [...(e.history ?? []), o.history] } : {}),
+  };
+}
+
 export interface HoursRepo {
   /** Oldest first. */
   list(personId: string): Promise<HourEntry[]>;
@@ -91,7 +115,7 @@ export interface HoursRepo {
     ids: string[],
     decision: HourStatus,
     by: string,
-    expected?: HourStatus[],
+    options?: ReviewOptions,
   ): Promise<{ changed: HourEntry[]; unknown: string[] }>;
   /** Entries waiting for approval, for each of `personIds` that has any. */
   pending(personIds: string[]): Promise<Map<string, HourEntry[]>>;

@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { MIN_YEAR } from '../dates.ts';
 
-/** True for a calendar day that exists. Cheap on purpose: it runs for every stored entry at start. */
+/**
+ * True for a calendar day that exists, in a year from MIN_YEAR on: the same lower bound the
+ * date reader (src/parse/date.ts) refuses below, so a date the bot accepted always loads again.
+ * The upper bound is only checked on input ("next year"), never on load: a clock set back must
+ * not stop the bot from starting. Cheap on purpose: it runs for every stored entry at start.
+ */
 export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < MIN_YEAR) return false;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date, YYYY-MM-DD, that really exists. */
+/** A calendar date, YYYY-MM-DD, that really exists, from 1900 on. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real date');
+  .refine(isRealDate, `is not a real date from ${MIN_YEAR} on`);
 
 export const Role = z.enum(['mentor', 'supervisor', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -34,6 +43,17 @@ export type Person = z.infer<typeof PersonSchema>;
 export const HourStatus = z.enum(['pending', 'approved', 'rejected']);
 export type HourStatus = z.infer<typeof HourStatus>;
 
+/** One action on an hour entry. `before` holds the fields as they were, so an edit can be undone. */
+export const HistoryItemSchema = z.object({
+  action: z.enum(['logged', 'edited', 'approved', 'rejected', 'deleted']),
+  by: z.string(),
+  at: z.string(),
+  /** Orders actions that share a clock time (a fixed PEERBOT_NOW): higher is later. */
+  n: z.number().int().nonnegative(),
+  before: z.record(z.string(), z.unknown()).optional(),
+});
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+
 export const HourEntrySchema = z.object({
   id: z.string().min(1),
   date: IsoDate,
@@ -52,8 +72,14 @@ export const HourEntrySchema = z.object({
   /** Where it came from when the bot logged it (e.g. "meeting:<id>:<date>"): logged once however often it is said. */
   origin: z.string().optional(),
   reviewedBy: z.string().optional(),
+  /** When it was approved or rejected (ISO time). */
+  reviewedAt: z.string().optional(),
+  /** Why a supervisor did not approve it, in their words: the mentor is told. */
+  reviewNote: z.string().max(500).optional(),
   /** The day (local) it was logged, which can be later than the day the hours were done. */
   loggedOn: IsoDate.optional(),
+  /** What was done to this entry, oldest first: undo reads it (src/hours/history.ts). Optional, so old files load. */
+  history: z.array(HistoryItemSchema).optional(),
 });
 export type HourEntry = z.infer<typeof HourEntrySchema>;
 export type NewHourEntry = Omit<HourEntry, 'id' | 'createdAt'>;

@@ -6,7 +6,7 @@ describe('/hours log', () => {
     const s = await testServices();
     const text = await say(s, 'alice', '/hours log 2h shadowing');
     expect(text).toMatch(/Saved: 2 hours of shadowing/);
-    expect(text).toMatch(/0 of 90 hours \(2 hours waiting for approval\)/);
+    expect(text).toMatch(/0 of 90 hours \(90 hours still needed, 2 hours waiting for approval\)/);
     const entries = await s.store.hours.list('alice');
     expect(entries).toMatchObject([{ minutes: 120, category: 'shadowing', status: 'pending', date: '2026-03-16' }]);
   });
@@ -93,7 +93,7 @@ describe('/hours list, edit, delete, undo', () => {
     const s = await testServices();
     await say(s, 'alice', '/hours log 2h shadowing');
     await say(s, 'alice', '/hours log 1h retreat');
-    expect(await say(s, 'alice', '/hours undo')).toMatch(/Deleted #2/);
+    expect(await say(s, 'alice', '/hours undo')).toMatch(/deleted #2, the entry you logged last/);
     expect((await s.store.hours.list('alice')).map((e) => e.category)).toEqual(['shadowing']);
   });
 
@@ -136,7 +136,7 @@ describe('/hours totals', () => {
     const text = await say(s, 'alice', '/hours');
     expect(text).toMatch(/Shadowing staff and certified peer mentors: 3 hours/);
     expect(text).toMatch(/Internship hours: .* 4 of 90 hours/);
-    expect(text).toMatch(/1 of 45 hours \(25% face-to-face so far, goal is 50%\)/);
+    expect(text).toMatch(/Face-to-face mentoring: .* 1 of 45 hours \(44 hours still needed\)/);
   });
 });
 
@@ -171,9 +171,18 @@ describe('examples fit the person’s program', () => {
 
 describe('progress after logging', () => {
   it('shows the continuing-education goal when logging continuing education', async () => {
+    const s = await testServices({ PEERBOT_DEFAULT_PROGRAM: 'nc-peer-support' });
+    const text = await say(s, 'nina', '/hours log 2h CE');
+    expect(text).toMatch(
+      /Continuing education this year: .* 0 of 10 hours \(10 hours still needed, 2 hours waiting for approval\)/,
+    );
+    expect(text).not.toMatch(/Training within/);
+  });
+
+  it('tells a Wisconsin intern who is not certified yet that continuing education does not count yet', async () => {
     const s = await testServices();
     const text = await say(s, 'alice', '/hours log 2h CE');
-    expect(text).toMatch(/Continuing education this year: .* 0 of 6 hours \(2 hours waiting for approval\)/);
-    expect(text).not.toMatch(/Internship hours/);
+    expect(text).toMatch(/dated before certification, so they do not count/);
+    expect(text).not.toMatch(/Continuing education this year/);
   });
 });

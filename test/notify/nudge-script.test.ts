@@ -34,7 +34,7 @@ describe('npm run nudge', () => {
     const first = await nudge(db);
     expect(first.at(-1)).toBe('8 nudges sent');
     expect(first).toContain(
-      '-> ana: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.',
+      '-> ana: Reminder: Training within 30 days of hire, 12 hours still needed. It is due in 6 days, on Sunday, March 22.',
     );
     expect(first.filter((l) => l.startsWith('-> '))).toHaveLength(8);
     expect(await nudge(db)).toEqual(['0 nudges sent']);
@@ -52,7 +52,7 @@ describe('npm run nudge', () => {
       const out = await nudge(db, [], env);
       expect(out.at(-1)).toBe('8 nudges sent');
       expect(out).toContain(
-        '-> slack:UANA: Reminder: Training within 30 days of hire. It is due in 6 days, on Sunday, March 22.',
+        '-> slack:UANA: Reminder: Training within 30 days of hire, 12 hours still needed. It is due in 6 days, on Sunday, March 22.',
       );
       const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
       expect(posts.map((c) => c.args.channel).sort()).toEqual([

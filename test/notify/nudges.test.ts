@@ -80,7 +80,9 @@ describe('deadline nudges', () => {
     const samInbox = (await services.inbox!.take('sam')).map((r) => plainText(r));
     const samDigest = samInbox.find((t) => t.includes('weekly summary'))!;
     expect(samDigest).toContain('Your weekly summary for the week of March 16');
-    expect(samDigest).toMatch(/Ana\n {2}Soon: Training within 30 days of hire \(due Sunday, March 22\)/);
+    expect(samDigest).toMatch(
+      /Ana\n {2}Soon: Training within 30 days of hire, 12 hours still needed \(due Sunday, March 22\)/,
+    );
     expect(samDigest).toMatch(/Ben\n {2}Late: /);
     expect(samDigest).not.toContain('Cy');
     const tessDigest = (await services.inbox!.take('tess'))

@@ -126,7 +126,8 @@ describe('deadlines', () => {
     expect(list.map((d) => [d.requirementId, d.overdue, d.daysLeft])).toEqual([
       ['training-30', true, -13],
       ['training-90', false, 47],
-      ['continuing-education', false, 290],
+      // Continuing education is yearly from the hire date: the first 10 hours are due a year after it.
+      ['continuing-education', false, 321],
     ]);
   });
 

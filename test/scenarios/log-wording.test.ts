@@ -18,14 +18,15 @@ describe('a mentor logging hours in their own words', () => {
 
   it('still reads "2 hrs 15 min", "1h30" and "2h 15" as hours and minutes', async () => {
     const s = await testServices();
-    for (const d of ['2 hrs 15 min', '1h30', '2h 15']) await say(s, 'mia', `/hours log ${d} shadowing`);
+    // The same time twice on one day is asked about first, so each one says it means it ("again").
+    for (const d of ['2 hrs 15 min', '1h30', '2h 15']) await say(s, 'mia', `/hours log ${d} shadowing again`);
     expect((await s.store.hours.list('mia')).map((e) => e.minutes).sort()).toEqual([135, 135, 90].sort());
   });
 
   it('reads halves and quarters of an hour, and never takes "1/2" for a date', async () => {
     const s = await testServices();
     const said = ['1 1/2 hours', 'an hour and a half', '2 and a half hours', '3/4 hour', '1/2 hr'];
-    for (const d of said) await say(s, 'mia', `/hours log ${d} shadowing`);
+    for (const d of said) await say(s, 'mia', `/hours log ${d} shadowing again`);
     const entries = await s.store.hours.list('mia');
     expect(entries.map((e) => e.minutes)).toEqual([90, 90, 150, 45, 30]);
     expect(entries.every((e) => e.date === '2026-03-16' && e.note === '')).toBe(true);

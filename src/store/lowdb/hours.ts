@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { HoursRepo } from '../port.ts';
+import { reviewed } from '../port.ts';
 import { DAY_LIMIT_MINUTES, DayFullError } from '../port.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import type { HourEntry, HoursFile } from '../schema.ts';
@@ -94,17 +95,18 @@ export function lowdbHours(files: Map<string, Low<HoursFile>>, dir: string, comm
         if (!old) return { result: undefined };
         return { entries: data.entries.filter((e) => e !== old), result: old };
       }),
-    review: (personId, ids, decision, by, expected) =>
+    review: (personId, ids, decision, by, options = {}) =>
       commitEntries<{ changed: HourEntry[]; unknown: string[] }>(personId, (data) => {
         const byId = new Map(data.entries.map((e) => [e.id, e]));
         const unknown = ids.filter((id) => !byId.has(id));
         if (unknown.length) return { result: { changed: [], unknown } };
         const wanted = new Set(ids);
+        const { expected } = options;
         const fits = (e: HourEntry) => (expected ? expected.includes(e.status) : e.status !== decision);
         const changed: HourEntry[] = [];
         const entries = data.entries.map((e) => {
           if (!wanted.has(e.id) || !fits(e)) return e;
-          const next = { ...e, status: decision, reviewedBy: by };
+          const next = reviewed(e, decision, by, options);
           changed.push(next);
           return next;
         });

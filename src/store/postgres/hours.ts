@@ -1,5 +1,6 @@
 import type { HourEntry } from '../schema.ts';
 import type { HoursRepo } from '../port.ts';
+import { reviewed } from '../port.ts';
 import { DAY_LIMIT_MINUTES, DayFullError } from '../port.ts';
 import type { Queryable, Sql } from './sql.ts';
 
@@ -85,7 +86,7 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
         ]);
         return r.rows[0]?.data;
       }),
-    review: (personId, ids, decision, by, expected) =>
+    review: (personId, ids, decision, by, options = {}) =>
       tx(async (q) => {
         await lockPerson(q, personId);
         const numbers = ids.map((id) => (/^\d+$/.test(id) ? Number(id) : -1));
@@ -96,16 +97,18 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
         const byId = new Map(found.rows.map((r) => [r.data.id, r.data]));
         const unknown = ids.filter((id) => !byId.has(id));
         if (unknown.length) return { changed: [], unknown };
+        const { expected } = options;
         const fits = (e: HourEntry) => (expected ? expected.includes(e.status) : e.status !== decision);
         const changed = [...new Set(ids)]
           .map((id) => byId.get(id)!)
           .filter(fits)
-          .map((e) => ({ ...e, status: decision, reviewedBy: by }));
+          .map((e) => reviewed(e, decision, by, options));
         if (changed.length)
           await q.query(
-            `UPDATE hour_entries SET status = $3, data = data || jsonb_build_object('status', $3::text, 'reviewedBy', $4::text)
-             WHERE person_id = $1 AND id = ANY($2::bigint[])`,
-            [personId, changed.map((e) => Number(e.id)), decision, by],
+            `UPDATE hour_entries AS h SET status = $2, data = c.data
+             FROM unnest($3::bigint[], $4::jsonb[]) AS c(id, data)
+             WHERE h.person_id = $1 AND h.id = c.id`,
+            [personId, decision, changed.map((e) => Number(e.id)), changed.map((e) => JSON.stringify(e))],
           );
         return { changed, unknown };
       }),
