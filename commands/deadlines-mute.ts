@@ -1,7 +1,7 @@
 import type { Context } from '../src/bot.ts';
 import { textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
-import { ensureSaved, findMentioned, takeMention } from '../src/people.ts';
+import { ensureSaved, findMentioned, lookupPerson, takeMention } from '../src/people.ts';
 import { UserError } from '../src/errors.ts';
 
 /** `/deadlines mute` and `/deadlines unmute`: the person's own deadline reminders (and digest) on or off. */
@@ -18,7 +18,7 @@ export async function muteNudges(ctx: Context, muted: boolean, text = ''): Promi
   }
   await ensureSaved(services, actor);
   // Store the saved record, not the actor: an admin from PEERBOT_ADMINS is shown as admin but stored as they are.
-  const stored = (await services.store.people.get(actor.person.id)) ?? actor.person;
+  const stored = (await lookupPerson(services, actor.person.id)) ?? actor.person;
   await services.store.people.put({ ...stored, nudgesMuted: muted });
   return muted
     ? textReply(

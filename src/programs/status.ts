@@ -1,6 +1,7 @@
 import { addDays } from '../dates.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Category, Due, Program, Requirement } from './schema.ts';
+import { ownValue } from '../lookup.ts';
 
 export interface Amount {
   approved: number;
@@ -73,7 +74,7 @@ export function certStatus(program: Program, person: Person, entries: HourEntry[
       statuses.push({ requirement: r, ...s, overdue: !s.done && !!s.due && s.due < today });
     };
     if (r.kind === 'milestone') {
-      const doneOn = person.milestones[r.id];
+      const doneOn = ownValue(person.milestones, r.id);
       finish({ done: !!doneOn, doneOn, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'hours') {
       const counted = countedCategories(program, r);
