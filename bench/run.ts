@@ -12,6 +12,7 @@ import { buildBenchStore } from './fixture.ts';
 import { measure, printRows, summarize } from './measure.ts';
 import { benchPolicy } from './policy.ts';
 import { benchSlack } from './slack.ts';
+import { benchInput } from './input.ts';
 import type { BenchRow } from './measure.ts';
 
 /**
@@ -77,6 +78,7 @@ rows.unshift({
 });
 
 rows.push(...(await benchPolicy()), ...(await benchSlack({ dbPath: fixture.dbPath })));
+rows.push(...(await benchInput()));
 
 // The first deadline check on a new deployment sends every nudge at once (into inboxes here).
 const nudgeRuns: Array<{ name: string; ms: number; sent: number }> = [];

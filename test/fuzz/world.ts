@@ -131,6 +131,8 @@ export class FuzzWorld {
     if (INTERNAL_FAULT.test(text)) problems.push(`internal fault: ${String(this.faults[0] ?? '').slice(0, 300)}`);
     for (const pattern of STACK_TRACE)
       if (pattern.test(text) && !pattern.test(input.line)) problems.push(`stack trace in the reply: ${pattern}`);
+    // Parsers set quoted text aside as "\u0000Q\u0000"; a person must never see one.
+    if (text.includes('\u0000') && !input.line.includes('\u0000')) problems.push('a parser placeholder in the reply');
     // A refusal, an unknown command or a message that was too long never reached a handler's write.
     const refused = this.refused || !this.ran;
     return { input, reply: text, refused, ms, cpuMs: (used.user + used.system) / 1000, problems };
