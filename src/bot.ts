@@ -89,7 +89,7 @@ function tooLong(commands: Map<string, Command>, inv: Invocation): UserError {
   const name = inv.command.slice(0, 40).toLowerCase().replace(/^\//, '');
   return new UserError(
     'too-long',
-    'That is too long. Keep it under 2,000 characters.',
+    `That is too long. Keep it under ${INPUT_LIMIT.toLocaleString('en-US')} characters.`,
     commands.get(name)?.examples[0] ?? '/help',
   );
 }
