@@ -13,6 +13,7 @@ import { measure, printRows, summarize } from './measure.ts';
 import { benchPolicy } from './policy.ts';
 import { benchSlack } from './slack.ts';
 import { benchStartup, printStartup } from './startup.ts';
+import { benchInput } from './input.ts';
 import type { BenchRow } from './measure.ts';
 
 /**
@@ -78,6 +79,7 @@ rows.unshift({
 });
 
 rows.push(...(await benchPolicy()), ...(await benchSlack({ dbPath: fixture.dbPath })));
+rows.push(...(await benchInput()));
 
 // The first deadline check on a new deployment sends every nudge at once (into inboxes here).
 const nudgeRuns: Array<{ name: string; ms: number; sent: number }> = [];

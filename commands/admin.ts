@@ -3,11 +3,20 @@ import type { Command, Context } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
-import { displayMention, displayName, findMentioned, hasRole, isMention, mentionKeys } from '../src/people.ts';
+import {
+  displayMention,
+  displayName,
+  findMentioned,
+  hasRole,
+  isMention,
+  lookupPerson,
+  mentionKeys,
+} from '../src/people.ts';
 import { Role } from '../src/store/schema.ts';
 import type { Person } from '../src/store/schema.ts';
 import { findDate, formatDate } from '../src/parse/date.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
+import { ownValue } from '../src/lookup.ts';
 
 const ENROLL_EXAMPLE =
   '/admin enroll @alice program:wi-peer-mentor supervisor:@sue hired:2026-03-01 internship-start:2026-03-09';
@@ -27,7 +36,7 @@ async function personFor(ctx: Context, word: string): Promise<{ person: Person; 
   const id = mentionKeys(word, ctx.inv.platform)[0]!;
   const person: Person = {
     id,
-    name: slackName ?? ctx.inv.mentionNames?.[id],
+    name: slackName ?? ownValue(ctx.inv.mentionNames, id),
     role: 'mentor',
     programId: ctx.services.config.defaultProgram,
     milestones: {},
@@ -97,8 +106,9 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
   await ctx.services.store.people.enroll(updated, patch, newSupervisor);
   const program = ctx.services.programs.forPerson(updated.programId);
   const lines = [`${isNew ? 'Enrolled' : 'Updated'} ${displayName(updated)} in ${program.name}.`];
-  if (updated.supervisorId)
-    lines.push(`Supervisor: ${displayName((await ctx.services.store.people.get(updated.supervisorId))!)}`);
+  const supervisor =
+    updated.supervisorId && ((await lookupPerson(ctx.services, updated.supervisorId)) ?? newSupervisor);
+  if (supervisor) lines.push(`Supervisor: ${displayName(supervisor)}`);
   if (updated.hired) lines.push(`Hired: ${formatDate(updated.hired)}`);
   if (updated.internshipStart) lines.push(`Internship starts: ${formatDate(updated.internshipStart)}`);
   if (newSupervisor) lines.push(`I also added ${displayName(newSupervisor)} as a supervisor.`);

@@ -7,8 +7,9 @@ import { exportHours } from '../src/hours/export.ts';
 import { reviewHours } from '../src/hours/approve.ts';
 import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
+import { wordTable } from '../src/lookup.ts';
 
-const SUBCOMMANDS: Record<string, string> = {
+const SUBCOMMANDS = wordTable({
   log: 'log',
   add: 'log',
   show: 'show',
@@ -29,7 +30,7 @@ const SUBCOMMANDS: Record<string, string> = {
   approve: 'approve',
   reject: 'reject',
   deny: 'reject',
-};
+});
 
 const user = (description: string) => ({ name: 'user', description, type: 'user' as const });
 

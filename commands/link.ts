@@ -2,7 +2,7 @@ import type { Command, Context, Platform } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
-import { displayName, hasRole, isMention, mentionKeys } from '../src/people.ts';
+import { displayName, hasRole, isMention, lookupPerson, mentionKeys } from '../src/people.ts';
 import { hoursText } from '../src/hours/format.ts';
 import type { Services } from '../src/services.ts';
 import type { Person } from '../src/store/schema.ts';
@@ -77,7 +77,7 @@ async function accountOf(
   if (candidates.length === 0)
     throw new UserError('link-account', `I don't understand the account "${word}".`, EXAMPLE);
   for (const key of candidates) {
-    const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
+    const person = await lookupPerson(services, key);
     if (person) return { key, person };
   }
   return { key: candidates[0]! };

@@ -3,6 +3,7 @@ import { UserError } from '../src/errors.ts';
 import { SCHEDULE_EXAMPLE, words } from '../src/meetings/parse.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { KINDS } from '../src/meetings/meetings.ts';
+import { wordTable } from '../src/lookup.ts';
 import {
   attendedMeeting,
   cancelMeeting,
@@ -29,7 +30,7 @@ const date = (required: boolean, description: string): OptionSpec => ({
 
 const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
 /** Words people use for each subcommand (a one-letter typo is forgiven too). */
-const ALIASES: Record<string, string> = {
+const ALIASES = wordTable<string>({
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s, s])),
   upcoming: 'list',
   next: 'list',
@@ -43,7 +44,7 @@ const ALIASES: Record<string, string> = {
   went: 'attended',
   calendar: 'ics',
   ical: 'ics',
-};
+});
 
 export default {
   name: 'meet',

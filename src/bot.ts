@@ -63,6 +63,37 @@ export interface Command {
   run(ctx: Context, text: string): Promise<Reply>;
 }
 
+/**
+ * The longest message read, in characters. A longer one is refused before anything parses it,
+ * so one pasted page can never stall the bot for everyone (Slack and Discord share one process).
+ */
+export const INPUT_LIMIT = 2000;
+
+/** True when "/command text" has more than INPUT_LIMIT characters (code points, so an emoji is one). */
+export function isTooLong(inv: Pick<Invocation, 'command' | 'text'>): boolean {
+  const units = inv.command.length + 1 + inv.text.length;
+  if (units <= INPUT_LIMIT) return false;
+  // A surrogate pair is two UTF-16 units but one character; count only while it can still matter.
+  let chars = 0;
+  for (const part of [inv.command, ' ', inv.text]) {
+    for (let i = 0; i < part.length; i++) {
+      const code = part.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < part.length) i++;
+      if (++chars > INPUT_LIMIT) return true;
+    }
+  }
+  return false;
+}
+
+function tooLong(commands: Map<string, Command>, inv: Invocation): UserError {
+  const name = inv.command.slice(0, 40).toLowerCase().replace(/^\//, '');
+  return new UserError(
+    'too-long',
+    `That is too long. Keep it under ${INPUT_LIMIT.toLocaleString('en-US')} characters.`,
+    commands.get(name)?.examples[0] ?? '/help',
+  );
+}
+
 const OOPS = [
   'Sorry, something went wrong on my side.',
   'Please try again in a minute.',
@@ -79,6 +110,7 @@ const NOT_SAVED = ['Sorry, I could not save that, so nothing was changed.', 'Ple
 export async function dispatch(services: Services, inv: Invocation): Promise<Reply> {
   try {
     const { commands } = services;
+    if (isTooLong(inv)) return forPlatform(userErrorReply(tooLong(commands, inv)), inv.platform);
     const name = inv.command.toLowerCase().replace(/^\//, '');
     const command = commands.get(name);
     if (!command) {

@@ -16,9 +16,21 @@ export function accountKey(platform: Platform, userId: string): string {
   return platform === 'console' ? userId : `${platform}:${userId}`;
 }
 
+/**
+ * The person an account key or person id stands for. Only a real person record counts: a key
+ * like "constructor" or "__proto__" must never come back as something from Object.prototype.
+ */
+export async function lookupPerson(services: Services, key: string): Promise<Person | undefined> {
+  const isPerson = (p: Person | undefined) => (p && typeof p === 'object' && typeof p.id === 'string' ? p : undefined);
+  const byAccount = isPerson(await services.store.people.byAccount(key));
+  if (byAccount) return byAccount;
+  const byId = isPerson(await services.store.people.get(key));
+  return byId?.id === key ? byId : undefined;
+}
+
 export async function resolveActor(services: Services, inv: Invocation): Promise<Actor> {
   const key = accountKey(inv.platform, inv.userId);
-  const stored = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
+  const stored = await lookupPerson(services, key);
   const isAdmin = services.config.admins.has(inv.userId) || services.config.admins.has(key);
   if (stored) {
     // Someone enrolled by a mention that carried no name (Discord's <@id>) gets the name their platform gives, once.
@@ -70,7 +82,7 @@ export function mentionKeys(word: string, platform: Platform): string[] {
 /** Finds the person a mention names, by account, id or name. */
 export async function findMentioned(services: Services, word: string, platform: Platform): Promise<Person | undefined> {
   for (const key of mentionKeys(word, platform)) {
-    const person = (await services.store.people.byAccount(key)) ?? (await services.store.people.get(key));
+    const person = await lookupPerson(services, key);
     if (person) return person;
   }
   const name = word.replace(/^@/, '').toLowerCase();

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction, User } from 'discord.js';
 import type { Command, Invocation, OptionSpec } from '../../src/bot.ts';
 import { accountKey } from '../../src/people.ts';
+import { nullRecord } from '../../src/lookup.ts';
 import { findSubcommand, isFlat } from './definitions.ts';
 
 /**
@@ -16,7 +17,7 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
       ? [spec.name]
       : []
     : [group, sub].filter((w): w is string => Boolean(w));
-  const mentionNames: Record<string, string> = {};
+  const mentionNames = nullRecord<string>();
   for (const option of spec?.options ?? []) {
     const given = interaction.options.get(option.name);
     if (given?.value === undefined || given.value === null || given.value === '') continue;

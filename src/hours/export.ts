@@ -5,17 +5,46 @@ import type { Reply } from '../message.ts';
 import { displayName, resolveTarget, takeMention } from '../people.ts';
 import type { HourEntry } from '../store/schema.ts';
 
-export const CSV_HEADER = ['date', 'category', 'minutes', 'face_to_face', 'status', 'note'];
+export const CSV_HEADER = ['date', 'category', 'minutes', 'face_to_face', 'status', 'note'] as const;
 
-/** SPEC "Hours export CSV": one row per entry, oldest first; the note is always quoted (RFC 4180). */
+/**
+ * OWASP "CSV Injection": a spreadsheet reads a cell starting with one of these as a formula
+ * (`=cmd|' /C calc'!A0` runs a program in old Excel). Such a cell gets a leading single quote,
+ * which spreadsheets show as text and do not run, and is always quoted.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell as it is safe to write: `=1+1` becomes `'=1+1`; anything else is unchanged. */
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * SPEC "Hours export CSV": the six columns in order, one row per entry, oldest first. Fields
+ * are quoted per RFC 4180 (a quote inside is doubled); the note is always quoted, and so is a
+ * neutralised cell. Lines end with a line feed.
+ */
 export function hoursCsv(entries: HourEntry[]): string {
-  const rows = entries.map((e) => [e.date, e.category, String(e.minutes), String(e.faceToFace), e.status, e.note]);
-  return stringify([CSV_HEADER, ...rows], {
+  const rows = entries.map((e) => ({
+    date: e.date,
+    category: e.category,
+    minutes: String(e.minutes),
+    face_to_face: String(e.faceToFace),
+    status: e.status,
+    note: e.note,
+  }));
+  return stringify(rows, {
+    header: true,
+    columns: CSV_HEADER.map((key) => ({ key })),
     record_delimiter: 'unix',
+    // An empty note is written "" like any other note (cast is not called for empty strings).
     quoted_empty: true,
     cast: {
-      string: (value, context) =>
-        context.index === 5 && !context.header && context.records > 0 ? { value, quote: true } : value,
+      string: (value, context) => {
+        if (context.header) return value;
+        const safe = neutralise(value);
+        return context.column === 'note' || safe !== value ? { value: safe, quoted: true } : value;
+      },
     },
   });
 }

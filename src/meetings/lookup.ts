@@ -18,7 +18,8 @@ export async function findMeeting(services: Services, word: string | undefined, 
   const byId = meetings.find((m) => m.id === w);
   if (byId) return byId;
   // Before the title match: the short id of a cancelled series is a button on an old reminder.
-  const cancelled = await (await cancelledStore(services)).get(w);
+  // Compared with ===, so a typed "constructor" is only ever a word.
+  const cancelled = (await (await cancelledStore(services)).all()).find((r) => r.id === w)?.value;
   if (cancelled) throw new UserError('meeting-cancelled', `${cancelled.title} was cancelled.`, '/meet list');
   const byTitle = meetings.filter((m) => m.title.toLowerCase().includes(w));
   if (byTitle.length === 1) return byTitle[0]!;

@@ -5,6 +5,7 @@ import { findDuration } from '../parse/duration.ts';
 import { readFutureDate, readWeekday } from '../parse/date.ts';
 import { KINDS } from './meetings.ts';
 import type { MeetingKind, Recurrence } from './meetings.ts';
+import { wordTable } from '../lookup.ts';
 
 export const SCHEDULE_EXAMPLE =
   '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m https://zoom.us/j/123';
@@ -23,7 +24,7 @@ export function words(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|“([^”]*)”|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
 }
 
-const KIND_WORDS: Record<string, MeetingKind> = {
+const KIND_WORDS = wordTable<MeetingKind>({
   meeting: 'meeting',
   meet: 'meeting',
   lc: 'meeting',
@@ -36,19 +37,20 @@ const KIND_WORDS: Record<string, MeetingKind> = {
   training: 'training',
   class: 'training',
   other: 'other',
-};
+});
 const RECURRENCE_WORDS = new Set(['once', 'weekly', 'every', 'monthly', 'each']);
 
 function kindOf(word: string): MeetingKind | undefined {
   const w = word.toLowerCase().replace(/s$/, '');
-  if (KIND_WORDS[w]) return KIND_WORDS[w];
+  const known = KIND_WORDS.get(w);
+  if (known) return known;
   return KINDS.find((k) => k.length > 5 && distance(k, w) <= 2);
 }
 
 /** Day names are read by the one date reader: "thursday" is Thursday before any typo is guessed. */
 const weekdayOf = readWeekday;
 
-const NTH: Record<string, 1 | 2 | 3 | 4 | -1> = {
+const NTH = wordTable<1 | 2 | 3 | 4 | -1>({
   '1': 1,
   '1st': 1,
   first: 1,
@@ -62,7 +64,7 @@ const NTH: Record<string, 1 | 2 | 3 | 4 | -1> = {
   '4th': 4,
   fourth: 4,
   last: -1,
-};
+});
 
 /** "10:00", "10am", "10:30 pm", "2pm", "noon" -> "HH:mm". */
 const TIME = /^(?:(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|(\d{1,2}):(\d{2})|noon)$/i;
@@ -119,7 +121,7 @@ function readRecurrence(rest: string[], today: DateTime): { recurrence: Recurren
     return { recurrence: { type: 'weekly', weekday }, used: 2 };
   }
   if (first === 'every' || first === 'each') {
-    const nth = NTH[second];
+    const nth = NTH.get(second);
     if (nth && weekdayOf(third)) return { recurrence: { type: 'nth', nth, weekday: weekdayOf(third)! }, used: 3 };
     if (weekdayOf(second)) return { recurrence: { type: 'weekly', weekday: weekdayOf(second)! }, used: 2 };
     throw recurrenceError();
@@ -170,11 +172,12 @@ export function parseSchedule(text: string, today: DateTime): ScheduleRequest {
     .map((w) => w.trim())
     .filter(Boolean);
   // "10 am" is one time: join a lone am/pm to the number before it.
-  const tokens = all.reduce<string[]>(
-    (acc, w) =>
-      /^(am|pm|a\.m\.|p\.m\.)$/i.test(w) && acc.length ? [...acc.slice(0, -1), `${acc.at(-1)}${w}`] : [...acc, w],
-    [],
-  );
+  // (Pushed in place: copying the list for every word made 32 KB of "x x x" take seconds.)
+  const tokens: string[] = [];
+  for (const w of all) {
+    if (/^(am|pm|a\.m\.|p\.m\.)$/i.test(w) && tokens.length) tokens[tokens.length - 1] += w;
+    else tokens.push(w);
+  }
   if (!tokens.length)
     throw new UserError(
       'no-title',

@@ -87,9 +87,15 @@ export function readFutureDate(text: string, today: DateTime, example: string): 
     if (!ISO.test(t) && !numeric[3] && date < todayIso) return DateTime.fromISO(date).plus({ years: 1 }).toISODate()!;
     return date;
   }
+  // No date is written in more than a few words ("wednesday, september 30th, 2026"), and chrono's
+  // time grows with the text: 2,000 characters of "1.5 hours" took it a second.
+  if (t.length > DATE_WORDS_MAX) return undefined;
   const date = casualDate(t, today, true);
   return date ? inYears(date, t, today, example) : undefined;
 }
+
+/** The longest text read whole as a date. */
+const DATE_WORDS_MAX = 48;
 
 /** A day name as typed ("thursday", "thurs", "Thu", "thrusday"): exact names and abbreviations first, typos last. */
 export function readWeekday(word: string): (typeof WEEKDAYS)[number] | undefined {

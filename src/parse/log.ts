@@ -44,10 +44,18 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
       'That date is in the future. You can only log hours you already did.',
       example,
     );
-  const found = findCategory(rest, program.categories, example);
-  let note = found.rest
+  const restore = (s: string) =>
     // eslint-disable-next-line no-control-regex -- NUL marks where a quoted phrase was set aside above
-    .replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!)
+    s.replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!);
+  let found: ReturnType<typeof findCategory>;
+  try {
+    found = findCategory(rest, program.categories, example);
+  } catch (error) {
+    // The message quotes a word the person wrote: theirs, not a placeholder ("\u0000Q\u0000").
+    if (error instanceof UserError) throw new UserError(error.id, restore(error.message), error.example, error.choices);
+    throw error;
+  }
+  let note = restore(found.rest)
     .replace(/^\s*(note:|-|—|:)\s*/i, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -8,6 +8,7 @@ import type { Category, Due, Program, Requirement, Window } from './schema.ts';
  * the same number everywhere. Pending minutes are never capped: "waiting" is all the minutes
  * that wait for a supervisor, in every view.
  */
+import { ownValue } from '../lookup.ts';
 
 export interface Amount {
   approved: number;
@@ -144,7 +145,7 @@ export function personStatus(program: Program, person: Person, entries: HourEntr
       requirements.push({ requirement: r, ...s, overdue: !s.done && !!s.due && s.due < today });
     };
     if (r.kind === 'milestone') {
-      const doneOn = person.milestones[r.id];
+      const doneOn = ownValue(person.milestones, r.id);
       finish({ done: !!doneOn, doneOn, due: dueDate(r.due, person, program) });
     } else if (r.kind === 'hours') {
       const due = dueDate(r.due, person, program);
