@@ -104,5 +104,7 @@ function matchingBulletFirst(details: string, shown: string, match: PolicyMatch)
 function nameProgram(text: string, match: PolicyMatch): string {
   const state = match.unit.state;
   if (!state || match.question.state || STATE_WORDS[state].test(text)) return text;
+  const yesNo = /^(Yes|No)\.\s+/.exec(text);
+  if (yesNo) return `${yesNo[1]}. In ${STATE_NAMES[state]}: ${text.slice(yesNo[0].length)}`;
   return `In ${STATE_NAMES[state]}: ${text}`;
 }

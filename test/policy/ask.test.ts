@@ -87,7 +87,7 @@ describe('/ask', () => {
     );
     await fs.writeFile(path.join(dir, 'broken.md'), '## No source here\n\nText.\n');
     const reloaded = await say(services, 'admin', '/ask reload');
-    expect(reloaded).toMatch(/I loaded \d+ topics from 6 files\./);
+    expect(reloaded).toMatch(/I loaded \d+ topics from 6 files, and \d+ passages\./);
     expect(reloaded).toMatch(/I skipped a file: .*broken\.md: section "No source here"/);
     expect(await say(services, 'alice', '/ask where can I park at the agency?')).toMatch(/park for free/);
   });
