@@ -4,7 +4,7 @@ import type { DataFileError } from '../errors.ts';
 import type { PolicySection } from './document.ts';
 import { loadPolicyFolder } from './document.ts';
 import type { State, UnderstoodQuestion } from './language.ts';
-import { indexTerm, tokenize, understand } from './language.ts';
+import { indexText, understand } from './language.ts';
 import type { DocumentPassage } from './passages.ts';
 import { loadPassages } from './passages.ts';
 import { outOfScopeWords, textNames } from './scope.ts';
@@ -69,12 +69,19 @@ export function buildPolicyIndex(dir: string): PolicyIndex {
   return indexUnits(sections, loaded.passages, [...problems, ...loaded.problems]);
 }
 
-function stemsOf(text: string): Set<string> {
-  return new Set(
-    tokenize(text)
-      .map(indexTerm)
-      .filter((t): t is string => !!t),
-  );
+/** The fields are stored already stemmed (indexText), so each text is tokenized and stemmed once. */
+function stemmed(doc: Doc): Doc {
+  return {
+    id: doc.id,
+    heading: indexText(doc.heading),
+    keywords: indexText(doc.keywords),
+    answer: indexText(doc.answer),
+    details: indexText(doc.details),
+  };
+}
+
+function stemsOf(doc: Doc): Set<string> {
+  return new Set(`${doc.heading} ${doc.keywords} ${doc.answer} ${doc.details}`.split(' ').filter(Boolean));
 }
 
 function indexUnits(sections: PolicySection[], passages: DocumentPassage[], problems: DataFileError[]): PolicyIndex {
@@ -82,15 +89,15 @@ function indexUnits(sections: PolicySection[], passages: DocumentPassage[], prob
   const units = new Map<string, PolicyUnit>();
   for (const s of sections) {
     const id = `t:${s.id}`;
-    const doc = { id, heading: s.heading, keywords: s.keywords, answer: s.answer, details: s.details };
+    const doc = stemmed({ id, heading: s.heading, keywords: s.keywords, answer: s.answer, details: s.details });
     docs.push(doc);
-    units.set(id, { tier: 'topic', id, section: s, state: s.state, stems: stemsOf(Object.values(doc).join(' ')) });
+    units.set(id, { tier: 'topic', id, section: s, state: s.state, stems: stemsOf(doc) });
   }
   for (const p of passages) {
     const id = `p:${p.id}`;
-    const doc = { id, heading: p.heading.join(' '), keywords: '', answer: p.text, details: '' };
+    const doc = stemmed({ id, heading: p.heading.join(' '), keywords: '', answer: p.text, details: '' });
     docs.push(doc);
-    units.set(id, { tier: 'passage', id, passage: p, state: p.state, stems: stemsOf(`${doc.heading} ${p.text}`) });
+    units.set(id, { tier: 'passage', id, passage: p, state: p.state, stems: stemsOf(doc) });
   }
   // Two indexes, so the curated topics rank among themselves as they were written to, and the
   // passages only come in when no topic answers well enough.
@@ -98,8 +105,8 @@ function indexUnits(sections: PolicySection[], passages: DocumentPassage[], prob
     const mini = new MiniSearch<Doc>({
       fields: ['heading', 'keywords', 'answer', 'details'],
       storeFields: [],
-      tokenize,
-      processTerm: indexTerm,
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
     });
     mini.addAll(docs.filter((d) => units.get(d.id)!.tier === tier));
     return mini;
@@ -132,13 +139,15 @@ function indexUnits(sections: PolicySection[], passages: DocumentPassage[], prob
       for (const [a, c] of q.alternatives.get(t) ?? new Map([[t, 1]])) if (c > best && stems.has(a)) best = c;
       return best;
     };
-    const results = tiers[tier].search([...weights.keys()].join(' '), {
+    // Words in most passages ("peer", "support") cost much and rank little: the passage search
+    // leaves them out (they still count for coverage).
+    const query = [...weights.keys()].filter((t) => tier === 'topic' || (df.get(t) ?? 0) < n * 0.25);
+    const results = tiers[tier].search(query.join(' '), {
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
       boost: FIELD_BOOST,
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      maxFuzzy: 2,
+      // Typos are put right before the search (correctTypos), so no fuzzy search: it is the slow part.
+      prefix: (term) => tier === 'topic' && term.length >= 6,
       weights: { fuzzy: 0.4, prefix: 0.5 },
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: (id) => {
