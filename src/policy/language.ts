@@ -90,9 +90,7 @@ export function understand(question: string): UnderstoodQuestion {
   const extra = new Map<string, number>();
   const alternatives = new Map<string, Map<string, number>>();
   // "how long", "how often": the kind of answer wanted (a number), not a topic word.
-  const tokens = tokenize(lower).filter(
-    (t, i, all) => !(all[i - 1] === 'how' && /^(?:long|often|old|big|far|soon|much|many)$/.test(t)),
-  );
+  const tokens = tokenize(lower).filter((t, i, all) => !(all[i - 1] === 'how' && /^(?:long|often|far|soon)$/.test(t)));
   const plain = tokenize(lower).join(' ');
   const words = lexicon();
   const addExtra = (stem: string, weight: number) => {

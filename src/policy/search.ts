@@ -175,8 +175,8 @@ function indexUnits(sections: PolicySection[], passages: DocumentPassage[], prob
   }
 
   function answer(question: string, options: { state?: State } = {}): PolicyMatch | undefined {
-    const topic = candidates(question, options, 'topic')[0];
-    const passage = candidates(question, options, 'passage')[0];
+    const topic = preferOwnProgram(candidates(question, options, 'topic'), options.state);
+    const passage = preferOwnProgram(candidates(question, options, 'passage'), options.state);
     const goodTopic = topic && acceptable(topic, question, MIN_COVERAGE) ? topic : undefined;
     const goodPassage = passage && acceptable(passage, question, MIN_PASSAGE_COVERAGE) ? passage : undefined;
     if (goodTopic && (!goodPassage || goodPassage.coverage < goodTopic.coverage + PASSAGE_MARGIN)) return goodTopic;
@@ -186,11 +186,33 @@ function indexUnits(sections: PolicySection[], passages: DocumentPassage[], prob
   return { sections, passages, problems, candidates, answer };
 }
 
+/**
+ * When the question does not name a state, another program's rule is shown only if nothing of
+ * the asker's own program (or of no program) matches about as well: an MA peer specialist asking
+ * "how long is the training" gets the Massachusetts training, not Wisconsin's Peer Mentor 101.
+ */
+function preferOwnProgram(found: PolicyMatch[], state: State | undefined): PolicyMatch | undefined {
+  const best = found[0];
+  if (!best || !state || best.question.state || !best.unit.state || best.unit.state === state) return best;
+  return (
+    found.find(
+      (m) => (!m.unit.state || m.unit.state === state) && m.coverage >= best.coverage && m.score >= best.score * 0.6,
+    ) ?? best
+  );
+}
+
 /** Enough of the question's key words matched, the heaviest among them, and nothing the documents do not cover. */
 function acceptable(m: PolicyMatch, question: string, minCoverage: number): boolean {
   if (m.coverage < minCoverage) return false;
   const heaviest = [...m.question.terms].sort((a, b) => m.weight(b) - m.weight(a))[0];
   if (heaviest !== undefined && m.credit(heaviest, m.unit.stems) < MIN_HEAVIEST) return false;
+  // A passage is not written to answer anything: it must match two of the question's own words,
+  // or its one word in its heading ("who is the president" is not answered by a thank-you note).
+  if (m.unit.tier === 'passage') {
+    const strong = m.question.terms.filter((t) => m.credit(t, m.unit.stems) >= 0.8);
+    const heading = new Set(indexText(m.unit.passage.heading.join(' ')).split(' '));
+    if (strong.length < 2 && !strong.some((t) => heading.has(t))) return false;
+  }
   const outside = outOfScopeWords(question);
   return !outside.length || textNames(textOf(m.unit), outside);
 }
