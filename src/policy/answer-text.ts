@@ -61,14 +61,32 @@ function passageAnswer(text: string, heading: string[], match: PolicyMatch): str
     .slice(0, 2)
     .filter((r, k) => k === 0 || r.score > 0)
     .sort((a, b) => a.i - b.i)
-    .map((r) => shorten(r.s).split(/;\s+/).join('.\n'));
+    .map((r) => shorten(r.s, match).split(/;\s+/).join('.\n'));
   return `"${chosen.join(' ')}"`;
 }
 
-/** A run-on sentence from a scraped page, cut after about 300 letters at a word. */
-function shorten(sentence: string): string {
+/**
+ * A run-on "sentence" from a scraped page (list items run together, headings inside) is cut where
+ * a new item starts with a capital letter, and the pieces that match the question are kept.
+ */
+function shorten(sentence: string, match: PolicyMatch): string {
   if (sentence.length <= 320) return sentence;
-  return `${sentence.slice(0, 300).replace(/\s+\S*$/, '')} …`;
+  const pieces = sentence.split(/(?<=[a-z)])\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,})\s)/);
+  const ranked = pieces
+    .map((p, i) => ({ p, i, score: coverageOf(p, match) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const kept: typeof ranked = [];
+  let length = 0;
+  for (const r of ranked) {
+    if (length + r.p.length > 300 && kept.length) break;
+    kept.push(r);
+    length += r.p.length;
+  }
+  const text = kept
+    .sort((a, b) => a.i - b.i)
+    .map((r) => r.p)
+    .join(' … ');
+  return text.length > 320 ? `${text.slice(0, 300).replace(/\s+\S*$/, '')} …` : text;
 }
 
 function coverageOf(text: string, match: PolicyMatch): number {
