@@ -29,11 +29,14 @@ export function indexTerm(token: string): string | null {
   // Stems are cached: building the index stems about 40,000 words, of about 4,000 kinds.
   let stem = STEMS.get(token);
   if (stem === undefined) {
-    stem = stemmer(token);
+    // "needed", "happened", "things": a stop word in another form is a stop word too.
+    stem = STOP_STEMS.has(stemmer(token)) ? '' : stemmer(token);
     if (STEMS.size < 50_000) STEMS.set(token, stem);
   }
-  return stem;
+  return stem || null;
 }
+
+const STOP_STEMS = new Set([...STOP, 'happen', 'want', 'need'].map((w) => stemmer(w)));
 
 const STEMS = new Map<string, string>();
 
@@ -98,7 +101,7 @@ export function understand(question: string): UnderstoodQuestion {
   };
   for (const token of tokens) {
     // A number the person mentions (their age, a count) is a detail to check, not the topic.
-    if (SOFT.has(token) || SOFT.has(token.replace(/s$/, '')) || /^\d+$/.test(token)) {
+    if (SOFT.has(token) || SOFT.has(token.replace(/(?:s|ed|ing)$/, '')) || /^\d+$/.test(token)) {
       const soft = indexTerm(token);
       if (soft) extra.set(soft, 0.3);
       continue;
