@@ -7,6 +7,8 @@ import type { PolicyIndex, PolicyMatch } from '../src/policy/search.ts';
 import { buildPolicyIndex } from '../src/policy/search.ts';
 import { detectState, hasTopicWords } from '../src/policy/language.ts';
 import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '../src/policy/records.ts';
+import { answerText } from '../src/policy/answer-text.ts';
+import { answerFromReload, answerSaved } from '../src/policy/follow-up.ts';
 
 const EXAMPLE = '/ask how many internship hours do I need?';
 const MAX_QUESTION = 500;
@@ -14,7 +16,13 @@ const MAX_QUESTION = 500;
 export default {
   name: 'ask',
   description: 'Ask a question about the program rules. I answer from the policy documents.',
-  examples: [EXAMPLE, '/ask can a family member be my peer support specialist?', '/ask unanswered', '/ask reload'],
+  examples: [
+    EXAMPLE,
+    '/ask can a family member be my peer support specialist?',
+    '/ask unanswered',
+    '/ask answer 1a2b3c4d Yes, the agency lot is free.',
+    '/ask reload',
+  ],
   // One flat subcommand, so Discord users type `/ask question:<text>`. Facilitators type
   // "unanswered" as the question; the buttons send "feedback …", "pass …" as text.
   subcommands: [
@@ -38,6 +46,8 @@ export default {
     if (feedback) return recordFeedback(ctx, feedback[1]!, feedback[2]!.toLowerCase() === 'yes');
     const pass = /^pass\s+(\S+)$/i.exec(text);
     if (pass && RECORD_ID.test(pass[1]!)) return passToFacilitator(ctx, pass[1]!);
+    const answer = /^answer\s+([0-9a-f]{8})(?:\s+([\s\S]+))?$/i.exec(text);
+    if (answer) return answerSavedQuestion(ctx, answer[1]!.toLowerCase(), answer[2]?.trim() ?? '');
     const done = /^done\s+(\S+)$/i.exec(text);
     if (done && RECORD_ID.test(done[1]!)) return markDone(ctx, done[1]!);
     return answerQuestion(ctx, text);
@@ -64,15 +74,15 @@ async function answerQuestion(ctx: Context, question: string): Promise<Reply> {
 }
 
 async function answerReply(ctx: Context, question: string, match: PolicyMatch): Promise<Reply> {
-  const { section } = match;
-  const blocks: Block[] = [{ kind: 'text', text: section.answer }];
-  if (section.details) blocks.push({ kind: 'text', text: section.details.replace(/^- /gm, '• ') });
-  blocks.push({ kind: 'context', text: `Source: ${section.source}` });
+  const text = answerText(match);
+  const blocks: Block[] = [{ kind: 'text', text: text.answer }];
+  if (text.details) blocks.push({ kind: 'text', text: text.details });
+  blocks.push({ kind: 'context', text: `Source: ${text.source}` });
   // The console cannot press buttons, so it is not asked.
   if (ctx.inv.platform !== 'console') {
     const id = newRecordId();
     const answers = await answersCollection(ctx.services.store);
-    await answers.put(id, { question, sectionId: section.id, personId: ctx.actor.person.id, askedAt: now(ctx) });
+    await answers.put(id, { question, sectionId: text.id, personId: ctx.actor.person.id, askedAt: now(ctx) });
     blocks.push(
       { kind: 'context', text: 'Did this help?' },
       {
@@ -185,7 +195,7 @@ async function listUnanswered(ctx: Context): Promise<Reply> {
     { kind: 'text', text: lines.join('\n') },
     {
       kind: 'context',
-      text: `To add an answer, put a new section in a file in the policies folder.\nThen close the question with its id. Example: /ask done ${open[0]!.id}`,
+      text: `To answer one, type: /ask answer ${open[0]!.id} <your answer>\nOr add a section to a file in the policies folder, then type /ask reload.`,
     },
   ]);
 }
@@ -200,16 +210,49 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
   return textReply(`Marked as answered: "${open.question}"`);
 }
 
-/** Admins drop files into the policies folder, then reload instead of restarting the bot. */
+/**
+ * Admins and facilitators drop files into the policies folder, then reload instead of restarting
+ * the bot. Saved questions that a new or changed topic now answers are closed, and the people who
+ * asked are told at their next message.
+ */
 async function reloadDocuments(ctx: Context): Promise<Reply> {
-  if (!hasRole(ctx.actor, 'admin'))
-    throw new UserError('not-allowed', 'Only admins can reload the policy documents.', EXAMPLE);
+  if (!hasRole(ctx.actor, 'facilitator'))
+    throw new UserError('not-allowed', 'Only facilitators and admins can reload the policy documents.', EXAMPLE);
   const index = buildPolicyIndex(ctx.services.config.policiesDir);
   ctx.services.policy = index;
   const files = new Set(index.sections.map((s) => s.file)).size;
-  const lines = [`I loaded ${index.sections.length} topics from ${files} files.`];
+  const lines = [
+    `I loaded ${index.sections.length} topics from ${files} files, and ${index.passages.length} passages.`,
+  ];
   for (const problem of index.problems) lines.push(`I skipped a file: ${problem.message}`);
+  const stateOf = async (personId: string) => {
+    const person = await ctx.services.store.people.get(personId);
+    const program = person ? ctx.services.programs.get(person.programId) : undefined;
+    return program ? detectState(program.name) : undefined;
+  };
+  const told = await answerFromReload(ctx.services, index, stateOf, now(ctx));
+  if (told)
+    lines.push(
+      `${told} saved ${told === 1 ? 'question now has an answer' : 'questions now have answers'}. I will tell the people who asked.`,
+    );
   return textReply(...lines);
+}
+
+/** `/ask answer <id> <text>`: the facilitator's own words go to everyone who asked that question. */
+async function answerSavedQuestion(ctx: Context, id: string, text: string): Promise<Reply> {
+  requireFacilitator(ctx);
+  const example = `/ask answer ${id} The agency lot is free for peer mentors.`;
+  if (!text) throw new UserError('ask-answer-empty', 'Please write the answer after the question id.', example);
+  if (text.length > MAX_QUESTION * 2)
+    throw new UserError('ask-answer-too-long', `Please keep the answer under ${MAX_QUESTION * 2} letters.`, example);
+  const told = await answerSaved(ctx.services, id, text, now(ctx));
+  if (told < 0)
+    throw new UserError('ask-answer-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
+  return textReply(
+    `Thank you. I saved your answer and closed the question.`,
+    `${told === 1 ? '1 person' : `${told} people`} will see it the next time they use the bot.`,
+    'To answer it for everyone, add a section to a policy file, then type /ask reload.',
+  );
 }
 
 function requireFacilitator(ctx: Context): void {

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { lexicon } from './lexicon.ts';
 import { CONTRACTIONS, CUES, PHRASES, SOFT, SPELLING, STOP, SYNONYMS } from './vocabulary.ts';
 
 /**
@@ -9,7 +10,7 @@ import { CONTRACTIONS, CUES, PHRASES, SOFT, SPELLING, STOP, SYNONYMS } from './v
 export type State = 'WI' | 'NC' | 'MA';
 
 /** The same lists, by word stem, so "secrets" finds what "secret" does. */
-const SYNONYMS_BY_STEM = new Map(Object.entries(SYNONYMS).map(([word, alts]) => [stemmer(word), alts]));
+const SYNONYMS_BY_STEM = new Map([...SYNONYMS].map(([word, alts]) => [stemmer(word), alts]));
 
 /** The words in a text after phrase joining, as lowercase tokens (documents and questions). */
 export function tokenize(text: string): string[] {
@@ -19,13 +20,32 @@ export function tokenize(text: string): string[] {
   return t
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map((w) => SPELLING[w] ?? w);
+    .map((w) => SPELLING.get(w) ?? w);
 }
 
 /** A token as the index stores it: stop words dropped, the rest stemmed. */
 export function indexTerm(token: string): string | null {
   if (STOP.has(token) || (token.length < 2 && !/\d/.test(token))) return null;
-  return stemmer(token);
+  // Stems are cached: building the index stems about 40,000 words, of about 4,000 kinds.
+  let stem = STEMS.get(token);
+  if (stem === undefined) {
+    // "needed", "happened", "things": a stop word in another form is a stop word too.
+    stem = STOP_STEMS.has(stemmer(token)) ? '' : stemmer(token);
+    if (STEMS.size < 50_000) STEMS.set(token, stem);
+  }
+  return stem || null;
+}
+
+const STOP_STEMS = new Set([...STOP, 'happen', 'want', 'need'].map((w) => stemmer(w)));
+
+const STEMS = new Map<string, string>();
+
+/** A text as the index stores it: its terms, stemmed, stop words dropped, joined by spaces. */
+export function indexText(text: string): string {
+  return tokenize(text)
+    .map(indexTerm)
+    .filter((t): t is string => !!t)
+    .join(' ');
 }
 
 const STATE_WORDS: Array<[RegExp, State]> = [
@@ -53,11 +73,17 @@ export interface UnderstoodQuestion {
   terms: string[];
   /** Stemmed extra words: synonyms of the question's words, and question-shape cues. */
   extra: Map<string, number>;
-  /** For each topic word, the words that count as finding it (itself and its synonyms). */
-  alternatives: Map<string, Set<string>>;
+  /**
+   * For each topic word, the words that count as finding it, with how much they count: the word
+   * itself 1, a hand-kept synonym 0.8, a WordNet synonym 0.5, a WordNet broader term 0.4
+   * (WordNet senses are many, so its words help ranking but never carry the key word alone).
+   */
+  alternatives: Map<string, Map<string, number>>;
   state?: State;
   wantsNumber: boolean;
 }
+
+const CREDIT = { self: 1, synonym: 0.8, wordnetSynonym: 0.5, broader: 0.4 };
 
 /** Turns a question into weighted search terms. */
 export function understand(question: string): UnderstoodQuestion {
@@ -65,34 +91,49 @@ export function understand(question: string): UnderstoodQuestion {
   const lower = stripStates(question).toLowerCase().trim();
   const terms: string[] = [];
   const extra = new Map<string, number>();
-  const alternatives = new Map<string, Set<string>>();
-  const tokens = tokenize(lower);
-  const plain = tokens.join(' ');
+  const alternatives = new Map<string, Map<string, number>>();
+  // "how long", "how often": the kind of answer wanted (a number), not a topic word.
+  const tokens = tokenize(lower).filter((t, i, all) => !(all[i - 1] === 'how' && /^(?:long|often|far|soon)$/.test(t)));
+  const plain = tokenize(lower).join(' ');
+  const words = lexicon();
+  const addExtra = (stem: string, weight: number) => {
+    if (!terms.includes(stem)) extra.set(stem, Math.max(extra.get(stem) ?? 0, weight));
+  };
   for (const token of tokens) {
     // A number the person mentions (their age, a count) is a detail to check, not the topic.
-    if (SOFT.has(token) || SOFT.has(token.replace(/s$/, '')) || /^\d+$/.test(token)) {
+    if (SOFT.has(token) || SOFT.has(token.replace(/(?:s|ed|ing)$/, '')) || /^\d+$/.test(token)) {
       const soft = indexTerm(token);
       if (soft) extra.set(soft, 0.3);
       continue;
     }
     const term = indexTerm(token);
-    const synonyms = (SYNONYMS[token] ?? (term ? SYNONYMS_BY_STEM.get(term) : undefined) ?? [])
+    const synonyms = (SYNONYMS.get(token) ?? (term ? SYNONYMS_BY_STEM.get(term) : undefined) ?? [])
       .flatMap((s) => tokenize(s))
       .map(indexTerm)
       .filter((s): s is string => !!s);
     if (!term && !synonyms.length) continue;
     const key = term ?? synonyms[0]!;
     if (!terms.includes(key)) terms.push(key);
-    const alts = alternatives.get(key) ?? new Set([key]);
+    extra.delete(key);
+    const alts = alternatives.get(key) ?? new Map([[key, CREDIT.self]]);
+    const credit = (s: string, c: number) => alts.set(s, Math.max(alts.get(s) ?? 0, c));
     for (const s of synonyms) {
-      alts.add(s);
-      if (s !== key && !terms.includes(s)) extra.set(s, Math.max(extra.get(s) ?? 0, 0.6));
+      credit(s, CREDIT.synonym);
+      if (s !== key) addExtra(s, 0.6);
+    }
+    if (term) {
+      // Searched with a low weight (a few synonyms only, to keep /ask fast); all of them count for coverage.
+      words.synonyms(term).forEach((s, i) => {
+        credit(s, CREDIT.wordnetSynonym);
+        if (i < 3) addExtra(s, 0.15);
+      });
+      for (const s of words.broader(term)) credit(s, CREDIT.broader);
     }
     alternatives.set(key, alts);
   }
-  for (const [re, words, weight] of CUES) {
+  for (const [re, cueWords, weight] of CUES) {
     if (!re.test(plain)) continue;
-    for (const w of words) {
+    for (const w of cueWords) {
       const s = indexTerm(w);
       if (s && !terms.includes(s) && !extra.has(s)) extra.set(s, weight ?? 0.3);
     }

@@ -23,6 +23,9 @@ export const OpenQuestionSchema = z.object({
   wantsReply: z.boolean(),
   status: z.enum(['open', 'done']),
   sectionId: z.string().optional(),
+  /** What a facilitator wrote with `/ask answer <id> <text>`, or the topic that answers it since a reload. */
+  answer: z.string().optional(),
+  answeredAt: z.string().optional(),
 });
 export type OpenQuestion = z.infer<typeof OpenQuestionSchema>;
 

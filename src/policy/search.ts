@@ -1,137 +1,247 @@
 import MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
+import { distance } from 'fastest-levenshtein';
 import type { DataFileError } from '../errors.ts';
 import type { PolicySection } from './document.ts';
 import { loadPolicyFolder } from './document.ts';
-import type { State } from './language.ts';
-import { indexTerm, tokenize, understand } from './language.ts';
+import type { State, UnderstoodQuestion } from './language.ts';
+import { indexText, understand } from './language.ts';
+import type { DocumentPassage } from './passages.ts';
+import { loadPassages } from './passages.ts';
+import { outOfScopeWords, textNames } from './scope.ts';
 
-/** A section found for a question, with how sure we are. */
+/**
+ * One thing /ask can answer with: a curated topic (first tier, plain language written by people)
+ * or a passage of a source document (second tier, so every fact can be reached).
+ */
+export type PolicyUnit =
+  | { tier: 'topic'; id: string; section: PolicySection; state?: State; stems: Set<string> }
+  | { tier: 'passage'; id: string; passage: DocumentPassage; state?: State; stems: Set<string> };
+
+/** A unit found for a question, with how sure we are. */
 export interface PolicyMatch {
-  section: PolicySection;
+  unit: PolicyUnit;
   score: number;
-  /** Share of the question's topic words the section matched (0..1). */
+  /** Share of the question's topic words the unit matched, each weighed by how rare it is (0..1). */
   coverage: number;
+  question: UnderstoodQuestion;
+  /** How much one topic word weighs (its rarity in the documents). */
+  weight(term: string): number;
+  /** How well a unit's words match one topic word (0..1). */
+  credit(term: string, stems: Set<string>): number;
 }
 
 /** The policy documents, searchable. Built once at start. */
 export interface PolicyIndex {
   readonly sections: readonly PolicySection[];
+  readonly passages: readonly DocumentPassage[];
   readonly problems: readonly DataFileError[];
-  /** The best section for a question, or undefined when nothing matches well enough. */
+  /** The best unit for a question, or undefined when nothing matches well enough. */
   answer(question: string, options?: { state?: State }): PolicyMatch | undefined;
   /** The best few candidates, with scores, for tuning and tests. */
   candidates(question: string, options?: { state?: State }): PolicyMatch[];
 }
 
 /*
- * Why these numbers: a good answer matches most of the question's topic words. A question about
- * something else ("what's the weather", "capital of France") matches none or one common word.
- * Scores are BM25 scaled by the field boosts below; the floor drops single weak matches.
+ * Why these numbers (calibrated on the held-out sets in test/policy/): an answer must match most
+ * of the question by weight, where a rare word weighs much more than "peer" or "hours", and a word
+ * no document has weighs most of all. So "how much are peer mentors paid an hour in Texas" never
+ * lands on the 90-hour internship. The heaviest topic word itself must be found (or a close
+ * synonym of it), not just the general topic.
  */
-const MIN_COVERAGE = 0.5; // more than half of the question, by weight
-const MIN_SCORE = 8;
+const MIN_COVERAGE = 0.62;
+const MIN_HEAVIEST = 0.6;
+/** A passage must beat the best topic clearly to be shown instead of it: topics are written to be read. */
+const PASSAGE_MARGIN = 0.2;
+const MIN_PASSAGE_COVERAGE = 0.7;
 const FIELD_BOOST = { heading: 3, keywords: 2, answer: 1.5, details: 1 };
+
+interface Doc {
+  id: string;
+  heading: string;
+  keywords: string;
+  answer: string;
+  details: string;
+}
 
 export function buildPolicyIndex(dir: string): PolicyIndex {
   const { sections, problems } = loadPolicyFolder(dir);
-  return indexSections(sections, problems);
+  const loaded = loadPassages(dir);
+  return indexUnits(sections, loaded.passages, [...problems, ...loaded.problems]);
 }
 
-function indexSections(sections: PolicySection[], problems: DataFileError[] = []): PolicyIndex {
-  const mini = new MiniSearch<PolicySection>({
-    fields: ['heading', 'keywords', 'answer', 'details'],
-    storeFields: ['id'],
-    tokenize,
-    processTerm: indexTerm,
-  });
-  mini.addAll(sections);
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  const numbers = new Set(sections.filter((s) => /\d/.test(`${s.answer} ${s.details}`)).map((s) => s.id));
-  const weightOf = termWeights(sections);
+/** The fields are stored already stemmed (indexText), so each text is tokenized and stemmed once. */
+function stemmed(doc: Doc): Doc {
+  return {
+    id: doc.id,
+    heading: indexText(doc.heading),
+    keywords: indexText(doc.keywords),
+    answer: indexText(doc.answer),
+    details: indexText(doc.details),
+  };
+}
 
-  function candidates(question: string, options: { state?: State } = {}): PolicyMatch[] {
+function stemsOf(doc: Doc): Set<string> {
+  return new Set(`${doc.heading} ${doc.keywords} ${doc.answer} ${doc.details}`.split(' ').filter(Boolean));
+}
+
+function indexUnits(sections: PolicySection[], passages: DocumentPassage[], problems: DataFileError[]): PolicyIndex {
+  const docs: Doc[] = [];
+  const units = new Map<string, PolicyUnit>();
+  for (const s of sections) {
+    const id = `t:${s.id}`;
+    const doc = stemmed({ id, heading: s.heading, keywords: s.keywords, answer: s.answer, details: s.details });
+    docs.push(doc);
+    units.set(id, { tier: 'topic', id, section: s, state: s.state, stems: stemsOf(doc) });
+  }
+  for (const p of passages) {
+    const id = `p:${p.id}`;
+    const doc = stemmed({ id, heading: p.heading.join(' '), keywords: '', answer: p.text, details: '' });
+    docs.push(doc);
+    units.set(id, { tier: 'passage', id, passage: p, state: p.state, stems: stemsOf(doc) });
+  }
+  // Two indexes, so the curated topics rank among themselves as they were written to, and the
+  // passages only come in when no topic answers well enough.
+  const indexOf = (tier: PolicyUnit['tier']) => {
+    const mini = new MiniSearch<Doc>({
+      fields: ['heading', 'keywords', 'answer', 'details'],
+      storeFields: [],
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
+    });
+    mini.addAll(docs.filter((d) => units.get(d.id)!.tier === tier));
+    return mini;
+  };
+  const tiers = { topic: indexOf('topic'), passage: indexOf('passage') };
+  const df = new Map<string, number>();
+  for (const u of units.values()) for (const t of u.stems) df.set(t, (df.get(t) ?? 0) + 1);
+  const vocabulary = [...df.keys()];
+  const n = units.size;
+  const idf = (t: string) => Math.log(1 + n / ((df.get(t) ?? 0) + 0.5));
+  const numbers = new Set([...units.values()].filter((u) => /\d/.test(textOf(u))).map((u) => u.id));
+
+  function candidates(
+    question: string,
+    options: { state?: State } = {},
+    tier: PolicyUnit['tier'] = 'topic',
+  ): PolicyMatch[] {
     const q = understand(question);
     if (!q.terms.length) return [];
+    correctTypos(q, df, vocabulary);
     const state = q.state ?? options.state;
     const strongState = q.state !== undefined;
     const weights = new Map<string, number>(q.extra);
     for (const t of q.terms) weights.set(t, 1);
-    const results = mini.search([...weights.keys()].join(' '), {
+
+    const weight = (t: string) =>
+      Math.min(...[...(q.alternatives.get(t) ?? new Map([[t, 1]]))].filter(([, c]) => c >= 0.8).map(([a]) => idf(a)));
+    const credit = (t: string, stems: Set<string>) => {
+      let best = 0;
+      for (const [a, c] of q.alternatives.get(t) ?? new Map([[t, 1]])) if (c > best && stems.has(a)) best = c;
+      return best;
+    };
+    // Words in most passages ("peer", "support") cost much and rank little: the passage search
+    // leaves them out (they still count for coverage).
+    const query = [...weights.keys()].filter((t) => tier === 'topic' || (df.get(t) ?? 0) < n * 0.25);
+    const results = tiers[tier].search(query.join(' '), {
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
       boost: FIELD_BOOST,
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      maxFuzzy: 2,
+      // Typos are put right before the search (correctTypos), so no fuzzy search: it is the slow part.
+      prefix: (term) => tier === 'topic' && term.length >= 6,
       weights: { fuzzy: 0.4, prefix: 0.5 },
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: (id) => {
-        const section = byId.get(id);
-        let boost = 1;
-        if (state && section?.state)
-          boost *= section.state === state ? (strongState ? 1.6 : 1.1) : strongState ? 0.4 : 0.95;
+        const unit = units.get(id);
+        let boost = unit?.tier === 'topic' ? 1.2 : 1;
+        if (state && unit?.state) boost *= unit.state === state ? (strongState ? 1.6 : 1.3) : strongState ? 0.2 : 0.75;
         if (q.wantsNumber && numbers.has(id)) boost *= 1.15;
         return boost;
       },
     });
-    // A section that answers most of the question beats one that matches a single word many times.
-    return results
-      .slice(0, 10)
-      .map((r) => ({
-        section: byId.get(r.id)!,
-        score: r.score,
-        coverage: coverage(r, q.terms, q.alternatives, weightOf),
-      }))
-      .sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2)
-      .slice(0, 5);
+    const total = q.terms.reduce((sum, t) => sum + weight(t), 0);
+    return (
+      results
+        // A question that names a state is never answered from another state's document.
+        .filter((r) => !strongState || !units.get(r.id)!.state || units.get(r.id)!.state === state)
+        .slice(0, 30)
+        .map((r) => {
+          const unit = units.get(r.id)!;
+          const found = q.terms.reduce((sum, t) => sum + weight(t) * credit(t, unit.stems), 0);
+          return { unit, score: r.score, coverage: total ? found / total : 0, question: q, weight, credit };
+        })
+        .sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2)
+        .slice(0, 5)
+    );
   }
 
-  return {
-    sections,
-    problems,
-    candidates,
-    answer(question, options) {
-      const best = candidates(question, options)[0];
-      if (!best || best.coverage <= MIN_COVERAGE || best.score < MIN_SCORE) return undefined;
-      return best;
-    },
-  };
+  function answer(question: string, options: { state?: State } = {}): PolicyMatch | undefined {
+    const topic = preferOwnProgram(candidates(question, options, 'topic'), options.state);
+    const passage = preferOwnProgram(candidates(question, options, 'passage'), options.state);
+    const goodTopic = topic && acceptable(topic, question, MIN_COVERAGE) ? topic : undefined;
+    const goodPassage = passage && acceptable(passage, question, MIN_PASSAGE_COVERAGE) ? passage : undefined;
+    if (goodTopic && (!goodPassage || goodPassage.coverage < goodTopic.coverage + PASSAGE_MARGIN)) return goodTopic;
+    return goodPassage;
+  }
+
+  return { sections, passages, problems, candidates, answer };
 }
 
 /**
- * How much of the question the section matched: each topic word weighs by how rare it is in the
- * documents (a word no document has weighs most), so "hours" alone never carries "hours of sleep".
+ * When the question does not name a state, another program's rule is shown only if nothing of
+ * the asker's own program (or of no program) matches about as well: an MA peer specialist asking
+ * "how long is the training" gets the Massachusetts training, not Wisconsin's Peer Mentor 101.
  */
-function coverage(
-  result: SearchResult,
-  terms: string[],
-  alternatives: Map<string, Set<string>>,
-  weightOf: (terms: Iterable<string>) => number,
-): number {
-  const matched = new Set(result.queryTerms);
-  let found = 0;
-  let total = 0;
-  for (const t of terms) {
-    const alts = alternatives.get(t) ?? new Set([t]);
-    const w = weightOf(alts);
-    total += w;
-    if ([...alts].some((a) => matched.has(a))) found += w;
-  }
-  return total ? found / total : 0;
+function preferOwnProgram(found: PolicyMatch[], state: State | undefined): PolicyMatch | undefined {
+  const best = found[0];
+  if (!best || !state || best.question.state || !best.unit.state || best.unit.state === state) return best;
+  return (
+    found.find(
+      (m) => (!m.unit.state || m.unit.state === state) && m.coverage >= best.coverage && m.score >= best.score * 0.6,
+    ) ?? best
+  );
 }
 
-/** Inverse document frequency of a topic word, taking the commonest of its synonyms. */
-function termWeights(sections: PolicySection[]): (terms: Iterable<string>) => number {
-  const df = new Map<string, number>();
-  for (const s of sections) {
-    const seen = new Set(
-      tokenize(`${s.heading} ${s.keywords} ${s.answer} ${s.details}`)
-        .map(indexTerm)
-        .filter((t): t is string => !!t),
-    );
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+/** Enough of the question's key words matched, the heaviest among them, and nothing the documents do not cover. */
+function acceptable(m: PolicyMatch, question: string, minCoverage: number): boolean {
+  if (m.coverage < minCoverage) return false;
+  const heaviest = [...m.question.terms].sort((a, b) => m.weight(b) - m.weight(a))[0];
+  if (heaviest !== undefined && m.credit(heaviest, m.unit.stems) < MIN_HEAVIEST) return false;
+  // A passage is not written to answer anything: it must match two of the question's own words,
+  // or its one word in its heading ("who is the president" is not answered by a thank-you note).
+  if (m.unit.tier === 'passage') {
+    const strong = m.question.terms.filter((t) => m.credit(t, m.unit.stems) >= 0.8);
+    const heading = new Set(indexText(m.unit.passage.heading.join(' ')).split(' '));
+    if (strong.length < 2 && !strong.some((t) => heading.has(t))) return false;
   }
-  const n = sections.length;
-  return (terms) => Math.log(1 + n / (Math.max(0, ...[...terms].map((t) => df.get(t) ?? 0)) + 0.5));
+  const outside = outOfScopeWords(question);
+  return !outside.length || textNames(textOf(m.unit), outside);
+}
+
+export function textOf(unit: PolicyUnit): string {
+  return unit.tier === 'topic'
+    ? `${unit.section.heading} ${unit.section.answer} ${unit.section.details}`
+    : `${unit.passage.heading.join(' ')} ${unit.passage.text}`;
+}
+
+/**
+ * A word no document has is most likely a typo ("traning"): the closest document word, one or two
+ * letters away, counts nearly as much as the word itself.
+ */
+function correctTypos(q: UnderstoodQuestion, df: Map<string, number>, vocabulary: string[]): void {
+  for (const t of q.terms) {
+    const alts = q.alternatives.get(t)!;
+    if (t.length < 4 || [...alts.keys()].some((a) => df.has(a))) continue;
+    const limit = t.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const v of vocabulary) {
+      if (Math.abs(v.length - t.length) > limit || v[0] !== t[0]) continue;
+      const d = distance(t, v);
+      if (d < bestDistance) [best, bestDistance] = [v, d];
+    }
+    if (best) {
+      alts.set(best, 0.9);
+      q.extra.set(best, 0.9);
+    }
+  }
 }

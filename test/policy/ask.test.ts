@@ -29,7 +29,7 @@ function buttons(reply: Reply): Button[] {
 /** A folder with the shipped documents plus the given extra files. */
 async function policiesWith(files: Record<string, string>): Promise<string> {
   const dir = await tempDir();
-  for (const name of await fs.readdir(SHIPPED)) await fs.copyFile(path.join(SHIPPED, name), path.join(dir, name));
+  await fs.cp(SHIPPED, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text);
   return dir;
 }
@@ -80,14 +80,14 @@ describe('/ask', () => {
   it('lets an admin reload the folder after adding a file, naming a malformed one', async () => {
     const dir = await policiesWith({});
     const services = await testServices({ PEERBOT_POLICIES: dir });
-    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only admins/);
+    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only facilitators and admins/);
     await fs.writeFile(
       path.join(dir, 'parking.md'),
       '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n',
     );
     await fs.writeFile(path.join(dir, 'broken.md'), '## No source here\n\nText.\n');
     const reloaded = await say(services, 'admin', '/ask reload');
-    expect(reloaded).toMatch(/I loaded \d+ topics from 6 files\./);
+    expect(reloaded).toMatch(/I loaded \d+ topics from 6 files, and \d+ passages\./);
     expect(reloaded).toMatch(/I skipped a file: .*broken\.md: section "No source here"/);
     expect(await say(services, 'alice', '/ask where can I park at the agency?')).toMatch(/park for free/);
   });
