@@ -4,6 +4,7 @@ import { splitSubcommand } from '../src/subcommand.ts';
 import { logHours } from '../src/hours/log.ts';
 import { deleteHours, editHours, listHours, undoHours } from '../src/hours/fix.ts';
 import { exportHours } from '../src/hours/export.ts';
+import { reportHours } from '../src/hours/report.ts';
 import { reviewHours } from '../src/hours/approve.ts';
 import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
@@ -26,6 +27,8 @@ const SUBCOMMANDS: Record<string, string> = {
   fix: 'edit',
   export: 'export',
   csv: 'export',
+  report: 'report',
+  pdf: 'report',
   approve: 'approve',
   reject: 'reject',
   deny: 'reject',
@@ -84,6 +87,7 @@ export default {
       ],
     },
     { name: 'export', description: 'A spreadsheet file (CSV) of hours', options: [user('Someone you supervise')] },
+    { name: 'report', description: 'A PDF report of hours to print', options: [user('Someone you supervise')] },
     {
       name: 'approve',
       description: 'Approve hours of people you supervise',
@@ -128,6 +132,8 @@ export default {
         return editHours(ctx, rest);
       case 'export':
         return exportHours(ctx, rest);
+      case 'report':
+        return reportHours(ctx, rest);
       case 'approve':
         return reviewHours(ctx, rest, 'approved');
       default:

@@ -11,14 +11,14 @@ const RESET = '\x1b[0m';
  */
 export function renderConsole(reply: Reply, { interactive }: { interactive: boolean }): string {
   const files = reply.files ?? [];
-  if (files.length && !interactive) return files.map((f) => f.content.replace(/\n$/, '')).join('\n');
+  if (files.length && !interactive) return files.map((f) => String(f.content).replace(/\n$/, '')).join('\n');
   const text = plainText(reply);
   if (!interactive) return text;
   const styled = reply.blocks[0]?.kind === 'heading' ? text.replace(/^[^\n]*/, (h) => `${BOLD}${h}${RESET}`) : text;
   const withHints = styled.replace(/^→ .*$/gm, (hint) => `${DIM}${hint}${RESET}`);
   const attached = files.map(
     (f) =>
-      `${DIM}--- ${f.filename} ---${RESET}\n${f.content.replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`,
+      `${DIM}--- ${f.filename} ---${RESET}\n${String(f.content).replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`,
   );
   return [withHints, ...attached].join('\n');
 }

@@ -55,7 +55,11 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   for (const id of ids) {
     const entry = entries.find((e) => e.id === id)!;
     if (entry.status === decision) continue;
-    await ctx.services.store.hours.update(person.id, id, { status: decision, reviewedBy: ctx.actor.person.id });
+    await ctx.services.store.hours.update(person.id, id, {
+      status: decision,
+      reviewedBy: ctx.actor.person.id,
+      reviewedAt: ctx.services.clock.now().toISO()!,
+    });
     changed += 1;
   }
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';

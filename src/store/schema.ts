@@ -52,6 +52,8 @@ export const HourEntrySchema = z.object({
   /** Where it came from when the bot logged it (e.g. "meeting:<id>:<date>"): logged once however often it is said. */
   origin: z.string().optional(),
   reviewedBy: z.string().optional(),
+  /** When it was approved or rejected (ISO time). */
+  reviewedAt: z.string().optional(),
   /** The day (local) it was logged, which can be later than the day the hours were done. */
   loggedOn: IsoDate.optional(),
 });
