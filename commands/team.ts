@@ -1,7 +1,7 @@
 import type { Command } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { reply, textReply } from '../src/message.ts';
-import { canSee, displayName, hasRole } from '../src/people.ts';
+import { canSee, displayName, hasRole, isActive } from '../src/people.ts';
 import { certStatus } from '../src/programs/status.ts';
 import { computeDeadlines } from '../src/programs/deadlines.ts';
 import { hoursText } from '../src/hours/format.ts';
@@ -22,7 +22,7 @@ export default {
       );
     const today = ctx.services.clock.today();
     const people = (await ctx.services.store.people.all())
-      .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && canSee(ctx.actor, p))
+      .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && isActive(p) && canSee(ctx.actor, p))
       .sort((a, b) => displayName(a).localeCompare(displayName(b)));
     if (people.length === 0)
       return textReply('Nobody is assigned to you yet.', 'An admin can do it: /admin enroll @alice supervisor:@you');
@@ -40,6 +40,8 @@ export default {
       const next = deadlines.find((d) => !d.overdue);
       if (next) parts.push(`next: ${next.label}, due ${shortDate(next.due)}`);
       const flags: string[] = [];
+      // A facilitator sees everyone, so a mentor nobody supervises is pointed out here.
+      if (!person.supervisorId) flags.push('⚠ no supervisor');
       const overdue = deadlines.filter((d) => d.overdue);
       if (overdue.length) flags.push(`⚠ ${overdue.length} late`);
       const waiting = entries.filter((e) => e.status === 'pending').reduce((n, e) => n + e.minutes, 0);

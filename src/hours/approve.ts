@@ -2,7 +2,7 @@ import type { Context } from '../bot.ts';
 import { UserError } from '../errors.ts';
 import { reply, textReply } from '../message.ts';
 import type { Block, Reply } from '../message.ts';
-import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../people.ts';
+import { canSee, displayName, hasRole, isActive, requireMentioned, takeMention } from '../people.ts';
 import type { Person } from '../store/schema.ts';
 import { entryLine, hoursText } from './format.ts';
 
@@ -17,7 +17,9 @@ function checkReviewer(ctx: Context): void {
 
 async function mentorsOf(ctx: Context): Promise<Person[]> {
   const people = await ctx.services.store.people.all();
-  return people.filter((p) => p.id !== ctx.actor.person.id && canSee(ctx.actor, p) && p.role === 'mentor');
+  return people.filter(
+    (p) => p.id !== ctx.actor.person.id && isActive(p) && canSee(ctx.actor, p) && p.role === 'mentor',
+  );
 }
 
 /**

@@ -27,6 +27,8 @@ export const PersonSchema = z.object({
   /** Milestone id -> the date it was done. */
   milestones: z.record(z.string(), IsoDate).default({}),
   nudgesMuted: z.boolean().default(false),
+  /** The day an admin marked them as left: records are kept, nudges and /team skip them. */
+  deactivatedOn: IsoDate.optional(),
   createdAt: z.string(),
 });
 export type Person = z.infer<typeof PersonSchema>;
