@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const platforms = args.console ? [] : await platformAdapters(services);
   try {
     for (const adapter of platforms) await adapter.start();
+    services.adapters = platforms;
   } catch (error) {
     // The adapters' start-up errors are written to be read: no stack trace after them.
     process.stderr.write(`${(error as Error).message}\n`);

@@ -5,6 +5,7 @@ import type { ProgramCatalog } from './programs/catalog.ts';
 import type { Command } from './bot.ts';
 import type { Reply } from './message.ts';
 import type { PolicyIndex } from './policy/search.ts';
+import type { Adapter } from './adapter.ts';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
@@ -29,6 +30,8 @@ export interface Services {
   inbox?: Inbox;
   /** The policy documents' search index for /ask, built once at start. */
   policy?: PolicyIndex;
+  /** The platforms running (set once they started): notices to people go through them. */
+  adapters?: Adapter[];
 }
 
 export const consoleLogger: Logger = {

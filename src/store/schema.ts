@@ -56,6 +56,8 @@ export const HourEntrySchema = z.object({
   reviewedBy: z.string().optional(),
   /** When it was approved or rejected (ISO time). */
   reviewedAt: z.string().optional(),
+  /** Why a supervisor did not approve it, in their words: the mentor is told. */
+  reviewNote: z.string().max(500).optional(),
   /** The day (local) it was logged, which can be later than the day the hours were done. */
   loggedOn: IsoDate.optional(),
 });
