@@ -155,6 +155,20 @@ export default {
       ],
     },
     {
+      name: 'admin role',
+      description: 'Set a role',
+      options: [
+        { name: 'user', description: 'The person', type: 'user', required: true },
+        {
+          name: 'role',
+          description: 'The role',
+          type: 'string',
+          required: true,
+          choices: Role.options.map((r) => ({ name: r, value: r })),
+        },
+      ],
+    },
+    {
       name: 'admin people',
       description: 'List people',
       options: [{ name: 'which', description: 'A role, a program, no-supervisor or inactive', type: 'string' }],
@@ -168,20 +182,6 @@ export default {
       name: 'admin activate',
       description: 'Undo a deactivate',
       options: [{ name: 'user', description: 'The person', type: 'user', required: true }],
-    },
-    {
-      name: 'admin role',
-      description: 'Set a role',
-      options: [
-        { name: 'user', description: 'The person', type: 'user', required: true },
-        {
-          name: 'role',
-          description: 'The role',
-          type: 'string',
-          required: true,
-          choices: Role.options.map((r) => ({ name: r, value: r })),
-        },
-      ],
     },
   ],
   async run(ctx, text) {

@@ -47,6 +47,8 @@ export default {
     '/hours undo',
     '/hours edit 3 1.5 hours',
     '/hours export',
+    '/hours export team',
+    '/hours report',
     '/hours approve @alice',
   ],
   subcommands: [
@@ -86,7 +88,19 @@ export default {
         { name: 'change', description: 'New time, category or date, like 90 min', type: 'string', required: true },
       ],
     },
-    { name: 'export', description: 'A spreadsheet file (CSV) of hours', options: [user('Someone you supervise')] },
+    {
+      name: 'export',
+      description: 'A spreadsheet file (CSV) of hours',
+      options: [
+        user('Someone you supervise'),
+        {
+          name: 'which',
+          description: 'Your whole team',
+          type: 'string',
+          choices: [{ name: 'My whole team', value: 'team' }],
+        },
+      ],
+    },
     { name: 'report', description: 'A PDF report of hours to print', options: [user('Someone you supervise')] },
     {
       name: 'approve',

@@ -83,7 +83,9 @@ describe('every command as a Discord slash command', () => {
   it('uploads the CSV export as an attachment (/hours export)', async () => {
     const seen = await run('alice', 'hours', [sub('export')]);
     const csv = Object.entries(seen.files).find(([name]) => name.endsWith('.csv'));
-    expect(csv?.[1].split('\n')[0]).toBe('date,category,minutes,face_to_face,status,note');
+    expect(csv?.[1].split('\n')[0]).toBe(
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at',
+    );
     expect(seen.ephemeral).toBe(true);
   });
 
