@@ -12,6 +12,7 @@ import {
   scheduleMeeting,
   skipMeeting,
 } from './meet-actions.ts';
+import { whoMeeting } from './meet-people.ts';
 
 const meeting = (required: boolean): OptionSpec => ({
   name: 'meeting',
@@ -27,7 +28,7 @@ const date = (required: boolean, description: string): OptionSpec => ({
   required,
 });
 
-const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
+const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics', 'who'];
 /** Words people use for each subcommand (a one-letter typo is forgiven too). */
 const ALIASES: Record<string, string> = {
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s, s])),
@@ -42,6 +43,8 @@ const ALIASES: Record<string, string> = {
   attend: 'attended',
   went: 'attended',
   calendar: 'ics',
+  rsvps: 'who',
+  attendance: 'who',
   ical: 'ics',
 };
 
@@ -54,6 +57,7 @@ export default {
     '/meet rsvp lc yes',
     '/meet attended lc',
     '/meet skip lc 2026-04-14',
+    '/meet who lc',
     '/meet ics',
   ],
   subcommands: [
@@ -120,6 +124,11 @@ export default {
       options: [meeting(true), date(false, 'The date, if not the last one')],
     },
     { name: 'ics', description: 'A calendar file to add meetings to your calendar', options: [meeting(false)] },
+    {
+      name: 'who',
+      description: 'Who said yes or no, and who came (facilitators)',
+      options: [meeting(true), date(false, 'A date, if not the next and the last one')],
+    },
   ],
   async run(ctx, text) {
     const first = text.trim().split(/\s+/)[0] || 'list';
@@ -140,6 +149,8 @@ export default {
         return attendedMeeting(ctx, rest);
       case 'ics':
         return meetingsIcs(ctx, rest);
+      case 'who':
+        return whoMeeting(ctx, rest);
       default:
         throw new UserError('unknown-subcommand', `I don't know "/meet ${first}".`, '/meet list', SUBCOMMANDS);
     }
