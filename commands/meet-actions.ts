@@ -49,6 +49,7 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
     createdBy: ctx.actor.person.id,
     createdAt: now.toISO()!,
     skipped: [],
+    moved: {},
     rsvps: {},
     attended: {},
   };

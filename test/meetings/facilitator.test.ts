@@ -5,7 +5,7 @@ import type { Services } from '../../src/services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createServices } from '../../src/app.ts';
 import { silentLogger } from '../../src/services.ts';
-import { say, tempDir } from '../helpers.ts';
+import { say, send, tempDir } from '../helpers.ts';
 
 const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10:00 90m';
 const opened: Services[] = [];
@@ -78,5 +78,32 @@ describe('meetings for facilitators', () => {
     const { s } = await cohort();
     expect(await say(s, 'fran', '/meet cancel lc')).toContain('I told the 2 people who said they would come.');
     expect(await say(s, 'ben', '/hours')).toContain('Learning Collaborative is cancelled.');
+  });
+});
+
+describe('/meet move', () => {
+  it('moves one date with its RSVPs, tells the people who said yes, and writes it to the calendar file', async () => {
+    const { s } = await cohort();
+    const done = await say(s, 'fran', '/meet move lc 1/13 1/15 2pm');
+    expect(done).toBe(
+      'OK. Learning Collaborative on Tuesday, January 13 is now on Thursday, January 15 at 2:00 PM.\n' +
+        'I told the 2 people who said they would come.',
+    );
+    const list = await say(s, 'cy', '/meet list');
+    expect(list).toContain('Next dates:\n  Thursday, January 15 at 2:00 PM\n  Tuesday, February 10 at 10:00 AM');
+    expect(await say(s, 'ana', '/meet')).toContain('Learning Collaborative has moved.\nIt was on Tuesday, January 13.');
+    expect(await say(s, 'fran', '/meet who lc')).toContain('Said yes (2): Ana, Ben');
+    const ics = String((await send(s, 'ana', '/meet ics lc')).files![0]!.content);
+    expect(ics).toMatch(/RECURRENCE-ID;TZID=America\/Chicago:20260113T100000/);
+    expect(ics).toMatch(/DTSTART;TZID=America\/Chicago:20260115T140000/);
+  });
+
+  it('refuses a date the series does not have, a clash, and a move of more than a month', async () => {
+    const { s } = await cohort();
+    expect(await say(s, 'fran', '/meet move lc 1/14 1/15')).toMatch(/does not happen on 1\/14/);
+    expect(await say(s, 'fran', '/meet move lc 1/13 2/10')).toMatch(/already happens on Tuesday, February 10/);
+    expect(await say(s, 'fran', '/meet move lc 1/13 3/30')).toMatch(/at most 31 days/);
+    expect(await say(s, 'ana', '/meet move lc 1/13 1/15')).toMatch(/Only a facilitator/);
+    expect(await say(s, 'cy', '/meet list')).toContain('Tuesday, January 13 at 10:00 AM');
   });
 });
