@@ -69,7 +69,6 @@ describe('rejecting with a reason', () => {
     opened.push(services);
     const rig = await slackRig(services);
     rigs.push(rig);
-    services.adapters = [rig.adapter];
     await rig.command('UADMIN', '/peerbot admin role <@USUE|sue> supervisor');
     await rig.command('UADMIN', '/peerbot admin enroll <@UALICE|alice> supervisor:<@USUE|sue>');
     await rig.command('UALICE', '/hours log 2h shadowing 3/2');
