@@ -17,6 +17,7 @@ import type { Person } from '../src/store/schema.ts';
 import { findDate, formatDate } from '../src/parse/date.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { ownValue } from '../src/lookup.ts';
+import { listPeople, setActive } from './admin-people.ts';
 
 const ENROLL_EXAMPLE =
   '/admin enroll @alice program:wi-peer-mentor supervisor:@sue hired:2026-03-01 internship-start:2026-03-09';
@@ -135,10 +136,25 @@ async function setRole(ctx: Context, text: string): Promise<Reply> {
   return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
 }
 
+const SUBCOMMANDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  enroll: 'enroll',
+  add: 'enroll',
+  update: 'enroll',
+  role: 'role',
+  people: 'people',
+  list: 'people',
+  who: 'people',
+  deactivate: 'deactivate',
+  left: 'deactivate',
+  leave: 'deactivate',
+  activate: 'activate',
+  reactivate: 'activate',
+});
+
 export default {
   name: 'admin',
   description: 'Enroll people and set roles (admins only).',
-  examples: [ENROLL_EXAMPLE, ROLE_EXAMPLE],
+  examples: [ENROLL_EXAMPLE, ROLE_EXAMPLE, '/admin people no-supervisor', '/admin deactivate @bob'],
   subcommands: [
     {
       name: 'admin enroll',
@@ -166,15 +182,36 @@ export default {
         },
       ],
     },
+    {
+      name: 'admin people',
+      description: 'List people',
+      options: [{ name: 'which', description: 'A role, a program, no-supervisor or inactive', type: 'string' }],
+    },
+    {
+      name: 'admin deactivate',
+      description: 'Mark someone who left (keeps their records)',
+      options: [{ name: 'user', description: 'The person', type: 'user', required: true }],
+    },
+    {
+      name: 'admin activate',
+      description: 'Undo a deactivate',
+      options: [{ name: 'user', description: 'The person', type: 'user', required: true }],
+    },
   ],
   async run(ctx, text) {
     if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', 'Only an admin can do this.', '/help');
-    const split = splitSubcommand(text, { enroll: 'enroll', add: 'enroll', update: 'enroll', role: 'role' });
+    const split = splitSubcommand(text, SUBCOMMANDS);
     if (!split)
-      throw new UserError('admin-subcommand', 'What should I do? Use enroll or role.', ENROLL_EXAMPLE, [
+      throw new UserError('admin-subcommand', 'What should I do?', ENROLL_EXAMPLE, [
         'enroll',
         'role',
+        'people',
+        'deactivate',
+        'activate',
       ]);
-    return split[0] === 'enroll' ? enroll(ctx, split[1]) : setRole(ctx, split[1]);
+    const [sub, rest] = split;
+    if (sub === 'people') return listPeople(ctx, rest);
+    if (sub === 'deactivate' || sub === 'activate') return setActive(ctx, rest, sub === 'activate');
+    return sub === 'enroll' ? enroll(ctx, rest) : setRole(ctx, rest);
   },
 } satisfies Command;

@@ -5,6 +5,7 @@ import type { Block, Reply } from '../src/message.ts';
 import { canSee, displayName, hasRole, requireMentioned, resolveTarget, takeMention } from '../src/people.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
+import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
 import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
@@ -86,36 +87,27 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
 
 /** /cert mark @user <milestone> [date]: a supervisor or facilitator records a milestone as done. */
 async function markMilestone(ctx: Context, text: string): Promise<Reply> {
-  if (!hasRole(ctx.actor, 'supervisor'))
-    throw new UserError('not-supervisor', 'Only a supervisor or facilitator can mark a step as done.', '/cert');
-  const [mention, rest] = takeMention(text);
-  if (!mention) throw new UserError('mark-who', 'Whose step is it? Name the person.', MARK_EXAMPLE);
-  const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, MARK_EXAMPLE);
-  if (!canSee(ctx.actor, person) || (person.id === ctx.actor.person.id && !hasRole(ctx.actor, 'facilitator'))) {
-    throw new UserError('not-your-mentor', 'You can only mark steps for people you supervise.', MARK_EXAMPLE);
-  }
-  const program = ctx.services.programs.forPerson(person.programId);
-  const milestones = program.requirements.filter((r) => r.kind === 'milestone');
   const today = ctx.services.clock.now().startOf('day');
-  const date = findDate(rest, today, MARK_EXAMPLE);
-  const words = normalize(date ? date.rest : rest);
-  const milestone =
-    milestones.find((m) => normalize(m.id) === words || normalize(m.label) === words) ??
-    milestones.find((m) => words && normalize(m.id).startsWith(words));
-  if (!milestone) {
-    throw new UserError(
-      'milestone-unknown',
-      words ? `"${words}" is not a step in ${program.name}.` : 'Which step? Add its name.',
-      MARK_EXAMPLE,
-      milestones.map((m) => m.id),
-    );
-  }
-  const day = date?.value ?? today.toISODate()!;
+  const { person, milestone, after } = await milestoneFor(ctx, text, MARK_EXAMPLE, (rest) => {
+    const date = findDate(rest, today, MARK_EXAMPLE);
+    return date ? { words: date.rest, after: date.value } : { words: rest };
+  });
+  const day = after ?? today.toISODate()!;
   if (day > today.toISODate()!)
     throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
   await ctx.services.store.people.update(person.id, (p) => ({
     ...p,
     milestones: { ...p.milestones, [milestone.id]: day },
+    milestoneHistory: [
+      ...(p.milestoneHistory ?? []),
+      {
+        milestone: milestone.id,
+        action: 'marked',
+        date: day,
+        by: ctx.actor.person.id,
+        at: ctx.services.clock.now().toISO()!,
+      },
+    ],
   }));
   return reply([
     {
@@ -125,10 +117,22 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
   ]);
 }
 
+const SUBCOMMANDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  mark: 'mark',
+  done: 'mark',
+  unmark: 'unmark',
+  undone: 'unmark',
+  takeback: 'unmark',
+  history: 'history',
+  changes: 'history',
+  show: 'show',
+  status: 'show',
+});
+
 export default {
   name: 'cert',
   description: 'See how close you are to certification.',
-  examples: ['/cert', '/cert @alice', MARK_EXAMPLE],
+  examples: ['/cert', '/cert @alice', MARK_EXAMPLE, '/cert unmark @alice peer-mentor-101'],
   subcommands: [
     {
       name: 'show',
@@ -150,10 +154,31 @@ export default {
         { name: 'date', description: 'When it was done (default today)', type: 'string' },
       ],
     },
+    {
+      name: 'history',
+      description: 'Who marked each step, and when',
+      options: [{ name: 'user', description: 'Someone you supervise', type: 'user' }],
+    },
+    {
+      name: 'unmark',
+      description: 'Take back a step marked by mistake',
+      options: [
+        { name: 'user', description: 'The person', type: 'user', required: true },
+        {
+          name: 'milestone',
+          description: 'The step, like peer-mentor-101',
+          type: 'string',
+          required: true,
+          autocomplete: 'milestone',
+        },
+      ],
+    },
   ],
   async run(ctx, text) {
-    const split = splitSubcommand(text, { mark: 'mark', done: 'mark', show: 'show', status: 'show' });
+    const split = splitSubcommand(text, SUBCOMMANDS);
     if (split?.[0] === 'mark') return markMilestone(ctx, split[1]);
+    if (split?.[0] === 'unmark') return unmarkMilestone(ctx, split[1]);
+    if (split?.[0] === 'history') return milestoneHistory(ctx, split[1]);
     return showStatus(ctx, split ? split[1] : text);
   },
 } satisfies Command;

@@ -4,6 +4,7 @@ import { splitSubcommand } from '../src/subcommand.ts';
 import { logHours } from '../src/hours/log.ts';
 import { deleteHours, editHours, listHours, undoHours } from '../src/hours/fix.ts';
 import { exportHours } from '../src/hours/export.ts';
+import { reportHours } from '../src/hours/report.ts';
 import { reviewHours } from '../src/hours/approve.ts';
 import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
@@ -27,6 +28,8 @@ const SUBCOMMANDS = wordTable({
   fix: 'edit',
   export: 'export',
   csv: 'export',
+  report: 'report',
+  pdf: 'report',
   approve: 'approve',
   reject: 'reject',
   deny: 'reject',
@@ -45,6 +48,8 @@ export default {
     '/hours undo',
     '/hours edit 3 1.5 hours',
     '/hours export',
+    '/hours export team',
+    '/hours report',
     '/hours approve @alice',
   ],
   subcommands: [
@@ -84,7 +89,20 @@ export default {
         { name: 'change', description: 'New time, category or date, like 90 min', type: 'string', required: true },
       ],
     },
-    { name: 'export', description: 'A spreadsheet file (CSV) of hours', options: [user('Someone you supervise')] },
+    {
+      name: 'export',
+      description: 'A spreadsheet file (CSV) of hours',
+      options: [
+        user('Someone you supervise'),
+        {
+          name: 'which',
+          description: 'Your whole team',
+          type: 'string',
+          choices: [{ name: 'My whole team', value: 'team' }],
+        },
+      ],
+    },
+    { name: 'report', description: 'A PDF report of hours to print', options: [user('Someone you supervise')] },
     {
       name: 'approve',
       description: 'Approve hours of people you supervise',
@@ -129,6 +147,8 @@ export default {
         return editHours(ctx, rest);
       case 'export':
         return exportHours(ctx, rest);
+      case 'report':
+        return reportHours(ctx, rest);
       case 'approve':
         return reviewHours(ctx, rest, 'approved');
       default:

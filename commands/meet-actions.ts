@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { UserError } from '../src/errors.ts';
 import { reply, textReply } from '../src/message.ts';
 import type { Block, Reply } from '../src/message.ts';
@@ -14,6 +15,7 @@ import { describeSeries, formatDay, formatHours, formatWhen } from '../src/meeti
 import { formatDuration } from '../src/parse/duration.ts';
 import { calendarFile } from '../src/meetings/ics.ts';
 import { findMeeting } from '../src/meetings/lookup.ts';
+import { tellYesSayers } from './meet-people.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
   if (!hasRole(ctx.actor, 'facilitator'))
@@ -49,6 +51,7 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
     createdBy: ctx.actor.person.id,
     createdAt: now.toISO()!,
     skipped: [],
+    moved: {},
     rsvps: {},
     attended: {},
   };
@@ -87,13 +90,15 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
   for (const { meeting, occurrence } of next) {
     const lines = [
       `${meeting.title} (short name: ${meeting.id})`,
-      `Next: ${formatWhen(occurrence.start, now)}`,
       `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,
+      'Next dates:',
+      ...nextDates(meeting, now, 3).map((o) =>
+        isSkipped(o)
+          ? `  ${formatDay(o.date, services.config.tz, now)}: no meeting (cancelled)`
+          : `  ${formatWhen(o.start, now)}`,
+      ),
     ];
     if (meeting.link) lines.push(`Link: ${meeting.link}`);
-    const skipped = meeting.skipped.filter((d) => d >= now.toISODate()!).sort();
-    if (skipped.length)
-      lines.push(`No meeting on: ${skipped.map((d) => formatDay(d, services.config.tz, now)).join('; ')}`);
     blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting, next.length > 1));
   }
   blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
@@ -130,7 +135,16 @@ export async function cancelMeeting(ctx: Context, words: string[]): Promise<Repl
   const meeting = await findMeeting(ctx.services, words[0], '/meet cancel lc');
   await (await meetingStore(ctx.services)).delete(meeting.id);
   await (await cancelledStore(ctx.services)).put(meeting.id, { title: meeting.title });
-  return textReply(`Cancelled: ${meeting.title}.`, 'There will be no more reminders for it.');
+  const now = ctx.services.clock.now();
+  const dates = upcoming(meeting, now, 24).map((o) => o.date);
+  const told = await tellYesSayers(
+    ctx,
+    meeting,
+    dates,
+    `${meeting.title} is cancelled. There will be no more meetings in this series.`,
+    'cancelled',
+  );
+  return textReply(`Cancelled: ${meeting.title}.`, 'There will be no more reminders for it.', ...toldLine(told));
 }
 
 export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply> {
@@ -151,10 +165,15 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
       m && !m.skipped.includes(occurrence.date) ? { ...m, skipped: [...m.skipped, occurrence.date].sort() } : undefined,
     )) ?? meeting;
   const next = upcoming(updated, now, 1)[0];
-  return textReply(
-    `OK. There is no ${meeting.title} on ${when}.`,
-    ...(next ? [`The next one is ${formatWhen(next.start, now)}.`] : []),
+  const nextLine = next ? [`The next one is ${formatWhen(next.start, now)}.`] : [];
+  const told = await tellYesSayers(
+    ctx,
+    meeting,
+    [occurrence.date],
+    [`There is no ${meeting.title} on ${when}. It was cancelled.`, ...nextLine].join('\n'),
+    'skipped',
   );
+  return textReply(`OK. There is no ${meeting.title} on ${when}.`, ...nextLine, ...toldLine(told));
 }
 
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'going', 'coming', 'attending', 'sure', 'ok']);
@@ -247,4 +266,27 @@ export async function meetingsIcs(ctx: Context, words: string[]): Promise<Reply>
     [{ kind: 'text', text: `Here is a calendar file for ${what}.\nOpen it to add the meetings to your calendar.` }],
     { files: [file] },
   );
+}
+
+/** "I told the 3 people who said they would come." */
+function toldLine(count: number): string[] {
+  if (!count) return [];
+  return [
+    count === 1
+      ? 'I told the 1 person who said they would come.'
+      : `I told the ${count} people who said they would come.`,
+  ];
+}
+
+/** The next `count` dates that will happen, with any skipped dates among them (so they can be marked). */
+function nextDates(meeting: Meeting, now: DateTime, count: number): Occurrence[] {
+  const until = now.plus({ days: 400 }).toISODate()!;
+  const out: Occurrence[] = [];
+  let real = 0;
+  for (const o of occurrencesBetween(meeting, now.zoneName!, now.toISODate()!, until)) {
+    if (o.end <= now) continue;
+    out.push(o);
+    if (!isSkipped(o) && ++real === count) break;
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ import {
   scheduleMeeting,
   skipMeeting,
 } from './meet-actions.ts';
+import { whoMeeting } from './meet-people.ts';
+import { moveMeeting } from './meet-move.ts';
 
 const meeting = (required: boolean): OptionSpec => ({
   name: 'meeting',
@@ -28,7 +30,7 @@ const date = (required: boolean, description: string): OptionSpec => ({
   required,
 });
 
-const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics'];
+const SUBCOMMANDS = ['list', 'schedule', 'cancel', 'skip', 'rsvp', 'attended', 'ics', 'who', 'move'];
 /** Words people use for each subcommand (a one-letter typo is forgiven too). */
 const ALIASES = wordTable<string>({
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s, s])),
@@ -43,6 +45,10 @@ const ALIASES = wordTable<string>({
   attend: 'attended',
   went: 'attended',
   calendar: 'ics',
+  rsvps: 'who',
+  reschedule: 'move',
+  change: 'move',
+  attendance: 'who',
   ical: 'ics',
 });
 
@@ -55,6 +61,8 @@ export default {
     '/meet rsvp lc yes',
     '/meet attended lc',
     '/meet skip lc 2026-04-14',
+    '/meet who lc',
+    '/meet move lc 3/10 3/12',
     '/meet ics',
   ],
   subcommands: [
@@ -121,6 +129,21 @@ export default {
       options: [meeting(true), date(false, 'The date, if not the last one')],
     },
     { name: 'ics', description: 'A calendar file to add meetings to your calendar', options: [meeting(false)] },
+    {
+      name: 'who',
+      description: 'Who said yes or no, and who came (facilitators)',
+      options: [meeting(true), date(false, 'A date, if not the next and the last one')],
+    },
+    {
+      name: 'move',
+      description: 'Move one date (facilitators)',
+      options: [
+        meeting(true),
+        date(true, 'The date it was on, like 2026-03-10'),
+        { name: 'new-date', description: 'The new date, like 2026-03-12', type: 'string', required: true },
+        { name: 'time', description: 'A new start time, like 2pm', type: 'string' },
+      ],
+    },
   ],
   async run(ctx, text) {
     const first = text.trim().split(/\s+/)[0] || 'list';
@@ -141,6 +164,10 @@ export default {
         return attendedMeeting(ctx, rest);
       case 'ics':
         return meetingsIcs(ctx, rest);
+      case 'who':
+        return whoMeeting(ctx, rest);
+      case 'move':
+        return moveMeeting(ctx, rest);
       default:
         throw new UserError('unknown-subcommand', `I don't know "/meet ${first}".`, '/meet list', SUBCOMMANDS);
     }

@@ -1,7 +1,7 @@
 import type { Command } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { reply, textReply } from '../src/message.ts';
-import { canSee, displayName, hasRole } from '../src/people.ts';
+import { canSee, displayName, hasRole, isActive } from '../src/people.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { computeDeadlines } from '../src/programs/deadlines.ts';
 import { hoursText, requirementSummary } from '../src/hours/format.ts';
@@ -21,7 +21,7 @@ export default {
       );
     const today = ctx.services.clock.today();
     const people = (await ctx.services.store.people.all())
-      .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && canSee(ctx.actor, p))
+      .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && isActive(p) && canSee(ctx.actor, p))
       .sort((a, b) => displayName(a).localeCompare(displayName(b)));
     if (people.length === 0)
       return textReply('Nobody is assigned to you yet.', 'An admin can do it: /admin enroll @alice supervisor:@you');
@@ -32,6 +32,8 @@ export default {
       const status = personStatus(program, person, entries, today);
       const deadlines = computeDeadlines(program, person, entries, today, status.requirements);
       const head = [displayName(person)];
+      // A facilitator sees everyone, so a mentor nobody supervises is pointed out here.
+      if (!person.supervisorId) head.push('⚠ no supervisor');
       const overdue = deadlines.filter((d) => d.overdue);
       if (overdue.length) head.push(`⚠ ${overdue.length} late`);
       if (status.waiting) head.push(`${hoursText(status.waiting)} to approve`);

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       : undefined;
   try {
     for (const adapter of platforms) await adapter.start();
+    services.adapters = platforms;
   } catch (error) {
     // The adapters' start-up errors are written to be read: no stack trace after them.
     process.stderr.write(`${(error as Error).message}\n`);

@@ -32,7 +32,13 @@ export interface Button {
 export interface Attachment {
   filename: string;
   contentType: string;
-  content: string;
+  /** Text (CSV, ICS) or bytes (a PDF). */
+  content: string | Uint8Array;
+}
+
+/** The bytes of a file, whatever it holds. */
+export function attachmentBytes(file: Attachment): Buffer {
+  return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
 }
 
 export interface Reply {

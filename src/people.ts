@@ -126,6 +126,11 @@ export function mentionWord(person: Person): string {
   return compact && /^[\w.-]+$/.test(compact) ? compact : person.id.replace(/^(slack|discord):/, '');
 }
 
+/** Someone who left (an admin deactivated them) keeps every record but gets no nudges and is off /team. */
+export function isActive(person: Person): boolean {
+  return !person.deactivatedOn;
+}
+
 const RANK: Record<Role, number> = { mentor: 0, supervisor: 1, facilitator: 2, admin: 3 };
 
 export function hasRole(actor: Actor, role: Role): boolean {

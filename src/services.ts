@@ -6,6 +6,7 @@ import type { Command } from './bot.ts';
 import type { Reply } from './message.ts';
 import type { PolicyIndex } from './policy/search.ts';
 import type { Health } from './health.ts';
+import type { Adapter } from './adapter.ts';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
@@ -32,6 +33,8 @@ export interface Services {
   policy?: PolicyIndex;
   /** /healthz and /readyz: the store and each adapter the process runs. */
   health?: Health;
+  /** The platforms running (set once they started): notices to people go through them. */
+  adapters?: Adapter[];
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

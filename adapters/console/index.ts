@@ -7,6 +7,8 @@ import type { Services } from '../../src/services.ts';
 import type { Reply } from '../../src/message.ts';
 import { renderConsole, banner } from './render.ts';
 import { lineToInvocation } from './input.ts';
+import { saveBinaryFiles } from './files.ts';
+import path from 'node:path';
 
 export interface ConsoleOptions {
   /** The user id to chat as (--as). */
@@ -15,6 +17,8 @@ export interface ConsoleOptions {
   output?: Writable;
   /** A terminal: prompt, banner, colour. Outside a terminal only replies are printed. */
   interactive?: boolean;
+  /** Where files a terminal cannot show (a PDF report) are saved: beside the store by default. */
+  filesDir?: string;
 }
 
 /**
@@ -27,10 +31,12 @@ export function createConsoleAdapter(services: Services, options: ConsoleOptions
   const interactive = options.interactive ?? false;
   let printed = 0;
   // A blank line between replies, so a pasted script reads like a conversation.
-  const print = (reply: Reply) =>
+  const filesDir = options.filesDir ?? path.join(path.dirname(services.config.dbPath), 'files');
+  const write = (reply: Reply) =>
     output.write(
       `${printed++ && !interactive ? '\n' : ''}${renderConsole(reply, { interactive })}\n${interactive ? '\n' : ''}`,
     );
+  const print = async (reply: Reply) => write(await saveBinaryFiles(reply, filesDir));
   let closed = false;
 
   async function run(): Promise<void> {
@@ -55,7 +61,7 @@ export function createConsoleAdapter(services: Services, options: ConsoleOptions
           userId: options.as,
           channelId: 'console',
         };
-        print(await dispatch(services, inv));
+        await print(await dispatch(services, inv));
       }
       if (interactive) rl.prompt();
     }
@@ -73,10 +79,10 @@ export function createConsoleAdapter(services: Services, options: ConsoleOptions
     },
     async sendDirect(userId, reply) {
       if (userId !== options.as) return void (await services.inbox?.put(userId, reply));
-      print(reply);
+      await print(reply);
     },
     async postToChannel(_channelId, reply) {
-      print(reply);
+      await print(reply);
     },
   };
 }

@@ -15,7 +15,7 @@ export const PUBLIC_LABEL = '(Everyone in the channel can see this.)';
  */
 export function renderConsole(reply: Reply, { interactive }: { interactive: boolean }): string {
   const files = reply.files ?? [];
-  if (files.length && !interactive) return files.map((f) => f.content.replace(/\n$/, '')).join('\n');
+  if (files.length && !interactive) return files.map((f) => String(f.content).replace(/\n$/, '')).join('\n');
   const text = reply.private ? plainText(reply) : `${PUBLIC_LABEL}\n${plainText(reply)}`;
   if (!interactive) return text;
   const styled =
@@ -23,7 +23,7 @@ export function renderConsole(reply: Reply, { interactive }: { interactive: bool
   const withHints = styled.replace(/^→ .*$/gm, (hint) => `${DIM}${hint}${RESET}`);
   const attached = files.map(
     (f) =>
-      `${DIM}--- ${f.filename} ---${RESET}\n${f.content.replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`,
+      `${DIM}--- ${f.filename} ---${RESET}\n${String(f.content).replace(/\n$/, '')}\n${DIM}--- end of ${f.filename} ---${RESET}`,
   );
   return [withHints, ...attached].join('\n');
 }

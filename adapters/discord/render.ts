@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import { plainText, progressAmount, progressBar } from '../../src/message.ts';
+import { attachmentBytes, plainText, progressAmount, progressBar } from '../../src/message.ts';
 import type { Block, Button, Reply } from '../../src/message.ts';
 import type { ButtonIds } from './buttons.ts';
 
@@ -78,7 +78,7 @@ export function renderReply(reply: Reply, ids: ButtonIds): DiscordMessage {
   flush();
   const files = (reply.files ?? []).map((f) => ({
     name: f.filename,
-    data: Buffer.from(f.content, 'utf8'),
+    data: attachmentBytes(f),
     contentType: f.contentType,
   }));
   const message = withinTotalLimit(reply, { embeds, components: buttonRows(buttons, ids), files });

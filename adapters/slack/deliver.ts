@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { RespondFn } from '@slack/bolt';
 import type { Attachment, Reply } from '../../src/message.ts';
+import { attachmentBytes } from '../../src/message.ts';
 import type { Logger } from '../../src/services.ts';
 import { fallbackText, toBlocks } from './render.ts';
 
@@ -24,7 +25,7 @@ async function uploadFiles(client: WebClient, channelId: string, files: Attachme
   for (const file of files) {
     await client.files.uploadV2({
       channel_id: channelId,
-      file: Buffer.from(file.content, 'utf8'),
+      file: attachmentBytes(file),
       filename: file.filename,
       title: file.filename,
     });

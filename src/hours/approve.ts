@@ -2,11 +2,13 @@ import type { Context } from '../bot.ts';
 import { UserError } from '../errors.ts';
 import { reply, textReply } from '../message.ts';
 import type { Block, Reply } from '../message.ts';
-import { canSee, displayName, hasRole, requireMentioned, takeMention } from '../people.ts';
+import { canSee, displayName, hasRole, isActive, requireMentioned, takeMention } from '../people.ts';
 import type { Person } from '../store/schema.ts';
 import { entryLine, hoursText } from './format.ts';
 import { personStatus } from '../programs/status.ts';
 import { historyItem, nextAction } from './history.ts';
+import type { HourEntry } from '../store/schema.ts';
+import { tell } from '../notify/tell.ts';
 
 const EXAMPLE = '/hours approve @alice';
 /** Rows of buttons in one reply: Discord allows 5 rows, Slack 25 elements. */
@@ -19,7 +21,9 @@ function checkReviewer(ctx: Context): void {
 
 async function mentorsOf(ctx: Context): Promise<Person[]> {
   const people = await ctx.services.store.people.all();
-  return people.filter((p) => p.id !== ctx.actor.person.id && canSee(ctx.actor, p) && p.role === 'mentor');
+  return people.filter(
+    (p) => p.id !== ctx.actor.person.id && isActive(p) && canSee(ctx.actor, p) && p.role === 'mentor',
+  );
 }
 
 /**
@@ -33,13 +37,21 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   if (!mention) {
     if (decision === 'rejected')
       throw new UserError('reject-who', 'Whose hours? Name the person and the entry number.', '/hours reject @alice 3');
-    return listWaiting(ctx, await mentorsOf(ctx));
+    const list = await listWaiting(ctx, await mentorsOf(ctx));
+    // "/hours approve all" with no name: say plainly that nothing was approved yet, above the list.
+    if (!/^all$/i.test(rest.trim())) return list;
+    return {
+      ...list,
+      blocks: [{ kind: 'text', text: 'Nothing is approved yet. Whose hours? Name the person.' }, ...list.blocks],
+    };
   }
   const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, EXAMPLE);
   if (!canSee(ctx.actor, person) || person.id === ctx.actor.person.id) {
     throw new UserError('not-your-mentor', `You can only ${verb} hours of people you supervise.`, EXAMPLE);
   }
-  const words = rest.split(/[\s,]+/).filter(Boolean);
+  const { words, reason } = idsAndReason(rest);
+  if (decision === 'approved' && reason)
+    throw new UserError('approve-words', `I don't understand "${reason}".`, `/hours approve ${mention} all`);
   if (words.length === 0) return listWaiting(ctx, [person]);
   const all = words.length === 1 && /^all$/i.test(words[0]!);
   const ids = all
@@ -50,6 +62,8 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   const n = await nextAction(ctx.services, person.id, entries);
   const result = await ctx.services.store.hours.review(person.id, ids, decision, ctx.actor.person.id, {
     history: historyItem(ctx.services, ctx.actor.person.id, decision, n),
+    at: ctx.services.clock.now().toISO()!,
+    ...(reason ? { note: reason } : {}),
   });
   if (result.unknown.length)
     throw new UserError(
@@ -58,6 +72,8 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
       `/hours ${verb} ${mention} all`,
     );
   const changed = result.changed.length;
+  const rejected = decision === 'rejected' ? result.changed : [];
+  if (rejected.length) await tellRejected(ctx, person, rejected, reason);
   const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
   if (changed === 0)
     return textReply(
@@ -66,7 +82,10 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
         ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.`
         : 'No hours are waiting for approval.',
     );
-  return textReply(`${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} for ${displayName(person)}.`);
+  return textReply(
+    `${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} for ${displayName(person)}.`,
+    ...(rejected.length ? [`I told ${displayName(person)}${reason ? ', with your reason' : ''}.`] : []),
+  );
 }
 
 async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
@@ -118,4 +137,47 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
   if (blocks.length === 0) return textReply('No hours are waiting for approval.');
   blocks.push({ kind: 'context', text: 'To approve one entry, type its number. Example: /hours approve @alice 3' });
   return reply(blocks);
+}
+
+const REASON_LIMIT = 500;
+
+/** "2 3, wrong date: it was the 9th" -> ids ["2", "3"] and the reason "wrong date: it was the 9th". */
+function idsAndReason(text: string): { words: string[]; reason: string } {
+  const words: string[] = [];
+  let rest = text.trim();
+  for (;;) {
+    const m = /^(#?\d+|all)(?:[\s,]+|$)/i.exec(rest);
+    if (!m) break;
+    words.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  const reason = rest.replace(/^(because|reason:?|-|:)\s*/i, '').trim();
+  if (reason.length > REASON_LIMIT)
+    throw new UserError(
+      'reason-too-long',
+      `Please keep the reason under ${REASON_LIMIT} characters.`,
+      '/hours reject @alice 3 wrong date',
+    );
+  return { words, reason };
+}
+
+/** The mentor hears which entries were not approved, why, and the one command that fixes each. */
+async function tellRejected(ctx: Context, person: Person, entries: HourEntry[], reason: string): Promise<void> {
+  const program = ctx.services.programs.forPerson(person.programId);
+  const by = displayName(ctx.actor.person);
+  const first = entries[0]!;
+  const lines = [
+    `${by} did not approve ${entries.length === 1 ? 'this entry' : `these ${entries.length} entries`}:`,
+    ...entries.map((e) => entryLine(program, e)),
+    ...(reason ? [`Reason: ${reason}`] : []),
+    `To fix it, type /hours edit ${first.id} and the right date, time or activity.`,
+    `Then it goes back to ${by} to approve.`,
+  ];
+  await tell(ctx.services, [
+    {
+      key: `rejected:${person.id}:${entries.map((e) => e.id).join(',')}:${ctx.services.clock.now().toISO()}`,
+      personId: person.id,
+      reply: { blocks: [{ kind: 'text', text: lines.join('\n') }], private: true },
+    },
+  ]);
 }

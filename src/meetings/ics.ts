@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Attachment } from '../message.ts';
 import type { Meeting, Weekday } from './meetings.ts';
 import { WEEKDAYS } from './meetings.ts';
-import { firstDate, occurrencesBetween } from './recurrence.ts';
+import { firstDate, occurrencesBetween, ruleOccurrences } from './recurrence.ts';
 import { KIND_LABEL } from './format.ts';
 import { vtimezone } from './vtimezone.ts';
 
@@ -64,6 +64,23 @@ function meetingsCalendar(meetings: Meeting[], zone: string, name = 'peerbot mee
       ...(meeting.link && /^https?:\/\//.test(meeting.link) ? { url: meeting.link } : {}),
       repeating: repeating(meeting, zone),
     });
+    // A moved date is the same series with one instance overridden (RECURRENCE-ID), as RFC 5545 does it.
+    for (const [original, to] of Object.entries(meeting.moved)) {
+      const instance = ruleOccurrences(meeting, zone, original, original)[0];
+      if (!instance) continue;
+      const start = DateTime.fromISO(`${to.date}T${to.time}`, { zone });
+      calendar.createEvent({
+        id: `${meeting.id}-${meeting.from}@peerbot`,
+        recurrenceId: instance.start,
+        start,
+        end: start.plus({ minutes: meeting.minutes }),
+        timezone: zone,
+        stamp: new Date(meeting.createdAt),
+        summary: meeting.title,
+        description: `${KIND_LABEL[meeting.kind]} (moved from ${original})`,
+        ...(meeting.link ? { location: meeting.link } : {}),
+      });
+    }
   }
   return calendar.toString();
 }

@@ -47,6 +47,8 @@ export const MeetingSchema = z.object({
   skipped: z.array(IsoDate).default([]),
   /** Occurrence date -> person id -> their answer. */
   rsvps: z.record(z.string(), z.record(z.string(), z.enum(['yes', 'no']))).default({}),
+  /** One date moved: its original date -> the new date and start time (an RSVP follows the move). */
+  moved: z.record(z.string(), z.object({ date: IsoDate, time: z.string().regex(/^\d{2}:\d{2}$/) })).default({}),
   /** Occurrence date -> person ids who were there. */
   attended: z.record(z.string(), z.array(z.string())).default({}),
 });

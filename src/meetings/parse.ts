@@ -69,7 +69,7 @@ const NTH = wordTable<1 | 2 | 3 | 4 | -1>({
 /** "10:00", "10am", "10:30 pm", "2pm", "noon" -> "HH:mm". */
 const TIME = /^(?:(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|(\d{1,2}):(\d{2})|noon)$/i;
 
-function timeOf(word: string): string | undefined {
+export function timeOf(word: string): string | undefined {
   const m = TIME.exec(word.trim());
   if (!m) return undefined;
   if (/^noon$/i.test(word.trim())) return '12:00';

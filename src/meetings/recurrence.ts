@@ -14,6 +14,8 @@ export interface Occurrence {
   date: string;
   start: DateTime;
   end: DateTime;
+  /** The date it would have been on, when a facilitator moved this one. */
+  movedFrom?: string;
 }
 
 const RRULE_DAYS = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
@@ -51,8 +53,26 @@ export function firstDate(meeting: Meeting): string {
   return meeting.recurrence.type === 'once' ? meeting.recurrence.date : meeting.from;
 }
 
-/** Every occurrence whose date is in [fromDate, toDate] (local dates), skipped ones included. */
+/** A moved date can land up to this many days from where the series put it. */
+export const MOVE_LIMIT_DAYS = 31;
+
+/** Every occurrence whose date is in [fromDate, toDate] (local dates), skipped and moved ones included. */
 export function occurrencesBetween(meeting: Meeting, zone: string, fromDate: string, toDate: string): Occurrence[] {
+  if (!Object.keys(meeting.moved).length) return ruleOccurrences(meeting, zone, fromDate, toDate);
+  const pad = (d: string, days: number) => DateTime.fromISO(d, { zone: 'utc' }).plus({ days }).toISODate()!;
+  return ruleOccurrences(meeting, zone, pad(fromDate, -MOVE_LIMIT_DAYS), pad(toDate, MOVE_LIMIT_DAYS))
+    .map((o) => {
+      const to = meeting.moved[o.date];
+      if (!to) return o;
+      const start = DateTime.fromISO(`${to.date}T${to.time}`, { zone });
+      return { ...o, date: to.date, start, end: start.plus({ minutes: meeting.minutes }), movedFrom: o.date };
+    })
+    .filter((o) => o.date >= fromDate && o.date <= toDate)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+}
+
+/** The dates the series' own rule gives, before any move. */
+export function ruleOccurrences(meeting: Meeting, zone: string, fromDate: string, toDate: string): Occurrence[] {
   const rule = new RRule({ ...ruleOptions(meeting.recurrence), dtstart: floating(firstDate(meeting), meeting.time) });
   const days = rule.between(floating(fromDate, '00:00'), floating(toDate, '23:59'), true);
   return days.map((d) => {

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Adapter } from '../adapter.ts';
+import { isActive } from '../people.ts';
 import type { Services } from '../services.ts';
 import type { Person } from '../store/schema.ts';
 import { deadlinesFor } from '../programs/deadlines.ts';
@@ -31,7 +32,8 @@ interface Roster {
 }
 
 async function loadRoster(services: Services): Promise<Roster> {
-  const people = await services.store.people.all();
+  // People who left keep their records but get no nudges, and their supervisor gets none about them.
+  const people = (await services.store.people.all()).filter(isActive);
   const deadlines = new Map<string, Deadline[]>();
   for (const person of people) deadlines.set(person.id, await deadlinesFor(services, person));
   return { people, deadlines };

@@ -36,6 +36,20 @@ export const PersonSchema = z.object({
   /** Milestone id -> the date it was done. */
   milestones: z.record(z.string(), IsoDate).default({}),
   nudgesMuted: z.boolean().default(false),
+  /** Every mark and take-back of a milestone, oldest first: who, when, and the day it was marked for. */
+  milestoneHistory: z
+    .array(
+      z.object({
+        milestone: z.string(),
+        action: z.enum(['marked', 'unmarked']),
+        date: IsoDate,
+        by: z.string(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
+  /** The day an admin marked them as left: records are kept, nudges and /team skip them. */
+  deactivatedOn: IsoDate.optional(),
   createdAt: z.string(),
 });
 export type Person = z.infer<typeof PersonSchema>;

@@ -33,7 +33,9 @@ describe('npm start with no credentials: the console', () => {
       '--as',
       'alice',
     ]);
-    expect(run.stdout).toBe('date,category,minutes,face_to_face,status,note\n2026-03-15,retreat,60,false,pending,""\n');
+    expect(run.stdout).toBe(
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n2026-03-15,retreat,60,false,pending,"",1,alice,"",""\n',
+    );
   });
 
   it('refuses to start on a corrupt database file, with a clear message, and leaves it unchanged', async () => {

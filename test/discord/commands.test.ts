@@ -76,14 +76,35 @@ describe('every command as a Discord slash command', () => {
 
   it('lets a supervisor reject an entry (/hours reject)', async () => {
     await run('alice', 'hours', [sub('log', [str('duration', '1h'), str('category', 'other')])]);
-    const seen = await run('sue', 'hours', [sub('reject', [user('user', 'alice'), str('entries', '4')])]);
+    const before = bot.fake.requests.length;
+    const seen = await run('sue', 'hours', [
+      sub('reject', [user('user', 'alice'), str('entries', '4 not a work duty')]),
+    ]);
     expect(seen.text).toMatch(/not approved|rejected/i);
+    // Alice hears it in a direct message, with the reason.
+    const made = bot.fake.requests.slice(before);
+    const dm = made.find((r) => r.method === 'POST' && r.path.endsWith('/users/@me/channels'));
+    expect(dm?.body.recipient_id).toBe(idOf('alice'));
+    expect(JSON.stringify(made.filter((r) => /\/channels\/[^/]+\/messages$/.test(r.path)).map((r) => r.body))).toMatch(
+      /did not approve[\s\S]*Reason: not a work duty/,
+    );
+  });
+
+  it('uploads the PDF hours report as an attachment (/hours report)', async () => {
+    const seen = await run('alice', 'hours', [sub('report')]);
+    const pdf = Object.entries(seen.files).find(([name]) => name.endsWith('.pdf'));
+    expect(pdf?.[0]).toMatch(/^hours-report-Alice-Lee-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(pdf?.[1].startsWith('%PDF-')).toBe(true);
+    expect(pdf?.[1].trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(seen.ephemeral).toBe(true);
   });
 
   it('uploads the CSV export as an attachment (/hours export)', async () => {
     const seen = await run('alice', 'hours', [sub('export')]);
     const csv = Object.entries(seen.files).find(([name]) => name.endsWith('.csv'));
-    expect(csv?.[1].split('\n')[0]).toBe('date,category,minutes,face_to_face,status,note');
+    expect(csv?.[1].split('\n')[0]).toBe(
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at',
+    );
     expect(seen.ephemeral).toBe(true);
   });
 

@@ -45,7 +45,13 @@ describe('the slash commands generated from the core', () => {
     expect(names).not.toContain('admin');
     const peerbot = definitions.find((d) => d.name === 'peerbot')!;
     expect(peerbot.options!.map((o) => o.name)).toEqual(expect.arrayContaining(['help', 'admin', 'link']));
-    expect(peerbot.options!.find((o) => o.name === 'admin')!.options!.map((o) => o.name)).toEqual(['enroll', 'role']);
+    expect(peerbot.options!.find((o) => o.name === 'admin')!.options!.map((o) => o.name)).toEqual([
+      'enroll',
+      'role',
+      'people',
+      'deactivate',
+      'activate',
+    ]);
   });
 
   it('follows every Discord rule for names, descriptions and options', () => {

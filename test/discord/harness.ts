@@ -37,6 +37,8 @@ export async function startBot(options: DiscordOptions = {}, env: Record<string,
     options,
   );
   await adapter.start();
+  // As src/main.ts does: notices to people (a rejected entry, a moved meeting) go out through the running platforms.
+  services.adapters = [adapter];
   return {
     fake,
     adapter,

@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { send, say, testServices } from '../helpers.ts';
 import { CSV_HEADER, hoursCsv, neutralise } from '../../src/hours/export.ts';
-import type { HourEntry } from '../../src/store/schema.ts';
+import type { HourEntry, Person } from '../../src/store/schema.ts';
+
+const alice: Person = {
+  id: 'alice',
+  role: 'mentor',
+  programId: 'wi-peer-mentor',
+  milestones: {},
+  nudgesMuted: false,
+  createdAt: '2026-03-01T10:00:00Z',
+};
+const csvOf = (entries: HourEntry[]) => hoursCsv([{ person: alice, entries }]);
 
 const entry = (note: string, n = 1): HourEntry => ({
   id: String(n),
@@ -27,8 +37,10 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
   const FORMULAS = ['=1+1', '+SUM(A1:A2)', '-2+3', '@SUM(1)', "=cmd|' /C calc'!A0", '\t=1+1', '\r=1+1'];
 
   it.each(FORMULAS)('writes the note %j with a leading single quote, quoted', (note) => {
-    const csv = hoursCsv([entry(note)]);
-    expect(csv.split('\n')[1]).toBe(`2026-03-01,shadowing,60,false,pending,"'${note.replace(/"/g, '""')}"`);
+    const csv = csvOf([entry(note)]);
+    expect(csv.split('\n')[1]).toBe(
+      `2026-03-01,shadowing,60,false,pending,"'${note.replace(/"/g, '""')}",1,alice,"",""`,
+    );
     expect(notesOf(csv)).toEqual([`'${note}`]);
   });
 
@@ -36,7 +48,7 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
     const s = await testServices();
     for (const note of ['=1+1', "=cmd|' /C calc'!A0", '@SUM(1)', '-2+3', '+SUM(A1:A2)'])
       expect(await say(s, 'alice', `/hours log 1h shadowing yesterday "${note}"`)).toMatch(/^Saved/);
-    const csv = (await send(s, 'alice', '/hours export')).files![0]!.content;
+    const csv = String((await send(s, 'alice', '/hours export')).files![0]!.content);
     expect(notesOf(csv)).toEqual(["'=1+1", "'=cmd|' /C calc'!A0", "'@SUM(1)", "'-2+3", "'+SUM(A1:A2)"]);
     // What was stored is what the mentor typed; only the export is made safe.
     expect((await s.store.hours.list('alice')).map((e) => e.note)[0]).toBe('=1+1');
@@ -44,10 +56,13 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
 
   it('leaves an ordinary note as it is, and still quotes it', () => {
     expect(
-      hoursCsv([entry('met with Sam'), entry('', 2)])
+      csvOf([entry('met with Sam'), entry('', 2)])
         .split('\n')
         .slice(1, 3),
-    ).toEqual(['2026-03-01,shadowing,60,false,pending,"met with Sam"', '2026-03-01,shadowing,60,false,pending,""']);
+    ).toEqual([
+      '2026-03-01,shadowing,60,false,pending,"met with Sam",1,alice,"",""',
+      '2026-03-01,shadowing,60,false,pending,"",2,alice,"",""',
+    ]);
     expect(neutralise('met with Sam = good')).toBe('met with Sam = good');
   });
 
@@ -59,7 +74,7 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
     );
     fc.assert(
       fc.property(fc.array(note, { minLength: 1, maxLength: 5 }), (notes) => {
-        const csv = hoursCsv(notes.map((n, i) => entry(n, i + 1)));
+        const csv = csvOf(notes.map((n, i) => entry(n, i + 1)));
         expect(notesOf(csv)).toEqual(notes.map(neutralise));
         for (const cell of notesOf(csv)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
         // RFC 4180: every note field is quoted, so the first line of each record ends in a quote or the note runs on.

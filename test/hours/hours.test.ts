@@ -113,16 +113,18 @@ describe('/hours export', () => {
     await say(s, 'alice', '/hours log 2h shadowing 3/2');
     const reply = await send(s, 'alice', '/hours export');
     expect(reply.files?.[0]?.content).toBe(
-      'date,category,minutes,face_to_face,status,note\n' +
-        '2026-03-02,shadowing,120,false,pending,""\n' +
-        '2026-03-16,mentoring-1on1,60,true,pending,"said ""hi"", then left"\n',
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n' +
+        '2026-03-02,shadowing,120,false,pending,"",2,alice,"",""\n' +
+        '2026-03-16,mentoring-1on1,60,true,pending,"said ""hi"", then left",1,alice,"",""\n',
     );
   });
 
   it('prints the header line alone when there are no entries', async () => {
     const s = await testServices();
     const reply = await send(s, 'alice', '/hours export');
-    expect(reply.files?.[0]?.content).toBe('date,category,minutes,face_to_face,status,note\n');
+    expect(reply.files?.[0]?.content).toBe(
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n',
+    );
   });
 });
 

@@ -100,6 +100,19 @@ describe('every command on Slack, through signed requests', () => {
     expect(made.find((c) => c.method === 'files.completeUploadExternal')!.args.channel_id).toBe('DUALICE');
   });
 
+  it('sends the PDF hours report by direct message, never into the channel', async () => {
+    const before = rig.fake.calls.length;
+    const answer = await rig.command('UALICE', '/hours report', { channelId: 'CPUBLIC' });
+    expect(shown(answer)).toMatch(/in a direct message/);
+    const made = rig.fake.calls.slice(before);
+    const upload = made.find((c) => c.method === 'upload')!;
+    expect(upload.raw).toContain('%PDF-');
+    expect(upload.raw).toContain('%%EOF');
+    const done = made.find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(done.args.channel_id).toBe('DUALICE');
+    expect(String(done.args.files)).toMatch(/hours-report-alice-\d{4}-\d{2}-\d{2}\.pdf/);
+  });
+
   it('schedules a meeting, lists it, takes an RSVP and sends a calendar file from a button', async () => {
     const scheduled = await rig.command(
       'UFRAN',

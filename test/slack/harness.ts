@@ -59,6 +59,8 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     { port: 0, retryConfig: { retries: 0 } },
   );
   await adapter.start();
+  // As src/main.ts does: notices to people go out through the running platforms.
+  svc.adapters = [adapter];
   const eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
 
   const post = (body: string, contentType: string, headers: Record<string, string> = sign(body)) =>

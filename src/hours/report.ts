@@ -1,0 +1,98 @@
+import { DateTime } from 'luxon';
+import type { Context } from '../bot.ts';
+import { progressAmount, reply } from '../message.ts';
+import type { Reply } from '../message.ts';
+import { displayName, resolveTarget, takeMention } from '../people.ts';
+import type { Program } from '../programs/schema.ts';
+import { certStatus } from '../programs/status.ts';
+import type { HourEntry, Person } from '../store/schema.ts';
+import type { Services } from '../services.ts';
+import { formatDuration } from '../parse/duration.ts';
+import { categoryLabel, hoursProgress, hoursText, shareProgress, STATUS_WORDS } from './format.ts';
+import { hoursReportPdf } from './report-pdf.ts';
+import type { HoursReport } from './report-pdf.ts';
+
+const longDate = (iso: string) => DateTime.fromISO(iso).toFormat('LLLL d, yyyy');
+
+/** The words of a person's hours report, from the same status every other view uses. */
+export async function buildHoursReport(
+  services: Services,
+  person: Person,
+  program: Program,
+  entries: HourEntry[],
+): Promise<HoursReport> {
+  const today = services.clock.today();
+  const statuses = certStatus(program, person, entries, today);
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) {
+      const p = await services.store.people.get(id);
+      names.set(id, p ? displayName(p) : id);
+    }
+    return names.get(id)!;
+  };
+  const sum = (status: HourEntry['status']) =>
+    entries.filter((e) => e.status === status).reduce((n, e) => n + e.minutes, 0);
+  const supervisor = person.supervisorId ? await nameOf(person.supervisorId) : undefined;
+  return {
+    person: displayName(person),
+    program: program.name,
+    ...(supervisor ? { supervisor } : {}),
+    generatedOn: longDate(today),
+    requirements: statuses
+      .filter((s) => s.requirement.kind !== 'milestone')
+      .map((s) => {
+        const bar = hoursProgress(s) ?? shareProgress(s);
+        const progress = bar?.kind === 'progress' ? progressAmount(bar) : s.done ? 'done' : 'not done yet';
+        return { label: s.requirement.label, progress, done: s.done };
+      }),
+    milestones: statuses
+      .filter((s) => s.requirement.kind === 'milestone')
+      .map((s) => ({ label: s.requirement.label, ...(s.doneOn ? { date: longDate(s.doneOn) } : {}) })),
+    totals: [
+      { label: 'Approved', value: hoursText(sum('approved')) },
+      { label: 'Waiting for approval', value: hoursText(sum('pending')) },
+      { label: 'Not approved', value: hoursText(sum('rejected')) },
+    ],
+    entries: await Promise.all(
+      entries.map(async (e) => ({
+        id: e.id,
+        date: e.date,
+        category: categoryLabel(program, e.category),
+        duration: formatDuration(e.minutes),
+        status: STATUS_WORDS[e.status],
+        ...(e.reviewedBy ? { reviewedBy: await nameOf(e.reviewedBy) } : {}),
+        ...(e.reviewedAt ? { reviewedOn: e.reviewedAt.slice(0, 10) } : {}),
+        note: e.note,
+      })),
+    ),
+  };
+}
+
+/** /hours report [@user]: a PDF for the certification packet (mine, or a mentor's I may see). */
+export async function reportHours(ctx: Context, text: string): Promise<Reply> {
+  const [mention] = takeMention(text);
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
+  const program = ctx.services.programs.forPerson(person.programId);
+  const entries = await ctx.services.store.hours.list(person.id);
+  const pdf = await hoursReportPdf(await buildHoursReport(ctx.services, person, program, entries));
+  const name = displayName(person).replace(/[^\w.-]+/g, '-');
+  const whose = person.id === ctx.actor.person.id ? 'your hours' : `the hours of ${displayName(person)}`;
+  return reply(
+    [
+      {
+        kind: 'text',
+        text: `Here is a report of ${whose}.\nIt is a PDF file. You can print it for the certification packet.`,
+      },
+    ],
+    {
+      files: [
+        {
+          filename: `hours-report-${name}-${ctx.services.clock.today()}.pdf`,
+          contentType: 'application/pdf',
+          content: pdf,
+        },
+      ],
+    },
+  );
+}
