@@ -28,7 +28,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'process', include: processTests, globalSetup: ['./test/global-build.ts'] },
+        test: {
+          name: 'process',
+          include: processTests,
+          globalSetup: ['./test/global-build.ts'],
+          // A cap, not a target: a test here starts up to three bots one after another, and on a
+          // busy 2-core machine each start can take several seconds.
+          testTimeout: 60_000,
+        },
       },
     ],
   },
