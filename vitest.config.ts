@@ -13,8 +13,10 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    // Tests use real temp files and loopback servers; keep the pool small on 2 cores.
+    // Tests use real temp files and loopback servers; keep the pool small on 2 cores. Two workers,
+    // not vitest's default of one on 2 cores: the process tests mostly wait for the bots they start.
     pool: 'forks',
+    maxWorkers: 2,
     env: { PEERBOT_TZ: 'America/Chicago' },
     globalSetup: ['./test/global-tmp.ts'],
     setupFiles: ['./test/setup.ts'],
@@ -26,7 +28,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'process', include: processTests, globalSetup: ['./test/global-build.ts'] },
+        test: {
+          name: 'process',
+          include: processTests,
+          globalSetup: ['./test/global-build.ts'],
+          // A cap, not a target: a test here starts up to three bots one after another, and on a
+          // busy 2-core machine each start can take several seconds.
+          testTimeout: 60_000,
+        },
       },
     ],
   },

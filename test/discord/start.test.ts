@@ -52,7 +52,7 @@ describe('npm start with DISCORD_TOKEN and DISCORD_APPLICATION_ID', () => {
     const seen = await answerTo(fake, raw, after);
     expect(seen.text).toMatch(/Saved: 1 hour 30 minutes|Saved: 1\.5 hours/);
     expect(seen.ephemeral).toBe(true);
-  }, 30_000);
+  });
 });
 
 describe('npm run discord:register', () => {
@@ -75,5 +75,5 @@ describe('npm run discord:register', () => {
     );
     expect((await register()).stdout).toMatch(/were already up to date/);
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
-  }, 30_000);
+  });
 });

@@ -43,7 +43,7 @@ describe('starting and stopping the Slack adapter', () => {
 
   it('stops with a clear message when the Web API cannot be reached, and leaves no unhandled rejection', async () => {
     const rejections = watchRejections();
-    const closed = await freePort();
+    const closed = await hangUpPort();
     const adapter = createSlackAdapter(await testServices(), settings(`http://127.0.0.1:${closed}/api/`), {
       port: 0,
       retryConfig: { retries: 0 },
@@ -116,10 +116,13 @@ describe('channel posts', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
+/**
+ * A port where nothing answers: a server the system gave a port to, which hangs up on every
+ * connection. (Closing a server and reusing its port would race with anything else on the machine.)
+ */
+async function hangUpPort(): Promise<number> {
+  const server = net.createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return (server.address() as net.AddressInfo).port;
 }

@@ -72,5 +72,5 @@ describe('npm start with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL
     const answer = await fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), 'the answer');
     expect(shown(answer)).toMatch(/Saved: 2 hours of shadowing/);
     expect(answer.args.response_type).toBe('ephemeral');
-  }, 30_000);
+  });
 });
