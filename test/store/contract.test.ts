@@ -10,6 +10,11 @@ import type { Store } from '../../src/store/port.ts';
 import { DayFullError } from '../../src/store/port.ts';
 import type { NewHourEntry, Person } from '../../src/store/schema.ts';
 import { allKinds } from './stores.ts';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { openLowdbStore } from '../../src/store/lowdb.ts';
+import { copyLowdbToPostgres } from '../../src/store/copy.ts';
+import { tempDir } from '../helpers.ts';
 
 const NOW = '2026-01-05T09:00:00-06:00';
 
@@ -181,6 +186,35 @@ for (const kind of allKinds()) {
       const second = (await store.lease('nudges', 60_000, 'b'))!;
       expect(second.token).toBeGreaterThan(first.token);
       expect(await first.renew(60_000)).toBe(false);
+    });
+
+    it.skipIf(!kind.database)('copies a lowdb store into the database, and a second copy adds nothing', async () => {
+      await kind.fresh();
+      const { sql, schema } = await kind.database!();
+      const dir = await tempDir();
+      const db = path.join(dir, 'db.json');
+      const lowdb = await openLowdbStore(db);
+      await lowdb.people.put(person('ana', { supervisorId: 'sue' }));
+      await lowdb.people.link('slack:UANA', 'ana');
+      for (let i = 0; i < 5; i++) await lowdb.hours.add('ana', entry({ requestId: `r${i}`, minutes: 30 + i }));
+      await lowdb.hours.remove('ana', '5');
+      await (
+        await lowdb.collection('questions', z.any())
+      ).put('q1', {
+        question: 'x',
+        personId: 'ana',
+        askedAt: NOW,
+        reason: 'no-answer',
+        wantsReply: false,
+        status: 'open',
+      });
+      await lowdb.outbox.enqueue('nudges/ana', [{ key: 'k1', target: { type: 'person', personId: 'ana' } }], NOW);
+      await lowdb.close();
+      const first = await copyLowdbToPostgres(db, sql, schema);
+      const again = await copyLowdbToPostgres(db, sql, schema);
+      expect(first).toEqual({ people: 1, entries: 4, records: 2, mismatches: [] });
+      expect(again).toEqual(first);
+      await fs.rm(dir, { recursive: true, force: true });
     });
 
     it('stores an optional field added to an entry and returns it as given', async () => {
