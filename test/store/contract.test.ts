@@ -67,17 +67,17 @@ for (const kind of allKinds()) {
       expect(Object.keys(lc.rsvps['2026-01-13']).sort()).toEqual(people);
     });
 
-    it('logs 200 requests, each delivered twice at once, as exactly 200 entries', async () => {
+    it('logs 100 requests, each delivered twice at once, as exactly 100 entries', async () => {
       const store = await kind.fresh();
       const results = await Promise.all(
-        [...Array(400).keys()].map((i) => store.hours.add('ana', entry({ minutes: 1, requestId: `r${i % 200}` }))),
+        [...Array(200).keys()].map((i) => store.hours.add('ana', entry({ minutes: 1, requestId: `r${i % 100}` }))),
       );
-      expect(results.filter((r) => r.created)).toHaveLength(200);
+      expect(results.filter((r) => r.created)).toHaveLength(100);
       const stored = await store.hours.list('ana');
-      expect(stored).toHaveLength(200);
-      expect(new Set(stored.map((e) => e.requestId)).size).toBe(200);
-      expect(new Set(stored.map((e) => e.id)).size).toBe(200);
-    });
+      expect(stored).toHaveLength(100);
+      expect(new Set(stored.map((e) => e.requestId)).size).toBe(100);
+      expect(new Set(stored.map((e) => e.id)).size).toBe(100);
+    }, 60_000);
 
     it('rejects a day over 24 hours and stores nothing, even when two logs arrive together', async () => {
       const store = await kind.fresh();

@@ -80,7 +80,7 @@ describe.skipIf(!url)('two instances on one database', () => {
     const stored = (await a.store.hours.list('ana')).filter((e) => e.date === '2026-03-10');
     expect(stored).toHaveLength(400);
     expect(new Set(stored.map((e) => e.id)).size).toBe(400);
-  });
+  }, 90_000);
 
   it('approve all approves exactly what was shown while a new log lands on the other instance', async () => {
     await say(b, 'ben', 'hours', 'log 1h documentation yesterday', 'ben-1');
