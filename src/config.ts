@@ -88,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function databaseSchema(name?: string): string | undefined {
   if (!name) return undefined;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
-    throw new Error(`PEERBOT_DATABASE_SCHEMA must be a plain name (letters, digits, _), not "${name}". Example: peerbot`);
+    throw new Error(
+      `PEERBOT_DATABASE_SCHEMA must be a plain name (letters, digits, _), not "${name}". Example: peerbot`,
+    );
   return name;
 }

@@ -24,7 +24,8 @@ async function seeded(db: string, account?: (id: string) => string): Promise<voi
   await services.store.close();
 }
 
-describe('npm run nudge', () => {
+// Each test starts the script as its own process two to four times: slow on a busy machine.
+describe('npm run nudge', { timeout: 90_000 }, () => {
   it('--dry-run sends nothing; then a run sends what is due, and a second run sends 0', async () => {
     const db = await tempDb();
     await seeded(db);

@@ -16,6 +16,8 @@ export interface StoreKind {
   clean(): Promise<void>;
   /** After the file. */
   end(): Promise<void>;
+  /** The database under a PostgreSQL kind (emptied by fresh()), with its schema. */
+  database?(): Promise<{ sql: Sql; schema?: string }>;
 }
 
 const TABLES = 'people, accounts, hour_counters, hour_entries, records, outbox, leases';
@@ -45,12 +47,12 @@ function sqlKind(
   name: string,
   connect: () => Promise<{ sql: Sql; schema?: string; drop?: () => Promise<void> }>,
 ): StoreKind {
-  let opened: Promise<{ store: Store; sql: Sql; drop?: () => Promise<void> }> | undefined;
+  let opened: Promise<{ store: Store; sql: Sql; schema?: string; drop?: () => Promise<void> }> | undefined;
   const open = () =>
     (opened ??= connect().then(async ({ sql, schema, drop }) => {
       // The store must not close the shared connection between tests.
       const store = await openPostgresStore({ ...sql, close: async () => undefined }, { schema });
-      return { store, sql, drop };
+      return { store, sql, schema, drop };
     }));
   return {
     name,
@@ -60,6 +62,10 @@ function sqlKind(
       return store;
     },
     async clean() {},
+    async database() {
+      const { sql, schema } = await open();
+      return { sql: { ...sql, close: async () => undefined }, schema };
+    },
     async end() {
       if (!opened) return;
       const { sql, drop } = await opened;

@@ -45,23 +45,25 @@ export const MIGRATIONS: string[] = [
 
 /** Brings the database up to the newest schema; returns the versions applied now. */
 export async function migrate(sql: Sql, schema?: string): Promise<number[]> {
-  if (schema) await sql.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await sql.query(
-    'CREATE TABLE IF NOT EXISTS peerbot_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
-  const applied: number[] = [];
-  for (let i = 0; i < MIGRATIONS.length; i++) {
-    const version = i + 1;
-    const ran = await sql.transaction(async (tx) => {
-      // One instance migrates; the others wait on this lock, then find the version recorded.
-      await tx.query('SELECT pg_advisory_xact_lock(4242001)');
-      const done = await tx.query('SELECT 1 FROM peerbot_migrations WHERE version = $1', [version]);
-      if (done.rowCount > 0) return false;
+  // All in one transaction behind one lock: instances starting together migrate once, and a
+  // failed migration leaves the schema as it was.
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4242001)');
+    if (schema) await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS peerbot_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM peerbot_migrations')).rows.map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (let i = 0; i < MIGRATIONS.length; i++) {
+      const version = i + 1;
+      if (done.has(version)) continue;
       for (const statement of MIGRATIONS[i]!.split(/;\s*$/m).filter((s) => s.trim())) await tx.query(statement);
       await tx.query('INSERT INTO peerbot_migrations (version) VALUES ($1)', [version]);
-      return true;
-    });
-    if (ran) applied.push(version);
-  }
-  return applied;
+      applied.push(version);
+    }
+    return applied;
+  });
 }
