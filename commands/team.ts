@@ -40,15 +40,14 @@ export default {
       if (status.outside.length)
         head.push(`⚠ ${status.outside.length} ${status.outside.length === 1 ? 'entry' : 'entries'} not counted (date)`);
       // Every requirement that is not done, not only the first: a supervisor signs off on all of them.
-      const open = openRequirements(status.requirements).map((s) => {
-        const due = s.due
-          ? s.overdue
-            ? `, late since ${shortDate(s.due, today)}`
-            : `, due ${shortDate(s.due, today)}`
-          : '';
-        return `    ${requirementSummary(s)}${due}`;
-      });
-      lines.push([head.join(' · '), ...(open.length ? open : ['    Everything is done for now.'])].join('\n'));
+      const open = openRequirements(status.requirements);
+      const when = (s: (typeof open)[number]) =>
+        s.due ? (s.overdue ? `, late since ${shortDate(s.due, today)}` : `, due ${shortDate(s.due, today)}`) : '';
+      // Hours first, one line each; the steps to mark as done together on one line.
+      const amounts = open.filter((s) => s.minutes || s.share).map((s) => `    ${requirementSummary(s)}${when(s)}`);
+      const steps = open.filter((s) => !s.minutes && !s.share).map((s) => `${s.requirement.label}${when(s)}`);
+      if (steps.length) amounts.push(`    Not done yet: ${steps.join('; ')}`);
+      lines.push([head.join(' · '), ...(amounts.length ? amounts : ['    Everything is done for now.'])].join('\n'));
     }
     return reply([
       { kind: 'heading', text: `Your team: ${people.length} ${people.length === 1 ? 'person' : 'people'}` },

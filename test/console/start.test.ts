@@ -16,7 +16,7 @@ describe('npm start with no credentials: the console', () => {
     const run = start('/hours log 2h shadowing\n/cert\n', { PEERBOT_DB: db });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Saved: 2 hours of shadowing/);
-    expect(run.stdout).toMatch(/0 of 90 hours \(2 hours waiting for approval\)/);
+    expect(run.stdout).toMatch(/0 of 90 hours \(90 hours still needed, 2 hours waiting for approval\)/);
     // Outside a terminal: no prompt and no banner, only replies.
     expect(run.stdout).not.toMatch(/Hi! I am peerbot|you>/);
   });

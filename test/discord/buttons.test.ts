@@ -12,8 +12,12 @@ describe('buttons on Discord', () => {
   afterAll(async () => {
     await bot.close();
   });
-  const logTwoHours = (who: string) =>
-    bot.interact(chatInput(who, 'hours', [sub('log', [str('duration', '2h'), str('category', 'shadowing')])]));
+  const logTwoHours = (who: string, note?: string) =>
+    bot.interact(
+      chatInput(who, 'hours', [
+        sub('log', [str('duration', '2h'), str('category', 'shadowing'), ...(note ? [str('note', note)] : [])]),
+      ]),
+    );
   const hoursOf = (who: string) => bot.services.store.hours.list(`discord:${idOf(who)}`);
 
   it('runs Undo as the person who clicks it, so a click on someone else’s button cannot touch their hours', async () => {
@@ -26,8 +30,9 @@ describe('buttons on Discord', () => {
   });
 
   it('undoes once when the same Undo button is pressed twice', async () => {
-    await logTwoHours('alice');
-    const logged = await logTwoHours('alice');
+    // Different notes: the same entry twice would be asked about first.
+    await logTwoHours('alice', 'morning');
+    const logged = await logTwoHours('alice', 'afternoon');
     expect(await hoursOf('alice')).toHaveLength(3);
     const undo = logged.buttons.find((b) => b.label === 'Undo')!;
     const first = await bot.interact(buttonClick('alice', undo.custom_id, '6002'));

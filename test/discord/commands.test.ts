@@ -71,7 +71,7 @@ describe('every command as a Discord slash command', () => {
     expect(button).toBeDefined();
     const clicked = await bot.interact(buttonClick('sue', button!.custom_id, '5001', []));
     expect(clicked.text).toMatch(/Approved: 1 entry/);
-    expect((await run('alice', 'cert', [sub('show')])).text).toMatch(/1\.5 of 90 hours/);
+    expect((await run('alice', 'cert', [sub('show')])).text).toMatch(/1 hour 30 minutes of 90 hours/);
   });
 
   it('lets a supervisor reject an entry (/hours reject)', async () => {

@@ -27,7 +27,7 @@ describe('a whole session on Discord, as people would read it', () => {
     );
     expect(enrolled.text).not.toMatch(/\d{15}/);
     const team = await bot.interact(chatInput('sue', 'team'));
-    expect(team.text).toMatch(/user002 · 0 of 90 hours/);
+    expect(team.text).toMatch(/user002\n {4}Internship hours: 0 of 90 hours/);
   });
 
   it('says on every approve button whose hours it is, since entry numbers repeat between people', async () => {
