@@ -50,9 +50,9 @@ describe('/hours report', () => {
     expect(text).toContain('Program: Wisconsin Peer Mentor');
     expect(text).toContain('Supervisor: Sue Park');
     expect(text).toContain('Made on March 16, 2026');
-    expect(text).toMatch(/Approved: 3\.5 hours/);
+    expect(text).toMatch(/Approved: 3 hours 30 minutes/);
     expect(text).toMatch(/Not approved: 1 hour\b/);
-    expect(text).toMatch(/Internship hours: 3\.5 of 90 hours/);
+    expect(text).toMatch(/Internship hours: 3 hours 30 minutes of 90 hours/);
     expect(text).toContain('Entries (3)');
     // Each approved entry names who approved it, and when.
     expect(text.match(/Sue Park, 2026-03-16/g)).toHaveLength(3);

@@ -17,14 +17,21 @@ async function hours(
   who: string,
   list: Array<Partial<HourEntry> & { category: string; minutes: number }>,
 ) {
-  for (const h of list)
-    await s.store.hours.add(who, {
-      date: '2026-03-10',
-      faceToFace: h.category.startsWith('mentoring'),
-      status: 'approved',
-      note: '',
-      ...h,
-    });
+  // The store keeps every day at 24 hours or less, so a big total is spread over days of at most 8 hours.
+  for (const h of list) {
+    const start = h.date ?? '2026-03-10';
+    for (let day = 0, left = h.minutes; left > 0; day++, left -= 480) {
+      const date = new Date(Date.parse(`${start}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
+      await s.store.hours.add(who, {
+        faceToFace: h.category.startsWith('mentoring'),
+        status: 'approved',
+        note: '',
+        ...h,
+        date,
+        minutes: Math.min(480, left),
+      });
+    }
+  }
 }
 
 /** Every number of hours in a text, as minutes ("89 hours 45 minutes" is 5385). */
