@@ -37,11 +37,16 @@ export class FakeSlack {
   private sockets = new WebSocketServer({ server: this.server, path: '/socket' });
   private socket: WebSocket | undefined;
   private acks = new Map<string, (payload: unknown) => void>();
+  private connectionWaiters: Array<() => void> = [];
+  /** Socket Mode connections opened so far. */
+  connections = 0;
   url = '';
 
   constructor() {
     this.sockets.on('connection', (socket) => {
       this.socket = socket;
+      this.connections++;
+      for (const resolve of this.connectionWaiters.splice(0)) resolve();
       socket.on('message', (data) => {
         const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
         this.acks.get(message.envelope_id)?.(message.payload);
@@ -69,11 +74,36 @@ export class FakeSlack {
     return this;
   }
 
+  /** Resolves when the next Socket Mode connection is open (after `count` connections in all). */
+  connected(count = this.connections + 1): Promise<void> {
+    if (this.connections >= count) return Promise.resolve();
+    return new Promise((resolve) => this.connectionWaiters.push(() => this.connected(count).then(resolve)));
+  }
+
+  /** Drops every Socket Mode connection without a close frame, as a lost network does. */
+  dropConnections(): void {
+    this.socket = undefined;
+    for (const socket of this.sockets.clients) socket.terminate();
+  }
+
+  /** Slack unreachable: connections dropped and new ones refused (ECONNREFUSED) until restore(). */
+  async refuse(): Promise<void> {
+    this.dropConnections();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Slack reachable again, at the same address. */
+  async restore(): Promise<void> {
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets.clients) socket.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   get apiUrl(): string {
