@@ -8,6 +8,7 @@ import type { Services } from '../../src/services.ts';
 import { ACTION_PREFIX, decodeButton } from './render.ts';
 import { answer, sendDirect } from './deliver.ts';
 import { homeView } from './home.ts';
+import { fromSlackText } from './text.ts';
 import type { RecentRequests } from './recent.ts';
 
 /**
@@ -22,14 +23,16 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
     await ack();
     // The same trigger_id delivered twice: the first copy answers.
     if (!recent.first(`command:${command.trigger_id}`)) return;
+    const { text, names } = fromSlackText(command.text ?? '');
     const inv: Invocation = {
       platform: 'slack',
       userId: command.user_id,
       userName: command.user_name,
       channelId: command.channel_id,
       command: command.command.replace(/^\//, ''),
-      text: command.text ?? '',
+      text,
       requestId: command.trigger_id,
+      ...(Object.keys(names).length ? { mentionNames: names } : {}),
     };
     const reply = await dispatch(services, inv);
     await answer(client, respond, command.user_id, reply, log);

@@ -63,7 +63,15 @@ describe('Slack answers through the real app', () => {
     // Everything displayed (a button's hidden value is not shown and never parsed for mentions).
     const everything = `${shown(answer)} ${String(answer.args.text)}`;
     expect(everything).not.toMatch(/<!channel>|<!here>|<@U999/);
-    expect(shown(answer)).toContain('&lt;!channel&gt;');
+    // Slack's markup is undone at the edge: the core sees "@channel", which pings nobody as text.
+    expect(shown(answer)).toContain('look @channel and @here and @slack:U999');
+  });
+
+  it('shows markup a person typed as text, escaped again on the way out', async () => {
+    // Typed "<!channel> & co": Slack sends the entities; the core sees the characters; Slack gets them escaped.
+    const answer = await rig.command('U100', '/echo &lt;!channel&gt; &amp; co');
+    expect(shown(answer)).toContain('&lt;!channel&gt; &amp; co');
+    expect(shown(answer)).not.toContain('&amp;amp;');
   });
 
   it('keeps private answers to the person who asked (ephemeral)', async () => {
