@@ -58,7 +58,6 @@ export function createDiscordAdapter(
     services,
     ids: new ButtonIds(),
     deferAfterMs: options.deferAfterMs ?? 1500,
-    clicked: new Map(),
   };
   const dmChannels = new Map<string, string>();
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { dispatch } from '../../src/bot.ts';
 import type { Invocation } from '../../src/bot.ts';
@@ -9,20 +8,21 @@ import { ACTION_PREFIX, decodeButton } from './render.ts';
 import { answer, sendDirect } from './deliver.ts';
 import { homeView } from './home.ts';
 import { fromSlackText } from './text.ts';
-import type { RecentRequests } from './recent.ts';
+import { rememberOnce } from '../shared/once.ts';
 
 /**
  * Slash commands, button presses and the App Home tab. Each listener acknowledges first
  * (Slack allows 3 seconds), then runs the command and answers through response_url.
  */
-export function registerHandlers(app: App, services: Services, recent: RecentRequests): void {
+export function registerHandlers(app: App, services: Services): void {
   const { log } = services;
+  const first = (id: string) => rememberOnce(services.store, `slack:${id}`);
 
   // Every slash command: the core answers unknown ones in plain words, so none is left silent.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
-    // The same trigger_id delivered twice: the first copy answers.
-    if (!recent.first(`command:${command.trigger_id}`)) return;
+    // The same trigger_id delivered twice (a retry): the first copy answers.
+    if (!(await first(`command:${command.trigger_id}`))) return;
     const { text, names } = fromSlackText(command.text ?? '');
     const inv: Invocation = {
       platform: 'slack',
@@ -51,11 +51,10 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
       if (respond) await answer(client, respond, body.user.id, stale, log);
       return;
     }
-    // One button on one message is one request, however often it is clicked, so a
-    // double-click cannot log hours twice (the store keeps this id with the entry).
-    const where = body.container?.message_ts ?? body.view?.hash ?? body.view?.id ?? '';
-    const requestId = `slack-click:${body.user.id}:${where}:${action.action_id}:${digest(action.value ?? '')}`;
-    if (!recent.first(requestId)) return;
+    // Each click is its own request (its trigger_id and action_ts), so a deliberate second
+    // click (RSVP yes, no, yes again) runs; only a redelivery of the same click is dropped.
+    const requestId = `slack-click:${body.trigger_id}:${(action as ButtonAction).action_ts}`;
+    if (!(await first(requestId))) return;
     const reply = await dispatch(services, {
       platform: 'slack',
       userId: body.user.id,
@@ -72,7 +71,8 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab && event.tab !== 'home') return;
-    if (!recent.first(`event:${body.event_id}`)) return;
+    // A retried event (X-Slack-Retry-Num) carries the same event_id.
+    if (!(await first(`event:${body.event_id}`))) return;
     const status: Reply = await dispatch(services, {
       platform: 'slack',
       userId: event.user,
@@ -88,8 +88,4 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
   app.error(async (error) => {
     log.error('Slack: a request could not be answered', error);
   });
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

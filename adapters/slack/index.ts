@@ -8,7 +8,6 @@ import type { Services } from '../../src/services.ts';
 import { boltLogger, startHealthServer, windowedReceiver } from './receiver.ts';
 import { registerHandlers } from './handlers.ts';
 import { postToChannel, sendDirect } from './deliver.ts';
-import { RecentRequests } from './recent.ts';
 import { startupError } from './startup.ts';
 import type { StartStep } from './startup.ts';
 import { supervisedSocket } from './socket.ts';
@@ -73,7 +72,7 @@ export function createSlackAdapter(
     clientOptions,
     deferInitialization: true,
   });
-  registerHandlers(app, services, new RecentRequests());
+  registerHandlers(app, services);
   let release: (() => void) | undefined;
 
   let started = false;

@@ -93,10 +93,11 @@ describe('Slack answers through the real app', () => {
     expect(clicked.args.replace_original).toBe(false);
   });
 
-  it('runs a double-clicked button once', async () => {
+  it('runs a click Slack delivers twice (same trigger_id and action_ts) once', async () => {
     const first = await rig.command('U100', '/echo twice');
-    await rig.click('U300', first, 'Again', { messageTs: '1773673999.000200' });
-    const again = await rig.press('U300', first, 'Again', { messageTs: '1773673999.000200' });
+    const click = { messageTs: '1773673999.000200', triggerId: 'trig-click-1', actionTs: '1773673999.000300' };
+    await rig.click('U300', first, 'Again', click);
+    const again = await rig.press('U300', first, 'Again', click);
     expect(again.status).toBe(200);
     // Answers go out in order; once a later command is answered, the second click had its chance.
     await rig.command('U300', '/echo later');
