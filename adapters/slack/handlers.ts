@@ -8,6 +8,7 @@ import { ACTION_PREFIX, decodeButton } from './render.ts';
 import { answer, sendDirect } from './deliver.ts';
 import { homeView } from './home.ts';
 import { fromSlackText } from './text.ts';
+import { pageOf, splitPage, STORED, storedButton, withShortButtons } from './pages.ts';
 import { rememberOnce } from '../shared/once.ts';
 
 /**
@@ -34,14 +35,15 @@ export function registerHandlers(app: App, services: Services): void {
       requestId: command.trigger_id,
       ...(Object.keys(names).length ? { mentionNames: names } : {}),
     };
-    const reply = await dispatch(services, inv);
+    const reply = await paged(services, inv);
     await answer(client, respond, command.user_id, reply, log);
   });
 
   app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
     await ack();
     if (action.type !== 'button') return;
-    const button = decodeButton((action as ButtonAction).value);
+    const decoded = decodeButton((action as ButtonAction).value);
+    const button = decoded?.command === STORED ? await storedButton(services.store, decoded.args) : decoded;
     if (!button) {
       // Every click gets an answer, even on a button from an older version of the bot.
       const stale = textReply(
@@ -55,7 +57,7 @@ export function registerHandlers(app: App, services: Services): void {
     // click (RSVP yes, no, yes again) runs; only a redelivery of the same click is dropped.
     const requestId = `slack-click:${body.trigger_id}:${(action as ButtonAction).action_ts}`;
     if (!(await first(requestId))) return;
-    const reply = await dispatch(services, {
+    const reply = await paged(services, {
       platform: 'slack',
       userId: body.user.id,
       userName: body.user.username ?? body.user.name,
@@ -88,4 +90,14 @@ export function registerHandlers(app: App, services: Services): void {
   app.error(async (error) => {
     log.error('Slack: a request could not be answered', error);
   });
+}
+
+/**
+ * Runs an invocation and gives the page of its reply that was asked for (`page:2` at the end,
+ * from a "Show more" button), with over-long buttons swapped for stored tokens.
+ */
+async function paged(services: Services, inv: Invocation): Promise<Reply> {
+  const { text, page } = splitPage(inv.text);
+  const reply = await dispatch(services, { ...inv, text });
+  return withShortButtons(services.store, pageOf(reply, page, inv.command, text));
 }

@@ -12,6 +12,23 @@ export interface Call {
   /** The raw body (file contents for "upload"). */
   raw: string;
   path: string;
+  /** Set when Slack refused the call (e.g. "invalid_blocks"): the person saw nothing. */
+  error?: string;
+}
+
+// Block Kit limits Slack enforces by refusing the whole message.
+const MAX_BLOCKS = 50;
+const MAX_BUTTON_VALUE = 2000;
+
+/** Slack's answer to a message over its Block Kit limits: invalid_blocks, as the real API says. */
+function blockKitError(args: Record<string, unknown>): string | undefined {
+  const blocks = args.blocks;
+  if (!Array.isArray(blocks)) return undefined;
+  if (blocks.length > MAX_BLOCKS) return 'invalid_blocks';
+  for (const block of blocks as Array<{ elements?: Array<{ value?: unknown }> }>)
+    for (const element of block.elements ?? [])
+      if (typeof element.value === 'string' && element.value.length > MAX_BUTTON_VALUE) return 'invalid_blocks';
+  return undefined;
 }
 
 /**
@@ -38,6 +55,8 @@ export class FakeSlack {
   private socket: WebSocket | undefined;
   private acks = new Map<string, (payload: unknown) => void>();
   private connectionWaiters: Array<() => void> = [];
+  /** How long waitFor waits before it gives up (a slow answer is a failure, not a hang). */
+  waitMs = 5000;
   /** Socket Mode connections opened so far. */
   connections = 0;
   url = '';
@@ -126,7 +145,7 @@ export class FakeSlack {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`the bot never made ${label}; calls: ${this.calls.map((c) => c.method).join(', ')}`)),
-        5000,
+        this.waitMs,
       );
       this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
     });
@@ -146,8 +165,15 @@ export class FakeSlack {
           : path;
     const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path };
     this.calls.push(call);
-    const body = this.answer(call);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const refused = ['respond', 'chat.postMessage', 'chat.update'].includes(method)
+      ? blockKitError(call.args)
+      : undefined;
+    if (refused) call.error = refused;
+    const body = refused ? { ok: false, error: refused } : this.answer(call);
+    // A response_url answers a refused message with HTTP 400; the Web API with ok: false.
+    res
+      .writeHead(refused && method === 'respond' ? 400 : 200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(body));
     for (const w of this.waiters.filter((w) => w.match(call))) {
       this.waiters.splice(this.waiters.indexOf(w), 1);
       w.resolve(call);
