@@ -33,11 +33,11 @@ function tokens(text: string): string[] {
 async function personFor(ctx: Context, word: string): Promise<{ person: Person; isNew: boolean }> {
   const found = await findMentioned(ctx.services, word, ctx.inv.platform);
   if (found) return { person: found, isNew: false };
-  const slackName = /^<@[A-Z0-9]+\|([^>]+)>$/i.exec(word)?.[1];
   const id = mentionKeys(word, ctx.inv.platform)[0]!;
   const person: Person = {
     id,
-    name: slackName ?? ownValue(ctx.inv.mentionNames, id),
+    // The name the platform gave with the mention (Slack's label, Discord's display name).
+    name: ownValue(ctx.inv.mentionNames, id),
     role: 'mentor',
     programId: ctx.services.config.defaultProgram,
     milestones: {},

@@ -59,19 +59,20 @@ async function refuseTwoRecords(services: Services, keyA: string, a: Person, key
 
 /** "Slack" for "slack:U123": the admin reads a platform, not a raw account id. */
 function platformOf(key: string): string {
-  return key.startsWith('slack:') ? 'Slack' : key.startsWith('discord:') ? 'Discord' : 'console';
+  const platform = /^([a-z]+):/.exec(key)?.[1] ?? 'console';
+  return platform === 'console' ? platform : platform[0]!.toUpperCase() + platform.slice(1);
 }
 
-/** "slack:U123", "discord:42", a mention (<@42> on Discord, <@U123|sam> on Slack) or a console id ("alice"). */
+/** An account typed as "slack:U123" or "discord:42", a mention (the adapters turn them into "@slack:U123") or a console id ("alice"). */
 async function accountOf(
   services: Services,
   word: string,
   platform: Platform,
 ): Promise<{ key: string; person?: Person }> {
-  const prefixed = /^(slack|discord):(\S+)$/i.exec(word);
+  const prefixed = /^([a-z]+):(\S+)$/i.exec(word);
   const candidates = prefixed
     ? [`${prefixed[1]!.toLowerCase()}:${prefixed[2]}`]
-    : isMention(word) || !word.startsWith('<')
+    : isMention(word) || !/^[<#&]/.test(word)
       ? mentionKeys(word, platform)
       : [];
   if (candidates.length === 0)
@@ -87,7 +88,7 @@ async function accountOf(
 export default {
   name: 'link',
   description: 'Link one person’s Slack and Discord accounts (admins only).',
-  examples: [EXAMPLE, '/peerbot link <@123456789> slack:U123ABC'],
+  examples: [EXAMPLE, '/peerbot link @sam discord:123456789'],
   subcommands: [],
   run: linkAccounts,
 } satisfies Command;

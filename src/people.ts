@@ -61,22 +61,19 @@ export async function ensureSaved(services: Services, actor: Actor): Promise<voi
   actor.saved = true;
 }
 
-const SLACK_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i;
-const DISCORD_MENTION = /^<@!?(\d+)>$/;
-
-/** Is this word a mention of a person ("@alice", "<@U123|alice>", "<@123>")? */
+/**
+ * Is this word a mention of a person? Mentions reach the core in one form whatever the
+ * platform: `@` and an account key the adapter resolved ("@slack:U123", "@discord:42"), or
+ * what a console user typed ("@alice", "@AliceLee"). Platform markup never gets this far.
+ */
 export function isMention(word: string): boolean {
-  return /^@[\w.:-]+$/.test(word) || SLACK_MENTION.test(word) || DISCORD_MENTION.test(word);
+  return /^@[\w.:-]+$/.test(word);
 }
 
-/** The account keys a mention may stand for, most likely first. */
+/** The account keys a mention may stand for, most likely first: the word itself, then the word as this platform's id. */
 export function mentionKeys(word: string, platform: Platform): string[] {
-  const discord = DISCORD_MENTION.exec(word);
-  if (discord) return [`discord:${discord[1]}`];
-  const slack = SLACK_MENTION.exec(word);
-  if (slack) return [`slack:${slack[1]}`];
   const plain = word.replace(/^@/, '');
-  return platform === 'console' ? [plain] : [accountKey(platform, plain), plain];
+  return platform === 'console' ? [plain] : [plain, accountKey(platform, plain)];
 }
 
 /** Finds the person a mention names, by account, id or name. */
@@ -111,9 +108,10 @@ export async function requireMentioned(
   return person;
 }
 
+/** How a mention reads in a reply: as typed, or "that person" for an account key (a bare platform id says nothing). */
 export function displayMention(word: string): string {
-  const slack = /^<@[A-Z0-9]+\|([^>]+)>$/i.exec(word);
-  return slack ? `@${slack[1]}` : word.startsWith('<') ? 'that person' : word.startsWith('@') ? word : `@${word}`;
+  if (word.includes(':')) return 'that person';
+  return word.startsWith('@') ? word : `@${word}`;
 }
 
 export function displayName(person: Person): string {

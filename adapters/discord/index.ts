@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes, Status } from 'discord.js';
 import type { Interaction, RESTOptions } from 'discord.js';
 import type { Adapter } from '../../src/adapter.ts';
 import type { Config } from '../../src/config.ts';
@@ -15,6 +15,7 @@ import { registerCommands } from './register.ts';
 import { inviteUrl } from './invite.ts';
 import type { RegisterResult } from './register.ts';
 import { renderReply } from './render.ts';
+import { keepAlive } from '../shared/guard.ts';
 
 export type DiscordSettings = NonNullable<Config['discord']>;
 
@@ -57,12 +58,12 @@ export function createDiscordAdapter(
     services,
     ids: new ButtonIds(),
     deferAfterMs: options.deferAfterMs ?? 1500,
-    clicked: new Map(),
   };
   const dmChannels = new Map<string, string>();
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   const state = { stopping: false };
+  let release: (() => void) | undefined;
   logConnection(client, services, state);
 
   const definitions = () => commandDefinitions(services.commands.values());
@@ -105,12 +106,14 @@ export function createDiscordAdapter(
         throw startError('could not log in', error);
       });
       await ready;
+      release = keepAlive('Discord', log, recoverer(client, settings.token, services, state));
       log.info(`discord: logged in as ${client.user?.tag ?? 'the bot'}, in ${client.guilds.cache.size} server(s)`);
       if (client.guilds.cache.size === 0)
         log.warn(`discord: the bot is in no server yet. Invite it: ${inviteUrl(settings.applicationId)}`);
     },
     async stop() {
       state.stopping = true;
+      release?.();
       await client.destroy();
       // destroy() forgets the token; sending (nudges) may still follow a stop.
       client.rest.setToken(settings.token);
@@ -162,22 +165,51 @@ function startError(what: string, error: unknown): Error {
   return new Error(`Discord ${what}: ${(error as Error).message}\n${hint}`);
 }
 
-/** Reconnecting is discord.js's job; this only says what happens, so an operator can see it. */
+/**
+ * Reconnecting is discord.js's job (it resumes, or identifies again, every half second or so
+ * for as long as it takes); this says what happens, once per outage, so an operator can see it.
+ */
 function logConnection(client: Client, services: Services, state: { stopping: boolean }): void {
   // services.log is read at each event, not captured, so a logger swapped in later is used.
   const log = () => services.log;
-  // stop() closes the connection too; that is not worth a warning.
-  client.on(
-    Events.ShardReconnecting,
-    (id) => state.stopping || log().warn(`discord: connection ${id} lost, reconnecting`),
-  );
-  client.on(Events.ShardResume, (id, replayed) =>
-    log().info(`discord: connection ${id} back (${replayed} events replayed)`),
-  );
+  let lostAt = 0;
+  const back = (id: number, how: string) => {
+    if (!lostAt) return;
+    log().info(`discord: connection ${id} back after ${Math.round((Date.now() - lostAt) / 1000)} s (${how})`);
+    lostAt = 0;
+  };
+  client.on(Events.ShardReconnecting, (id) => {
+    // stop() closes the connection too; that is not worth a warning. Each failed attempt
+    // fires this again: one line per outage is enough.
+    if (state.stopping || lostAt) return;
+    lostAt = Date.now();
+    log().warn(`discord: connection ${id} lost, reconnecting`);
+  });
+  client.on(Events.ShardResume, (id, replayed) => back(id, `${replayed} events replayed`));
+  client.on(Events.ShardReady, (id) => back(id, 'a new session'));
   client.on(Events.ShardDisconnect, (event, id) =>
     log().error(`discord: connection ${id} closed for good (code ${event.code})`),
   );
   client.on(Events.ShardError, (error, id) => log().warn(`discord: connection ${id} error: ${error.message}`));
   client.on(Events.Warn, (message) => log().warn(`discord: ${message}`));
   client.on(Events.Error, (error) => log().error(`discord: ${error.message}`));
+}
+
+/**
+ * After an unhandled rejection: if discord.js gave the connection up (a shard "closed for
+ * good"), log in again; otherwise its own reconnecting is under way and nothing is needed.
+ */
+function recoverer(client: Client, token: string, services: Services, state: { stopping: boolean }): () => void {
+  let busy = false;
+  return () => {
+    if (state.stopping || busy) return;
+    if (!client.ws.shards.some((shard) => shard.status === Status.Disconnected)) return;
+    busy = true;
+    services.log.warn('discord: the connection was given up; logging in again');
+    void client
+      .destroy()
+      .then(() => client.login(token))
+      .catch((error: unknown) => services.log.error('discord: could not log in again', error))
+      .finally(() => (busy = false));
+  };
 }

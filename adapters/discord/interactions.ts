@@ -12,23 +12,24 @@ import { invocationFromCommand, nameOf } from './invocation.ts';
 import { renderReply } from './render.ts';
 import type { DiscordMessage } from './render.ts';
 import { suggestions } from './autocomplete.ts';
+import { rememberOnce } from '../shared/once.ts';
 
 export interface InteractionContext {
   services: Services;
   ids: ButtonIds;
   /** Discord drops an answer that takes over 3 seconds; past this the reply is deferred first (0: always). */
   deferAfterMs: number;
-  /** When each click (message + person + button) was answered, so a double click runs once. */
-  clicked: Map<string, number>;
 }
 
 export const NO_MENTIONS = { parse: [] as [] };
-const DOUBLE_CLICK_MS = 10_000;
 
 /** Every interaction ends in an answer the person can read; failures to answer are logged. */
 export async function handleInteraction(ctx: InteractionContext, interaction: Interaction): Promise<void> {
   try {
     if (interaction.isAutocomplete()) return await answerAutocomplete(ctx, interaction);
+    // Each command and each click is its own interaction with its own id: a deliberate second
+    // click runs; the same interaction seen twice (two gateway sessions, two instances) runs once.
+    if (!(await rememberOnce(ctx.services.store, `discord:${interaction.id}`))) return;
     if (interaction.isChatInputCommand()) return await answerCommand(ctx, interaction);
     if (interaction.isButton()) return await answerButton(ctx, interaction);
   } catch (error) {
@@ -58,16 +59,6 @@ async function answerButton(ctx: InteractionContext, interaction: ButtonInteract
     await send(ctx, interaction, textReply('This button is too old to use.', 'Please type the command again.'));
     return;
   }
-  const click = `${interaction.message.id}:${interaction.user.id}:${interaction.customId}`;
-  // The same button again within seconds is a double click; later it is a real second press (RSVP yes, no, yes again).
-  const before = ctx.clicked.get(click);
-  if (before !== undefined && Date.now() - before < DOUBLE_CLICK_MS) {
-    await send(ctx, interaction, textReply('You already pressed this button. I did it once.'));
-    return;
-  }
-  ctx.clicked.delete(click);
-  ctx.clicked.set(click, Date.now());
-  if (ctx.clicked.size > 10_000) ctx.clicked.delete(ctx.clicked.keys().next().value!);
   // The clicker, not the person the message was for, runs the command: their rights apply.
   await answer(ctx, interaction, {
     platform: 'discord',
@@ -76,7 +67,7 @@ async function answerButton(ctx: InteractionContext, interaction: ButtonInteract
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     command: action.command,
     text: action.args,
-    requestId: `button:${click}`,
+    requestId: `button:${interaction.id}`,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction, User } from 'discord.js';
 import type { Command, Invocation, OptionSpec } from '../../src/bot.ts';
-import { accountKey } from '../../src/people.ts';
 import { nullRecord } from '../../src/lookup.ts';
+import { discordAccount, fromDiscordText } from './text.ts';
 import { findSubcommand, isFlat } from './definitions.ts';
 
 /**
@@ -24,9 +24,22 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
     words.push(optionText(option, given.value));
     // <@id> carries no name; the one Discord resolved is kept so a person enrolled now shows by name, not a number.
     if (given.user)
-      mentionNames[accountKey('discord', given.user.id)] =
+      mentionNames[discordAccount(given.user.id)] =
         given.member && 'displayName' in given.member ? given.member.displayName : nameOf(given.user);
   }
+  // Free text (a note) may hold <@42> or <#7>: it reaches the core as the person typed it.
+  const { text, names } = fromDiscordText(words.join(' '), {
+    user: (id) => {
+      const user = interaction.client.users.cache.get(id);
+      return user ? nameOf(user) : undefined;
+    },
+    channel: (id) => {
+      const channel = interaction.client.channels.cache.get(id);
+      return channel && 'name' in channel && channel.name ? channel.name : undefined;
+    },
+    role: (id) => interaction.guild?.roles.cache.get(id)?.name,
+  });
+  for (const [key, name] of Object.entries(names)) mentionNames[key] ??= name;
   return {
     platform: 'discord',
     userId: interaction.user.id,
@@ -36,14 +49,14 @@ export function invocationFromCommand(interaction: ChatInputCommandInteraction, 
         : nameOf(interaction.user),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     command: command.name,
-    text: words.join(' '),
+    text,
     requestId: interaction.id,
     ...(Object.keys(mentionNames).length ? { mentionNames } : {}),
   };
 }
 
 function optionText(option: OptionSpec, value: string | number | boolean): string {
-  let text = option.type === 'user' ? `<@${String(value)}>` : String(value).trim();
+  let text = option.type === 'user' ? `@${discordAccount(String(value))}` : String(value).trim();
   // A title with a double quote inside would end the quoted part early in the core's parser.
   if (option.quote) text = `"${text.replace(/"/g, "'")}"`;
   return `${option.prefix ?? ''}${text}`;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { App, BlockAction } from '@slack/bolt';
 import { dispatch } from '../../src/bot.ts';
 import type { Invocation } from '../../src/bot.ts';
@@ -8,37 +7,43 @@ import type { Services } from '../../src/services.ts';
 import { ACTION_PREFIX, decodeButton } from './render.ts';
 import { answer, sendDirect } from './deliver.ts';
 import { homeView } from './home.ts';
-import type { RecentRequests } from './recent.ts';
+import { fromSlackText } from './text.ts';
+import { pageOf, splitPage, STORED, storedButton, withShortButtons } from './pages.ts';
+import { rememberOnce } from '../shared/once.ts';
 
 /**
  * Slash commands, button presses and the App Home tab. Each listener acknowledges first
  * (Slack allows 3 seconds), then runs the command and answers through response_url.
  */
-export function registerHandlers(app: App, services: Services, recent: RecentRequests): void {
+export function registerHandlers(app: App, services: Services): void {
   const { log } = services;
+  const first = (id: string) => rememberOnce(services.store, `slack:${id}`);
 
   // Every slash command: the core answers unknown ones in plain words, so none is left silent.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
-    // The same trigger_id delivered twice: the first copy answers.
-    if (!recent.first(`command:${command.trigger_id}`)) return;
+    // The same trigger_id delivered twice (a retry): the first copy answers.
+    if (!(await first(`command:${command.trigger_id}`))) return;
+    const { text, names } = fromSlackText(command.text ?? '');
     const inv: Invocation = {
       platform: 'slack',
       userId: command.user_id,
       userName: command.user_name,
       channelId: command.channel_id,
       command: command.command.replace(/^\//, ''),
-      text: command.text ?? '',
+      text,
       requestId: command.trigger_id,
+      ...(Object.keys(names).length ? { mentionNames: names } : {}),
     };
-    const reply = await dispatch(services, inv);
+    const reply = await paged(services, inv);
     await answer(client, respond, command.user_id, reply, log);
   });
 
   app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
     await ack();
     if (action.type !== 'button') return;
-    const button = decodeButton(action.value);
+    const decoded = decodeButton(action.value);
+    const button = decoded?.command === STORED ? await storedButton(services.store, decoded.args) : decoded;
     if (!button) {
       // Every click gets an answer, even on a button from an older version of the bot.
       const stale = textReply(
@@ -48,12 +53,11 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
       if (respond) await answer(client, respond, body.user.id, stale, log);
       return;
     }
-    // One button on one message is one request, however often it is clicked, so a
-    // double-click cannot log hours twice (the store keeps this id with the entry).
-    const where = body.container?.message_ts ?? body.view?.hash ?? body.view?.id ?? '';
-    const requestId = `slack-click:${body.user.id}:${where}:${action.action_id}:${digest(action.value ?? '')}`;
-    if (!recent.first(requestId)) return;
-    const reply = await dispatch(services, {
+    // Each click is its own request (its trigger_id and action_ts), so a deliberate second
+    // click (RSVP yes, no, yes again) runs; only a redelivery of the same click is dropped.
+    const requestId = `slack-click:${body.trigger_id}:${action.action_ts}`;
+    if (!(await first(requestId))) return;
+    const reply = await paged(services, {
       platform: 'slack',
       userId: body.user.id,
       userName: body.user.username ?? body.user.name,
@@ -69,7 +73,8 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab && event.tab !== 'home') return;
-    if (!recent.first(`event:${body.event_id}`)) return;
+    // A retried event (X-Slack-Retry-Num) carries the same event_id.
+    if (!(await first(`event:${body.event_id}`))) return;
     const status: Reply = await dispatch(services, {
       platform: 'slack',
       userId: event.user,
@@ -87,6 +92,12 @@ export function registerHandlers(app: App, services: Services, recent: RecentReq
   });
 }
 
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/**
+ * Runs an invocation and gives the page of its reply that was asked for (`page:2` at the end,
+ * from a "Show more" button), with over-long buttons swapped for stored tokens.
+ */
+async function paged(services: Services, inv: Invocation): Promise<Reply> {
+  const { text, page } = splitPage(inv.text);
+  const reply = await dispatch(services, { ...inv, text });
+  return withShortButtons(services.store, pageOf(reply, page, inv.command, text));
 }

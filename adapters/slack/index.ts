@@ -8,9 +8,11 @@ import type { Services } from '../../src/services.ts';
 import { boltLogger, startHealthServer, windowedReceiver } from './receiver.ts';
 import { registerHandlers } from './handlers.ts';
 import { postToChannel, sendDirect } from './deliver.ts';
-import { RecentRequests } from './recent.ts';
 import { startupError } from './startup.ts';
 import type { StartStep } from './startup.ts';
+import { supervisedSocket } from './socket.ts';
+import type { SocketPolicy, SupervisedSocket } from './socket.ts';
+import { keepAlive } from '../shared/guard.ts';
 
 export type SlackSettings = NonNullable<Config['slack']>;
 
@@ -19,6 +21,8 @@ export interface SlackAdapterOptions {
   port?: number;
   /** How the Web API client retries (default: 3 retries within a few seconds). */
   retryConfig?: webApi.RetryOptions;
+  /** Socket Mode's reconnect timing (tests make it quick). */
+  socketPolicy?: SocketPolicy;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -53,26 +57,23 @@ export function createSlackAdapter(
     timeout: 10_000,
   };
   const mode = settings.appToken ? 'socket' : 'http';
+  // Socket Mode gets a receiver of its own so the Web API's short retries never become its
+  // reconnect policy (see socket.ts).
+  const socket: SupervisedSocket | undefined =
+    mode === 'socket'
+      ? supervisedSocket(settings.appToken!, settings.apiUrl, logger, log, options.socketPolicy)
+      : undefined;
   // deferInitialization: Bolt would otherwise call auth.test inside the constructor and leave
   // a rejected promise nobody awaits; start() runs it and turns a failure into a clear message.
-  const app =
-    mode === 'socket'
-      ? new App({
-          token: settings.botToken,
-          appToken: settings.appToken,
-          socketMode: true,
-          logger,
-          clientOptions,
-          deferInitialization: true,
-        })
-      : new App({
-          token: settings.botToken,
-          receiver: windowedReceiver(settings.signingSecret, log, '/slack/events', services.health),
-          logger,
-          clientOptions,
-          deferInitialization: true,
-        });
-  registerHandlers(app, services, new RecentRequests());
+  const app = new App({
+    token: settings.botToken,
+    receiver: socket?.receiver ?? windowedReceiver(settings.signingSecret, log, '/slack/events', services.health),
+    logger,
+    clientOptions,
+    deferInitialization: true,
+  });
+  registerHandlers(app, services);
+  let release: (() => void) | undefined;
 
   let started = false;
   let listeningPort: number | undefined;
@@ -105,13 +106,14 @@ export function createSlackAdapter(
           mode === 'socket' ? (health = await startHealthServer(port, services.health)) : await app.start(port);
         listeningPort = portOf(server) ?? port;
         step = 'app-token';
-        if (mode === 'socket') await app.start();
+        if (socket) await socket.start(); // app.start() is receiver.start(), with the loop's bookkeeping
       } catch (error) {
         health?.close();
         health = undefined;
         throw startupError(error, apiUrl, step);
       }
       started = true;
+      release = keepAlive('Slack', log, () => socket?.recover());
       log.info(
         mode === 'http'
           ? `Slack: listening on port ${listeningPort} (POST /slack/events, GET /healthz and /readyz)`
@@ -121,7 +123,8 @@ export function createSlackAdapter(
     async stop() {
       if (!started) return;
       started = false;
-      await app.stop();
+      release?.();
+      await (socket ? socket.stop() : app.stop());
       await new Promise((resolve) => (health ? health.close(resolve) : resolve(undefined)));
       health = undefined;
     },

@@ -59,6 +59,11 @@ export function toBlocks(reply: Reply, maxBlocks = MAX_BLOCKS): KnownBlock[] {
   return [...blocks.slice(0, maxBlocks - 1), more];
 }
 
+/** How many Block Kit blocks one neutral block becomes (for paging). */
+export function renderedBlocks(block: Block): number {
+  return renderBlock(block, 0).length;
+}
+
 function renderBlock(block: Block, index: number): KnownBlock[] {
   switch (block.kind) {
     case 'heading':

@@ -38,8 +38,20 @@ describe('buttons on Discord', () => {
     const first = await bot.interact(buttonClick('alice', undo.custom_id, '6002'));
     const second = await bot.interact(buttonClick('alice', undo.custom_id, '6002'));
     expect(first.text).toMatch(/Deleted|deleted/);
-    expect(second.text).toMatch(/already pressed/);
+    // A second press is a new interaction and runs: it says, in plain words, the entry is gone.
+    expect(second.text).toMatch(/no entry #\d+\. It may already/);
     expect(await hoursOf('alice')).toHaveLength(2);
+  });
+
+  it('answers the same interaction delivered twice once, and a deliberate second click again', async () => {
+    const logged = await logTwoHours('bob');
+    const undo = logged.buttons.find((b) => b.label === 'Undo')!;
+    const click = buttonClick('bob', undo.custom_id, '6010');
+    await bot.interact(click);
+    bot.fake.dispatch('INTERACTION_CREATE', click);
+    await logTwoHours('bob'); // answered after the redelivery had its chance
+    const { id, token } = click as { id: string; token: string };
+    expect(bot.fake.requests.filter((r) => r.path === `/interactions/${id}/${token}/callback`)).toHaveLength(1);
   });
 
   it('says a button is too old when its command was forgotten (after a restart)', async () => {

@@ -31,6 +31,11 @@ export class FakeDiscord {
   identify?: Record<string, unknown>;
   /** How many times a bot resumed its session after a reconnect. */
   resumes = 0;
+  /** How many times a bot identified (a fresh session). */
+  identifies = 0;
+  /** Gateway connections opened so far. */
+  connections = 0;
+  private connectionWaiters: Array<() => void> = [];
   private sockets = new Set<WebSocket>();
   private waiters: Array<{ match: (r: Recorded) => boolean; resolve: (r: Recorded) => void; seen: number }> = [];
   private seq = 0;
@@ -74,15 +79,47 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(JSON.stringify({ op: 7, d: null }));
   }
 
+  /** Resolves when `count` gateway sessions in all are ready or resumed. */
+  ready(count: number): Promise<void> {
+    if (this.identifies + this.resumes >= count) return Promise.resolve();
+    return new Promise((resolve) => this.connectionWaiters.push(() => void this.ready(count).then(resolve)));
+  }
+
+  /** Drops every gateway connection without a close frame, as a lost network does. */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  /** Discord unreachable: connections dropped and new ones (gateway and REST) refused until restore(). */
+  async refuse(): Promise<void> {
+    const port = this.port;
+    this.dropConnections();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.refusedPort = port;
+  }
+
+  /** Discord reachable again, at the same address. */
+  async restore(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(this.refusedPort, '127.0.0.1', resolve));
+  }
+
+  private refusedPort = 0;
+
+  private sessionReady(): void {
+    for (const resolve of this.connectionWaiters.splice(0)) resolve();
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
+    this.connections++;
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     socket.on('message', (raw) => {
@@ -91,9 +128,11 @@ export class FakeDiscord {
       if (packet.op === 6) {
         this.resumes++;
         socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+        this.sessionReady();
       }
       if (packet.op !== 2) return;
       this.identify = packet.d;
+      this.identifies++;
       const ready = {
         v: 10,
         user: { id: BOT_ID, username: 'peerbot', discriminator: '0', global_name: null, avatar: null, bot: true },
@@ -104,6 +143,7 @@ export class FakeDiscord {
       };
       socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: ready }));
       socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: ++this.seq, d: guild() }));
+      this.sessionReady();
     });
   }
 

@@ -5,7 +5,7 @@ describe('/peerbot link joins one person’s accounts', () => {
   it('links a Discord account to a person known on Slack, so hours logged on either count once', async () => {
     const s = await testServices();
     await say(s, 'U1', '/hours log 2h shadowing', { platform: 'slack' });
-    const answer = await say(s, 'admin', '/peerbot link slack:U1 <@42>');
+    const answer = await say(s, 'admin', '/peerbot link slack:U1 @discord:42');
     expect(answer).toMatch(/now one person/);
     await say(s, '42', '/hours log 1h shadowing', { platform: 'discord' });
     expect(await s.store.people.byAccount('discord:42')).toMatchObject({ id: 'slack:U1' });

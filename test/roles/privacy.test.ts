@@ -137,7 +137,7 @@ describe('an admin enrolls people and sets roles', () => {
 describe('names', () => {
   it('learns the name of someone enrolled by a mention without one, the first time they write', async () => {
     const t = await testServices();
-    await say(t, 'admin', '/admin enroll <@4242> supervisor:@sue', { platform: 'discord', userId: 'admin' });
+    await say(t, 'admin', '/admin enroll @discord:4242 supervisor:@sue', { platform: 'discord', userId: 'admin' });
     expect((await t.store.people.get('discord:4242'))?.name).toBeUndefined();
     await say(t, '4242', '/cert', { platform: 'discord', userName: 'Dana' });
     expect((await t.store.people.get('discord:4242'))?.name).toBe('Dana');

@@ -12,6 +12,23 @@ export interface Call {
   /** The raw body (file contents for "upload"). */
   raw: string;
   path: string;
+  /** Set when Slack refused the call (e.g. "invalid_blocks"): the person saw nothing. */
+  error?: string;
+}
+
+// Block Kit limits Slack enforces by refusing the whole message.
+const MAX_BLOCKS = 50;
+const MAX_BUTTON_VALUE = 2000;
+
+/** Slack's answer to a message over its Block Kit limits: invalid_blocks, as the real API says. */
+function blockKitError(args: Record<string, unknown>): string | undefined {
+  const blocks = args.blocks;
+  if (!Array.isArray(blocks)) return undefined;
+  if (blocks.length > MAX_BLOCKS) return 'invalid_blocks';
+  for (const block of blocks as Array<{ elements?: Array<{ value?: unknown }> }>)
+    for (const element of block.elements ?? [])
+      if (typeof element.value === 'string' && element.value.length > MAX_BUTTON_VALUE) return 'invalid_blocks';
+  return undefined;
 }
 
 /**
@@ -37,11 +54,18 @@ export class FakeSlack {
   private sockets = new WebSocketServer({ server: this.server, path: '/socket' });
   private socket: WebSocket | undefined;
   private acks = new Map<string, (payload: unknown) => void>();
+  private connectionWaiters: Array<() => void> = [];
+  /** How long waitFor waits before it gives up (a slow answer is a failure, not a hang). */
+  waitMs = 5000;
+  /** Socket Mode connections opened so far. */
+  connections = 0;
   url = '';
 
   constructor() {
     this.sockets.on('connection', (socket) => {
       this.socket = socket;
+      this.connections++;
+      for (const resolve of this.connectionWaiters.splice(0)) resolve();
       socket.on('message', (data) => {
         const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
         this.acks.get(message.envelope_id)?.(message.payload);
@@ -69,11 +93,36 @@ export class FakeSlack {
     return this;
   }
 
+  /** Resolves when the next Socket Mode connection is open (after `count` connections in all). */
+  connected(count = this.connections + 1): Promise<void> {
+    if (this.connections >= count) return Promise.resolve();
+    return new Promise((resolve) => this.connectionWaiters.push(() => this.connected(count).then(resolve)));
+  }
+
+  /** Drops every Socket Mode connection without a close frame, as a lost network does. */
+  dropConnections(): void {
+    this.socket = undefined;
+    for (const socket of this.sockets.clients) socket.terminate();
+  }
+
+  /** Slack unreachable: connections dropped and new ones refused (ECONNREFUSED) until restore(). */
+  async refuse(): Promise<void> {
+    this.dropConnections();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Slack reachable again, at the same address. */
+  async restore(): Promise<void> {
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets.clients) socket.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   get apiUrl(): string {
@@ -96,7 +145,7 @@ export class FakeSlack {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`the bot never made ${label}; calls: ${this.calls.map((c) => c.method).join(', ')}`)),
-        5000,
+        this.waitMs,
       );
       this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
     });
@@ -116,8 +165,15 @@ export class FakeSlack {
           : path;
     const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path };
     this.calls.push(call);
-    const body = this.answer(call);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const refused = ['respond', 'chat.postMessage', 'chat.update'].includes(method)
+      ? blockKitError(call.args)
+      : undefined;
+    if (refused) call.error = refused;
+    const body = refused ? { ok: false, error: refused } : this.answer(call);
+    // A response_url answers a refused message with HTTP 400; the Web API with ok: false.
+    res
+      .writeHead(refused && method === 'respond' ? 400 : 200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(body));
     for (const w of this.waiters.filter((w) => w.match(call))) {
       this.waiters.splice(this.waiters.indexOf(w), 1);
       w.resolve(call);

@@ -37,11 +37,18 @@ export interface SlackRig {
     user: string,
     answer: Call,
     label: string,
-    extra?: { messageTs?: string },
+    extra?: PressExtra,
   ): Promise<{ status: number; responseUrl: string }>;
   /** Clicks a button from an earlier answer, as `user`, and returns the answer to the click. */
-  click(user: string, answer: Call, label: string, extra?: { messageTs?: string }): Promise<Call>;
+  click(user: string, answer: Call, label: string, extra?: PressExtra): Promise<Call>;
   stop(): Promise<void>;
+}
+
+/** Where the button was and, for a redelivered click, the ids of the click being repeated. */
+export interface PressExtra {
+  messageTs?: string;
+  triggerId?: string;
+  actionTs?: string;
 }
 
 export interface CommandExtra {
@@ -94,7 +101,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     return fake.waitFor((c) => c.method === 'respond' && responseUrl.endsWith(c.path), `an answer to ${line}`);
   };
 
-  const press = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
+  const press = async (user: string, answer: Call, label: string, extra: PressExtra = {}) => {
     const button = buttonsOf(answer).find((b) => b.text.text === label);
     if (!button)
       throw new Error(
@@ -109,7 +116,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
       user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
       api_app_id: 'A1',
       token: 'legacy',
-      trigger_id: `trig-${randomUUID()}`,
+      trigger_id: extra.triggerId ?? `trig-${randomUUID()}`,
       response_url: responseUrl,
       container: {
         type: 'message',
@@ -125,7 +132,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
           block_id: 'b1',
           text: button.text,
           value: button.value,
-          action_ts: `${Date.now() / 1000}`,
+          action_ts: extra.actionTs ?? `${Date.now() / 1000}`,
         },
       ],
     };
@@ -148,7 +155,7 @@ export async function slackRig(services?: Services): Promise<SlackRig> {
     return res.status;
   };
 
-  const click = async (user: string, answer: Call, label: string, extra: { messageTs?: string } = {}) => {
+  const click = async (user: string, answer: Call, label: string, extra: PressExtra = {}) => {
     const { status, responseUrl } = await press(user, answer, label, extra);
     if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
     return fake.waitFor(

@@ -56,7 +56,7 @@ describe('the App Home tab', () => {
 });
 
 describe('a command delivered again after a restart', () => {
-  it('is logged once, because the trigger_id is stored with the entry', async () => {
+  it('is logged and answered once, because the trigger_id is remembered in the store', async () => {
     const services = await testServices();
     const first = await slackRig(services);
     const { body, responseUrl } = first.commandBody('UDANA', '/hours log 2h shadowing', { triggerId: 'trig-restart' });
@@ -70,8 +70,9 @@ describe('a command delivered again after a restart', () => {
       ...sign(again.body),
       'x-slack-retry-num': '1',
     });
-    const answer = await second.fake.waitFor((c) => again.responseUrl.endsWith(c.path));
-    expect(shown(answer)).toMatch(/already saved/);
+    // The person already has the first answer; once a later command is answered, the copy had its chance.
+    expect(shown(await second.command('UDANA', '/cert'))).toMatch(/hours/i);
+    expect(second.fake.calls.some((c) => again.responseUrl.endsWith(c.path))).toBe(false);
     expect(await services.store.hours.list('slack:UDANA')).toHaveLength(1);
     await second.stop();
   });

@@ -63,7 +63,15 @@ describe('Slack answers through the real app', () => {
     // Everything displayed (a button's hidden value is not shown and never parsed for mentions).
     const everything = `${shown(answer)} ${String(answer.args.text)}`;
     expect(everything).not.toMatch(/<!channel>|<!here>|<@U999/);
-    expect(shown(answer)).toContain('&lt;!channel&gt;');
+    // Slack's markup is undone at the edge: the core sees "@channel", which pings nobody as text.
+    expect(shown(answer)).toContain('look @channel and @here and @slack:U999');
+  });
+
+  it('shows markup a person typed as text, escaped again on the way out', async () => {
+    // Typed "<!channel> & co": Slack sends the entities; the core sees the characters; Slack gets them escaped.
+    const answer = await rig.command('U100', '/echo &lt;!channel&gt; &amp; co');
+    expect(shown(answer)).toContain('&lt;!channel&gt; &amp; co');
+    expect(shown(answer)).not.toContain('&amp;amp;');
   });
 
   it('keeps private answers to the person who asked (ephemeral)', async () => {
@@ -85,10 +93,11 @@ describe('Slack answers through the real app', () => {
     expect(clicked.args.replace_original).toBe(false);
   });
 
-  it('runs a double-clicked button once', async () => {
+  it('runs a click Slack delivers twice (same trigger_id and action_ts) once', async () => {
     const first = await rig.command('U100', '/echo twice');
-    await rig.click('U300', first, 'Again', { messageTs: '1773673999.000200' });
-    const again = await rig.press('U300', first, 'Again', { messageTs: '1773673999.000200' });
+    const click = { messageTs: '1773673999.000200', triggerId: 'trig-click-1', actionTs: '1773673999.000300' };
+    await rig.click('U300', first, 'Again', click);
+    const again = await rig.press('U300', first, 'Again', click);
     expect(again.status).toBe(200);
     // Answers go out in order; once a later command is answered, the second click had its chance.
     await rig.command('U300', '/echo later');
