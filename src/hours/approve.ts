@@ -117,7 +117,7 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
           {
             label: `Approve all ${waiting.length}${whose}`,
             command: 'hours',
-            args: `approve ${ref} ${waiting.map((e) => e.id).join(' ')}`,
+            args: `approve ${ref} ${compactIds(waiting.map((e) => e.id))}`,
             style: 'primary',
           },
           ...(waiting.length > 1
@@ -146,9 +146,9 @@ function idsAndReason(text: string): { words: string[]; reason: string } {
   const words: string[] = [];
   let rest = text.trim();
   for (;;) {
-    const m = /^(#?\d+|all)(?:[\s,]+|$)/i.exec(rest);
+    const m = /^(#?\d+(?:-\d+)?|all)(?:[\s,]+|$)/i.exec(rest);
     if (!m) break;
-    words.push(m[1]!);
+    words.push(...expandRange(m[1]!));
     rest = rest.slice(m[0].length);
   }
   const reason = rest.replace(/^(because|reason:?|-|:)\s*/i, '').trim();
@@ -180,4 +180,33 @@ async function tellRejected(ctx: Context, person: Person, entries: HourEntry[], 
       reply: { blocks: [{ kind: 'text', text: lines.join('\n') }], private: true },
     },
   ]);
+}
+
+/** The most entries one range may name ("1-600"): more is surely a typo. */
+const RANGE_LIMIT = 5000;
+
+/** "3-6" -> 3 4 5 6; anything else is itself. */
+function expandRange(word: string): string[] {
+  const m = /^#?(\d+)-(\d+)$/.exec(word);
+  if (!m) return [word];
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  if (to < from || to - from >= RANGE_LIMIT)
+    throw new UserError('bad-range', `I can't read the entries "${word}".`, '/hours approve @alice 3-6');
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+}
+
+/**
+ * The ids shown, with runs of consecutive ones written as ranges ("1-600 602"): an Approve all
+ * button still names exactly the entries shown, in a value short enough for Slack and Discord.
+ */
+export function compactIds(ids: string[]): string {
+  const numbers = ids.map(Number).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length;) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j > i ? `${numbers[i]}-${numbers[j]}` : String(numbers[i]));
+    i = j + 1;
+  }
+  return parts.join(' ');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/services.ts';
-import { say, testServices } from '../helpers.ts';
+import { say, send, testServices } from '../helpers.ts';
 import { shown, slackRig } from '../slack/harness.ts';
 import type { SlackRig } from '../slack/harness.ts';
 
@@ -54,6 +54,20 @@ describe('rejecting with a reason', () => {
       'both are from the wrong week',
     ]);
     expect(await say(s, 'sue', '/hours reject @alice 7 nope')).toMatch(/Alice Moore has no entry #7/);
+  });
+
+  it('reads a range of entry numbers, and the Approve all button names exactly the entries shown as ranges', async () => {
+    const s = await cohort();
+    await say(s, 'alice', '/hours log 1h shadowing 3/4');
+    await say(s, 'alice', '/hours log 1h shadowing 3/5');
+    await say(s, 'sue', '/hours approve @alice 2');
+    const list = await send(s, 'sue', '/hours approve @alice');
+    const button = list.blocks
+      .flatMap((b) => (b.kind === 'actions' ? b.buttons : []))
+      .find((b) => /Approve all/.test(b.label));
+    expect(button?.args).toBe('approve @alice 1 3-4');
+    expect(await say(s, 'sue', `/hours ${button!.args}`)).toMatch(/Approved: 3 entries for Alice Moore/);
+    expect(await say(s, 'sue', '/hours approve @alice 9-2')).toMatch(/I can't read the entries "9-2"/);
   });
 
   it('says that nothing was approved when "approve all" names nobody', async () => {

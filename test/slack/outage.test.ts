@@ -36,7 +36,7 @@ async function hoursOverSocket(fake: FakeSlack, id: string): Promise<string> {
     user_id: 'UALICE',
     user_name: 'alice',
     command: '/hours',
-    text: 'log 1h shadowing',
+    text: `log 1h shadowing "${id}"`,
     response_url: responseUrl,
     trigger_id: `trig-${id}`,
     api_app_id: 'A1',
