@@ -2,14 +2,13 @@ import type { Command, Context } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { reply } from '../src/message.ts';
 import type { Block, Reply } from '../src/message.ts';
-import { canSee, displayName, hasRole, requireMentioned, resolveTarget, takeMention } from '../src/people.ts';
+import { displayName, resolveTarget, takeMention } from '../src/people.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
 import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
-import { normalize } from '../src/parse/category.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 

@@ -1,7 +1,7 @@
 import type { Context } from '../src/bot.ts';
 import { textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
-import { ensureSaved, findMentioned, lookupPerson, takeMention } from '../src/people.ts';
+import { ensureSaved, findMentioned, takeMention } from '../src/people.ts';
 import { UserError } from '../src/errors.ts';
 
 /** `/deadlines mute` and `/deadlines unmute`: the person's own deadline reminders (and digest) on or off. */

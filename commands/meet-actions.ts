@@ -87,7 +87,7 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     return textReply('There are no meetings coming up.', hint);
   }
   const blocks: Block[] = [{ kind: 'heading', text: 'Meetings coming up' }];
-  for (const { meeting, occurrence } of next) {
+  for (const { meeting } of next) {
     const lines = [
       `${meeting.title} (short name: ${meeting.id})`,
       `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,

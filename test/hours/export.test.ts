@@ -28,7 +28,7 @@ const entry = (note: string, n = 1): HourEntry => ({
 
 /** The note cells of an export, read back by an independent RFC 4180 parser. */
 function notesOf(csv: string): string[] {
-  const rows = parse(csv, { relax_quotes: false }) as string[][];
+  const rows: string[][] = parse(csv, { relax_quotes: false });
   expect(rows[0]).toEqual([...CSV_HEADER]);
   return rows.slice(1).map((r) => r[5]!);
 }
