@@ -71,11 +71,13 @@ export const INPUT_LIMIT = 2000;
 
 /** True when "/command text" has more than INPUT_LIMIT characters (code points, so an emoji is one). */
 export function isTooLong(inv: Pick<Invocation, 'command' | 'text'>): boolean {
-  const units = inv.command.length + 1 + inv.text.length;
+  // What the person typed: "/ask …" with its slash, however the platform handed the command over.
+  const command = inv.command.startsWith('/') ? inv.command : `/${inv.command}`;
+  const units = command.length + 1 + inv.text.length;
   if (units <= INPUT_LIMIT) return false;
   // A surrogate pair is two UTF-16 units but one character; count only while it can still matter.
   let chars = 0;
-  for (const part of [inv.command, ' ', inv.text]) {
+  for (const part of [command, ' ', inv.text]) {
     for (let i = 0; i < part.length; i++) {
       const code = part.charCodeAt(i);
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < part.length) i++;

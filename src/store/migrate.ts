@@ -11,7 +11,13 @@ export function migrate(raw: unknown, file: string): { data: unknown; hours?: Re
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new StoreError(file, 'is not a peerbot data file (expected a JSON object).');
   const data = raw as Record<string, unknown>;
-  // No "version" at all is version 0 (the first layout), which is moved forward below.
+  // No "version" at all is version 0 (the first layout, which always had "hours"), moved forward
+  // below. A file with neither was not written by any peerbot: say so rather than guess.
+  if (!('version' in data) && !('hours' in data))
+    throw new StoreError(
+      file,
+      `has no "version" field, so it was not written by peerbot as it is. If it is a copy of a peerbot file, put back "version": ${SCHEMA_VERSION}.`,
+    );
   const version = 'version' in data ? data.version : 0;
   if (version === SCHEMA_VERSION) return { data };
   if (version !== 0) throw new StoreError(file, versionProblem(version)!);

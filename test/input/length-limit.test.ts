@@ -66,10 +66,14 @@ describe('a message of up to 2,000 characters', () => {
   });
 
   it('counts characters, not code units: 2,000 emoji are allowed', () => {
-    const emoji = '😀'.repeat(INPUT_LIMIT - 'ask'.length - 1);
+    const emoji = '😀'.repeat(INPUT_LIMIT - '/ask '.length);
     expect(isTooLong({ command: 'ask', text: emoji })).toBe(false);
     expect(isTooLong({ command: 'ask', text: emoji + '😀' })).toBe(true);
-    expect(isTooLong({ command: 'ask', text: 'a'.repeat(INPUT_LIMIT - 4) })).toBe(false);
-    expect(isTooLong({ command: 'ask', text: 'a'.repeat(INPUT_LIMIT - 3) })).toBe(true);
+  });
+
+  it('counts the message as typed, slash included: "/ask" and 1,996 letters is 2,001 characters', () => {
+    expect(isTooLong({ command: 'ask', text: 'a'.repeat(INPUT_LIMIT - 5) })).toBe(false);
+    expect(isTooLong({ command: 'ask', text: 'a'.repeat(INPUT_LIMIT - 4) })).toBe(true);
+    expect(isTooLong({ command: '/ask', text: 'a'.repeat(INPUT_LIMIT - 4) })).toBe(true);
   });
 });

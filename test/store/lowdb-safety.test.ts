@@ -99,6 +99,15 @@ describe('the lowdb store when something goes wrong', () => {
     expect(error.message).not.toMatch(/newer/);
   });
 
+  it('refuses a main file with no "version" that is not the first layout, and leaves it as it was', async () => {
+    const dir = await folder();
+    const db = path.join(dir, 'db.json');
+    const body = JSON.stringify({ people: {}, accounts: {}, collections: {} });
+    await fs.writeFile(db, body);
+    await expect(openLowdbStore(db)).rejects.toThrow(/db\.json has no "version" field/);
+    expect(await fs.readFile(db, 'utf8')).toBe(body);
+  });
+
   it('never reuses an id after nextId was reset, so Undo cannot delete an old entry', async () => {
     const dir = await folder();
     const db = path.join(dir, 'db.json');
