@@ -251,6 +251,12 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
         ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.']
         : ['I already logged your hours for this call.']),
     );
+  } else {
+    // Only calls are logged as hours (SPEC); say so, so nobody thinks a meeting was counted.
+    lines.push(
+      'I did not log any hours for it. Only calls are logged as hours.',
+      'If it counts toward your hours, log it yourself with /hours log.',
+    );
   }
   return textReply(...lines);
 }

@@ -53,7 +53,11 @@ describe('meetings for facilitators', () => {
     await s.store.close();
     opened.splice(opened.indexOf(s), 1);
     const later = await at(dir, '2026-01-13T15:00:00-06:00');
-    await say(later, 'ana', '/meet attended lc');
+    // A learning-collaborative meeting is not a call: it is recorded, and the reply says no hours were logged.
+    expect(await say(later, 'ana', '/meet attended lc')).toContain(
+      'I did not log any hours for it. Only calls are logged as hours.',
+    );
+    expect(await later.store.hours.list('ana')).toEqual([]);
     const who = await say(later, 'fran', '/meet who lc 1/13');
     expect(who).toContain('Came (1): Ana');
     expect(who).toContain('Said yes but did not come (1): Ben');
