@@ -16,7 +16,7 @@ import { Role } from '../src/store/schema.ts';
 import type { Person } from '../src/store/schema.ts';
 import { findDate, formatDate } from '../src/parse/date.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
-import { ownValue } from '../src/lookup.ts';
+import { ownValue, wordTable } from '../src/lookup.ts';
 import { listPeople, setActive } from './admin-people.ts';
 
 const ENROLL_EXAMPLE =
@@ -136,7 +136,7 @@ async function setRole(ctx: Context, text: string): Promise<Reply> {
   return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
 }
 
-const SUBCOMMANDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+const SUBCOMMANDS = wordTable({
   enroll: 'enroll',
   add: 'enroll',
   update: 'enroll',

@@ -1,9 +1,10 @@
-import type { Command, Context } from '../src/bot.ts';
+import type { Command, Context, OptionSpec } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { reply } from '../src/message.ts';
 import type { Block, Reply } from '../src/message.ts';
 import { displayName, resolveTarget, takeMention } from '../src/people.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
+import { wordTable } from '../src/lookup.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
@@ -116,7 +117,19 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
   ]);
 }
 
-const SUBCOMMANDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+/** Whose step, and which: the first options of /cert mark and /cert unmark. */
+const WHOSE_STEP: OptionSpec[] = [
+  { name: 'user', description: 'The person', type: 'user', required: true },
+  {
+    name: 'milestone',
+    description: 'The step, like peer-mentor-101',
+    type: 'string',
+    required: true,
+    autocomplete: 'milestone',
+  },
+];
+
+const SUBCOMMANDS = wordTable({
   mark: 'mark',
   done: 'mark',
   unmark: 'unmark',
@@ -141,17 +154,7 @@ export default {
     {
       name: 'mark',
       description: 'Mark a step as done',
-      options: [
-        { name: 'user', description: 'The person', type: 'user', required: true },
-        {
-          name: 'milestone',
-          description: 'The step, like peer-mentor-101',
-          type: 'string',
-          required: true,
-          autocomplete: 'milestone',
-        },
-        { name: 'date', description: 'When it was done (default today)', type: 'string' },
-      ],
+      options: [...WHOSE_STEP, { name: 'date', description: 'When it was done (default today)', type: 'string' }],
     },
     {
       name: 'history',
@@ -161,16 +164,7 @@ export default {
     {
       name: 'unmark',
       description: 'Take back a step marked by mistake',
-      options: [
-        { name: 'user', description: 'The person', type: 'user', required: true },
-        {
-          name: 'milestone',
-          description: 'The step, like peer-mentor-101',
-          type: 'string',
-          required: true,
-          autocomplete: 'milestone',
-        },
-      ],
+      options: [...WHOSE_STEP],
     },
   ],
   async run(ctx, text) {

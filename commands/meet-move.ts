@@ -53,13 +53,14 @@ export async function moveMeeting(ctx: Context, words: string[]): Promise<Reply>
   const clash = occurrencesBetween(meeting, zone, to, to).find((o) => o.date !== occurrence.date);
   if (clash)
     throw new UserError('move-clash', `${meeting.title} already happens on ${formatDay(to, zone, now)}.`, EXAMPLE);
-  const updated: Meeting = {
-    ...meeting,
-    moved: { ...meeting.moved, [original]: { date: to, time: time ?? occurrence.start.toFormat('HH:mm') } },
-    // The answers people gave for the old date hold for the new one.
-    rsvps: moveKey(meeting.rsvps, occurrence.date, to),
-  };
-  await (await meetingStore(services)).put(meeting.id, updated);
+  const at = { date: to, time: time ?? occurrence.start.toFormat('HH:mm') };
+  // One change in the store: the answers people gave for the old date hold for the new one.
+  const updated = await (
+    await meetingStore(services)
+  ).update(meeting.id, (m): Meeting | undefined =>
+    m ? { ...m, moved: { ...m.moved, [original]: at }, rsvps: moveKey(m.rsvps, occurrence.date, to) } : undefined,
+  );
+  if (!updated) throw new UserError('meeting-cancelled', `${meeting.title} was cancelled.`, '/meet list');
   const moved = occurrenceOn(updated, zone, to)!;
   const told = await tellYesSayers(
     ctx,

@@ -21,7 +21,6 @@ let services: Services | undefined;
 afterEach(async () => {
   if (!services) return;
   await services.store.close();
-  await fs.rm(path.dirname(services.config.dbPath), { recursive: true, force: true });
   services = undefined;
 });
 

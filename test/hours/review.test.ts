@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/services.ts';
 import { say, send, testServices } from '../helpers.ts';
@@ -12,7 +10,6 @@ afterEach(async () => {
   for (const r of rigs.splice(0)) await r.stop();
   for (const s of opened.splice(0)) {
     await s.store.close().catch(() => undefined);
-    await fs.rm(path.dirname(s.config.dbPath), { recursive: true, force: true });
   }
 });
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/services.ts';
@@ -11,9 +10,7 @@ const LC = '/meet schedule "Learning Collaborative" meeting every 2nd tuesday 10
 const opened: Services[] = [];
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.store.close();
-  for (const d of dirs.splice(0)) await fs.rm(d, { recursive: true, force: true });
 });
-const dirs: string[] = [];
 
 async function at(dir: string, now: string): Promise<Services> {
   const s = await createServices(
@@ -27,7 +24,6 @@ async function at(dir: string, now: string): Promise<Services> {
 /** Fran facilitates; Ana and Ben said yes to January 13, Cy said no. */
 async function cohort(): Promise<{ dir: string; s: Services }> {
   const dir = await tempDir();
-  dirs.push(dir);
   const s = await at(dir, '2026-01-05T09:00:00-06:00');
   await say(s, 'admin', '/admin role @fran facilitator');
   for (const name of ['Ana', 'Ben', 'Cy']) await say(s, 'admin', `/admin enroll @${name.toLowerCase()} name:${name}`);

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/services.ts';
 import { say, testServices } from '../helpers.ts';
@@ -8,7 +6,6 @@ let services: Services | undefined;
 afterEach(async () => {
   if (!services) return;
   await services.store.close();
-  await fs.rm(path.dirname(services.config.dbPath), { recursive: true, force: true });
   services = undefined;
 });
 

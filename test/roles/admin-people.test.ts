@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runNudgeCheck } from '../../src/notify/nudges.ts';
 import type { Services } from '../../src/services.ts';
@@ -8,10 +6,8 @@ import { MONDAY, recordingAdapter, seedTeam, servicesAt, tempDb } from '../notif
 
 const opened: Services[] = [];
 afterEach(async () => {
-  for (const s of opened.splice(0)) {
-    await s.store.close();
-    await fs.rm(path.dirname(s.config.dbPath), { recursive: true, force: true });
-  }
+  // The folders go when the file ends (test/setup.ts); the stores are closed after each test.
+  for (const s of opened.splice(0)) await s.store.close();
 });
 
 async function team(): Promise<Services> {
