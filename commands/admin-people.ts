@@ -1,4 +1,5 @@
 import type { Context } from '../src/bot.ts';
+import { formatDate } from '../src/parse/date.ts';
 import { UserError } from '../src/errors.ts';
 import { reply, textReply } from '../src/message.ts';
 import type { Reply } from '../src/message.ts';
@@ -42,7 +43,7 @@ export async function listPeople(ctx: Context, text: string): Promise<Reply> {
     const parts = [displayName(p), p.role, ctx.services.programs.forPerson(p.programId).name];
     const supervisor = p.supervisorId ? byId.get(p.supervisorId) : undefined;
     if (p.role === 'mentor') parts.push(supervisor ? `supervisor: ${displayName(supervisor)}` : '⚠ no supervisor');
-    if (!isActive(p)) parts.push(`left on ${p.deactivatedOn}`);
+    if (p.deactivatedOn) parts.push(`left on ${formatDate(p.deactivatedOn, ctx.services.clock.today())}`);
     return parts.join(' · ');
   });
   const unassigned = people.filter((p) => p.role === 'mentor' && !p.supervisorId && isActive(p)).length;

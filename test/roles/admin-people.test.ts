@@ -57,7 +57,7 @@ describe('/admin people and /admin deactivate', () => {
     expect(recorded.direct.map((d) => d.userId)).toContain('UANA');
     expect(recorded.direct.map((d) => d.userId)).not.toContain('UBEN');
     expect(recorded.direct.filter((d) => /Ben/.test(d.text))).toEqual([]);
-    expect(await say(s, 'admin', '/admin people inactive')).toMatch(/Ben · mentor · .*left on 2026-03-16/);
+    expect(await say(s, 'admin', '/admin people inactive')).toMatch(/Ben · mentor · .*left on Monday, March 16/);
     expect(await say(s, 'admin', '/admin activate @ben')).toMatch(/Ben is active again/);
     expect(await say(s, 'sam', '/team')).toMatch(/Ben/);
   });
