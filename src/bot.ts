@@ -5,6 +5,7 @@ import type { Services } from './services.ts';
 import type { Actor } from './people.ts';
 import { resolveActor } from './people.ts';
 import { distance } from 'fastest-levenshtein';
+import { waitingAsOne } from './notify/inbox.ts';
 
 export type Platform = 'console' | 'slack' | 'discord';
 
@@ -161,5 +162,5 @@ function forPlatform(r: Reply, platform: Platform): Reply {
 async function withInbox(services: Services, actor: Actor, result: Reply): Promise<Reply> {
   const waiting = await services.inbox?.take(actor.person.id);
   if (!waiting?.length) return result;
-  return { ...result, blocks: [...result.blocks, { kind: 'divider' }, ...waiting.flatMap((r) => r.blocks)] };
+  return { ...result, blocks: [...result.blocks, { kind: 'divider' }, ...waitingAsOne(waiting)] };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Reply } from '../message.ts';
+import type { Block, Button, Reply } from '../message.ts';
+import { waitingMessages } from '../messages/digest.ts';
 import type { Inbox } from '../services.ts';
 import type { Store } from '../store/port.ts';
 
@@ -28,4 +29,27 @@ export function storeInbox(store: Store): Inbox {
       return (await inbox.take(personId))?.replies ?? [];
     },
   };
+}
+
+/**
+ * Messages that waited for someone's next reply, shown as one: a count, each message once
+ * (a reminder repeated by several checks shows once), and the buttons gathered at the end.
+ */
+export function waitingAsOne(replies: Reply[]): Block[] {
+  const seen = new Set<string>();
+  const texts: Block[][] = [];
+  const buttons = new Map<string, Button>();
+  for (const r of replies) {
+    const body = r.blocks.filter((b) => b.kind !== 'actions');
+    const id = JSON.stringify(body);
+    for (const b of r.blocks)
+      if (b.kind === 'actions') for (const button of b.buttons) buttons.set(`${button.command} ${button.args}`, button);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    texts.push(body);
+  }
+  const blocks: Block[] = [waitingMessages(texts.length)];
+  texts.forEach((body, i) => blocks.push(...(i ? [{ kind: 'divider' as const }] : []), ...body));
+  if (buttons.size) blocks.push({ kind: 'actions', buttons: [...buttons.values()] });
+  return blocks;
 }

@@ -1,15 +1,24 @@
 import type { DateTime } from 'luxon';
 import type { Adapter } from '../adapter.ts';
+import type { Reply } from '../message.ts';
 import { isActive } from '../people.ts';
 import type { Services } from '../services.ts';
-import type { Person } from '../store/schema.ts';
+import type { HourEntry, Person } from '../store/schema.ts';
 import { deadlinesFor } from '../programs/deadlines.ts';
 import type { Deadline } from '../programs/deadlines.ts';
-import { digestReply, mentorNudge, supervisorNudge } from './nudge-text.ts';
-import type { Mark } from './nudge-text.ts';
+import { daysBetween } from '../dates.ts';
+import { ownReminder, supervisorDigest, SUMMARY_DAYS } from '../messages/digest.ts';
+import type { MentorDeadline, Waiting } from '../messages/digest.ts';
 import { sendOnce } from './outbox.ts';
 import type { Planned, Sent } from './outbox.ts';
+import type { Target } from './delivery.ts';
 import { inQuietHours } from './quiet.ts';
+
+/** Which reminder a deadline is at: 14, 7 or 1 days before, or late. */
+export type Mark = '14' | '7' | '1' | 'overdue';
+
+/** Entries waiting longer than this get a reminder line of their own (issue 14). */
+const OLD_WAIT_DAYS = 7;
 
 /**
  * The reminder a deadline is due for now. Only the latest mark that has passed counts: a
@@ -25,10 +34,11 @@ function currentMark(d: Deadline): Mark | undefined {
   return undefined;
 }
 
-/** Everyone with their deadlines, read and computed once per check: nudges and digests both use them. */
+/** Everyone with their deadlines and waiting entries, read and computed once per check. */
 interface Roster {
   people: Person[];
   deadlines: Map<string, Deadline[]>;
+  pending: Map<string, HourEntry[]>;
 }
 
 async function loadRoster(services: Services): Promise<Roster> {
@@ -36,55 +46,107 @@ async function loadRoster(services: Services): Promise<Roster> {
   const people = (await services.store.people.all()).filter(isActive);
   const deadlines = new Map<string, Deadline[]>();
   for (const person of people) deadlines.set(person.id, await deadlinesFor(services, person));
-  return { people, deadlines };
+  const pending = await services.store.hours.pending(people.filter((p) => p.supervisorId).map((p) => p.id));
+  return { people, deadlines, pending };
 }
 
-/** Every nudge due now: to the person, and to their supervisor, unless they muted nudges. */
-function planNudges({ people, deadlines }: Roster): Planned[] {
+/** One item of a person's message at this check. */
+type Part =
+  | { type: 'own'; deadline: Deadline }
+  | { type: 'mentor'; item: MentorDeadline }
+  | { type: 'old-entries' }
+  | { type: 'weekly'; weekOf: string };
+
+/**
+ * Every reminder due now, as items keyed once each: to the person, and to their supervisor,
+ * unless they muted nudges. A step only the agency or the supervisor can do goes to the
+ * supervisor alone.
+ */
+function planNudges({ people, deadlines, pending }: Roster, today: string): Planned<Part>[] {
   const byId = new Map(people.map((p) => [p.id, p]));
-  const planned: Planned[] = [];
+  const planned: Planned<Part>[] = [];
+  const to = (person: Person): Target => ({ type: 'person', personId: person.id });
   for (const person of people) {
     const supervisor = person.supervisorId ? byId.get(person.supervisorId) : undefined;
+    const heard = supervisor && !supervisor.nudgesMuted ? supervisor : undefined;
     for (const d of deadlines.get(person.id) ?? []) {
       const mark = currentMark(d);
       if (!mark) continue;
-      if (!person.nudgesMuted)
+      if (!person.nudgesMuted && !d.doneBy)
+        planned.push({ key: `${person.id}|${d.id}|${mark}`, target: to(person), part: { type: 'own', deadline: d } });
+      if (heard)
         planned.push({
-          key: `${person.id}|${d.id}|${mark}`,
-          target: { type: 'person', personId: person.id },
-          reply: mentorNudge(d),
+          key: `${heard.id}|${d.id}|${mark}`,
+          target: to(heard),
+          part: { type: 'mentor', item: { mentor: person, deadline: d } },
         });
-      if (supervisor && !supervisor.nudgesMuted) {
-        planned.push({
-          key: `${supervisor.id}|${d.id}|${mark}`,
-          target: { type: 'person', personId: supervisor.id },
-          reply: supervisorNudge(person, d),
-        });
-      }
     }
+    // Each entry that passes 7 days waiting is a reminder once.
+    if (heard)
+      for (const entry of pending.get(person.id) ?? [])
+        if (daysBetween(waitingSince(entry), today) > OLD_WAIT_DAYS)
+          planned.push({ key: `${heard.id}|waiting|${person.id}|${entry.id}`, target: to(heard), part: { type: 'old-entries' } });
   }
   return planned;
 }
 
+function waitingSince(entry: HourEntry): string {
+  return entry.loggedOn ?? entry.createdAt.slice(0, 10);
+}
+
 /**
- * One digest a week for each supervisor, listing only their own mentors. It is due from
+ * One weekly summary for each supervisor, listing only their own mentors. It is due from
  * Monday morning; a check later in the week sends a missed one.
  */
-function planDigests({ people, deadlines }: Roster, now: DateTime): Planned[] {
+function planSummaries({ people }: Roster, now: DateTime): Planned<Part>[] {
   const weekOf = now.startOf('week').toISODate()!;
-  const planned: Planned[] = [];
-  for (const supervisor of people) {
-    if (supervisor.nudgesMuted) continue;
-    const mentors = people.filter((p) => p.supervisorId === supervisor.id && p.id !== supervisor.id).sort(byName);
-    if (!mentors.length) continue;
-    const rows = mentors.map((mentor) => ({ mentor, deadlines: deadlines.get(mentor.id) ?? [] }));
-    planned.push({
-      key: `${supervisor.id}|digest|${weekOf}`,
-      target: { type: 'person', personId: supervisor.id },
-      reply: digestReply(weekOf, rows),
+  return people
+    .filter((s) => !s.nudgesMuted && people.some((p) => p.supervisorId === s.id && p.id !== s.id))
+    .map((s) => ({
+      key: `${s.id}|digest|${weekOf}`,
+      target: { type: 'person', personId: s.id },
+      part: { type: 'weekly', weekOf },
+    }));
+}
+
+/** Gathers one person's items into their one message for this check. */
+function composer({ people, deadlines, pending }: Roster, today: string) {
+  const mentorsOf = (id: string) => people.filter((p) => p.supervisorId === id && p.id !== id).sort(byName);
+  const waitingFor = (mentors: Person[]): Waiting => {
+    let count = 0;
+    const old: Waiting['old'] = [];
+    for (const mentor of mentors) {
+      const entries = pending.get(mentor.id) ?? [];
+      count += entries.length;
+      const stale = entries.filter((e) => daysBetween(waitingSince(e), today) > OLD_WAIT_DAYS).length;
+      if (stale) old.push({ mentor, count: stale });
+    }
+    return { count, old };
+  };
+  return (parts: Part[], target: Target): Reply => {
+    const own = parts.flatMap((p) => (p.type === 'own' ? [p.deadline] : []));
+    const about = parts.flatMap((p) => (p.type === 'mentor' ? [p.item] : []));
+    const weekly = parts.find((p) => p.type === 'weekly');
+    if (!about.length && !weekly && !parts.some((p) => p.type === 'old-entries')) return ownReminder(own);
+    const supervisorId = target.type === 'person' ? target.personId : '';
+    const mentors = mentorsOf(supervisorId);
+    const items = [...about];
+    // The weekly summary lists every mentor's late things and what is due within 30 days.
+    if (weekly)
+      for (const mentor of mentors)
+        for (const deadline of deadlines.get(mentor.id) ?? [])
+          if (deadline.overdue || (deadline.kind === 'no-hours' ? deadline.daysLeft <= 0 : deadline.daysLeft <= SUMMARY_DAYS))
+            items.push({ mentor, deadline });
+    const digest = supervisorDigest({
+      ...(weekly ? { weekOf: weekly.weekOf, mentors } : {}),
+      items,
+      waiting: waitingFor(mentors),
+      oldDue: parts.some((p) => p.type === 'old-entries'),
     });
-  }
-  return planned;
+    if (!own.length) return digest;
+    // A supervisor with deadlines of their own: theirs first, in the same message.
+    return { ...digest, blocks: [...ownReminder(own).blocks.filter((b) => b.kind !== 'actions'), { kind: 'divider' as const }, ...digest.blocks] };
+  };
 }
 
 function byName(a: Person, b: Person): number {
@@ -93,10 +155,11 @@ function byName(a: Person, b: Person): number {
 
 export interface CheckResult {
   quiet: boolean;
+  /** One per message: everything for one person at one check is one message. */
   sent: Sent[];
 }
 
-/** The deadline check: nudges and weekly digests, never in quiet hours, each sent once. */
+/** The deadline check: reminders and weekly summaries, one message per person, never in quiet hours, each item once. */
 export async function runNudgeCheck(
   services: Services,
   adapters: Adapter[],
@@ -105,6 +168,8 @@ export async function runNudgeCheck(
   const now = services.clock.now();
   if (inQuietHours(now)) return { quiet: true, sent: [] };
   const roster = await loadRoster(services);
-  const planned = [...planNudges(roster), ...planDigests(roster, now)];
-  return { quiet: false, sent: await sendOnce(services, adapters, 'nudges', planned, options) };
+  const today = services.clock.today();
+  const planned = [...planNudges(roster, today), ...planSummaries(roster, now)];
+  const compose = composer(roster, today);
+  return { quiet: false, sent: await sendOnce(services, adapters, 'nudges', planned, { ...options, compose }) };
 }

@@ -4,12 +4,27 @@ import type { Reply } from '../message.ts';
 import type { Services } from '../services.ts';
 import { inboxOf, route, TargetSchema } from './delivery.ts';
 import type { Target } from './delivery.ts';
+import { ChannelClosedError } from '../adapter.ts';
 
-/** A message a check wants sent. The key names it for ever, so it is sent once. */
-export interface Planned {
+/**
+ * Something a check wants sent. The key names it for ever, so it is sent once. `part` is the
+ * message itself, or (with `compose`) one item of a message that gathers a person's items.
+ */
+export interface Planned<P = Reply> {
   key: string;
   target: Target;
-  reply: Reply;
+  part: P;
+}
+
+export interface SendOptions<P> {
+  dryRun?: boolean;
+  /**
+   * Gathers everything queued for one target into one message (a digest). Without it, each
+   * part is a message of its own.
+   */
+  compose?: (parts: P[], target: Target) => Reply;
+  /** A channel the bot cannot post in: the message is dropped (it never will get through) and this is told. */
+  onClosed?: (target: Target, keys: string[], error: ChannelClosedError) => Promise<void>;
 }
 
 export interface Sent {
@@ -37,16 +52,16 @@ export function oneLine(reply: Reply): string {
  * mark took over). One gap remains that no store can close: a crash after the platform (or
  * the inbox) took a message but before "sent" was written repeats that one message.
  */
-export async function sendOnce(
+export async function sendOnce<P = Reply>(
   services: Services,
   adapters: Adapter[],
   name: string,
-  planned: Planned[],
-  options: { dryRun?: boolean } = {},
+  planned: Planned<P>[],
+  options: SendOptions<P> = {},
 ): Promise<Sent[]> {
   // One small file of records per person (or channel), so marking a message sent rewrites a
   // few hundred bytes, not every message ever sent: 8,000 first-day nudges stay quick.
-  const shards = new Map<string, Planned[]>();
+  const shards = new Map<string, Planned<P>[]>();
   for (const p of planned) shards.set(shardOf(name, p.target), [...(shards.get(shardOf(name, p.target)) ?? []), p]);
   const sent: Sent[] = [];
   for (const [shard, plans] of shards) sent.push(...(await sendShard(services, adapters, shard, plans, options)));
@@ -60,24 +75,28 @@ function shardOf(name: string, target: Target): string {
 /** A message claimed but not finished for this long (a crash mid-send) may be claimed again. */
 const STALE_CLAIM_MS = 10 * 60_000;
 
-async function sendShard(
+async function sendShard<P>(
   services: Services,
   adapters: Adapter[],
   shard: string,
-  planned: Planned[],
-  options: { dryRun?: boolean },
+  planned: Planned<P>[],
+  options: SendOptions<P>,
 ): Promise<Sent[]> {
   const { outbox } = services.store;
   const wanted = new Map(planned.map((p) => [p.key, p]));
+  const messagesOf = (plans: Planned<P>[]): Array<{ keys: string[]; reply: Reply; target: Target }> =>
+    options.compose
+      ? plans.length
+        ? [{ keys: plans.map((p) => p.key), reply: options.compose(plans.map((p) => p.part), plans[0]!.target), target: plans[0]!.target }]
+        : []
+      : plans.map((p) => ({ keys: [p.key], reply: p.part as Reply, target: p.target }));
   if (options.dryRun) {
     const known = new Map((await outbox.list(shard)).map((r) => [r.key, r.status]));
-    return planned
-      .filter((p) => (known.get(p.key) ?? 'queued') === 'queued')
-      .map((p) => ({
-        key: p.key,
-        to: p.target.type === 'person' ? p.target.personId : `${p.target.platform}:#${p.target.channelId}`,
-        text: oneLine(p.reply),
-      }));
+    return messagesOf(planned.filter((p) => (known.get(p.key) ?? 'queued') === 'queued')).map((m) => ({
+      key: m.keys.join(' '),
+      to: m.target.type === 'person' ? m.target.personId : `${m.target.platform}:#${m.target.channelId}`,
+      text: oneLine(m.reply),
+    }));
   }
   const now = () => services.clock.now().toISO()!;
   // Queued before anything is sent, so a crash never skips one; a key once known is never queued again.
@@ -89,24 +108,36 @@ async function sendShard(
   // Claimed (queued -> sending) in one step: another instance running the same check gets none of these.
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
   const claimed = await outbox.claim(shard, 1000, staleBefore);
-  const sent: Sent[] = [];
-  const inbox = inboxOf(services);
+  const plans: Planned<P>[] = [];
   for (const item of claimed) {
     const plan = wanted.get(item.key);
     const target = TargetSchema.safeParse(item.target);
-    if (!plan || !target.success) {
-      await outbox.finish(shard, item.key, { status: 'dropped' });
-      continue;
-    }
+    if (!plan || !target.success) await outbox.finish(shard, item.key, { status: 'dropped' });
+    else plans.push({ ...plan, target: target.data });
+  }
+  const sent: Sent[] = [];
+  const inbox = inboxOf(services);
+  for (const message of messagesOf(plans)) {
+    const finishAll = async (result: Parameters<typeof outbox.finish>[2]) => {
+      for (const key of message.keys) await outbox.finish(shard, key, result);
+    };
     try {
-      const way = await route(services, adapters, target.data);
-      if (way.kind === 'inbox') await inbox.put(way.personId, plan.reply);
-      else await way.send(plan.reply);
-      await outbox.finish(shard, item.key, { status: 'sent', at: now(), to: way.to });
-      sent.push({ key: item.key, to: way.to, text: oneLine(plan.reply) });
+      const way = await route(services, adapters, message.target);
+      if (way.kind === 'inbox') await inbox.put(way.personId, message.reply);
+      else await way.send(message.reply);
+      await finishAll({ status: 'sent', at: now(), to: way.to });
+      sent.push({ key: message.keys.join(' '), to: way.to, text: oneLine(message.reply) });
     } catch (error) {
-      services.log.warn(`could not send ${shard} ${item.key}; it stays queued for the next check`, error);
-      await outbox.finish(shard, item.key, { status: 'queued' }).catch(() => undefined);
+      if (error instanceof ChannelClosedError && options.onClosed) {
+        services.log.warn(`cannot post ${shard} ${message.keys.join(' ')}: ${error.message}; dropped`);
+        await finishAll({ status: 'dropped' });
+        await options.onClosed(message.target, message.keys, error).catch((e: unknown) =>
+          services.log.warn(`could not say that ${shard} cannot be posted`, e),
+        );
+        continue;
+      }
+      services.log.warn(`could not send ${shard} ${message.keys.join(' ')}; it stays queued for the next check`, error);
+      await finishAll({ status: 'queued' }).catch(() => undefined);
     }
   }
   return sent;

@@ -47,7 +47,7 @@ async function planReminders(services: Services, adapters: Adapter[], now: DateT
     if (!reachable(adapters, target)) continue;
     for (const o of upcoming(meeting, now, 2, 3)) {
       const lead = reminderDue(o, now);
-      if (lead) planned.push({ key: `${meeting.id}|${o.date}|${lead}`, target, reply: reminderReply(o, lead, now) });
+      if (lead) planned.push({ key: `${meeting.id}|${o.date}|${lead}`, target, part: reminderReply(o, lead, now) });
     }
   }
   return planned;

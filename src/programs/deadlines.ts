@@ -23,6 +23,8 @@ export interface Deadline {
   kind: 'requirement' | 'no-hours';
   /** "no-hours": the last day hours were logged (or the internship started), for "none for 20 days". */
   since?: string;
+  /** Someone else does this step (the agency): the supervisor is reminded, not the person. */
+  doneBy?: 'agency' | 'supervisor';
 }
 
 /** "Face-to-face mentoring, 15 hours still needed": the same words in /deadlines and nudges. */
@@ -50,6 +52,7 @@ export function computeDeadlines(
     due: string,
     kind: Deadline['kind'],
     since?: string,
+    doneBy?: Deadline['doneBy'],
   ): Deadline => {
     const daysLeft = daysBetween(today, due);
     return {
@@ -62,11 +65,12 @@ export function computeDeadlines(
       daysLeft,
       kind,
       ...(since ? { since } : {}),
+      ...(doneBy ? { doneBy } : {}),
     };
   };
   const list = statuses
     .filter((s) => !s.done && s.due)
-    .map((s) => make(s.requirement.id, deadlineLabel(s), s.due!, 'requirement'));
+    .map((s) => make(s.requirement.id, deadlineLabel(s), s.due!, 'requirement', undefined, s.requirement.doneBy));
   const internship = statuses.find((s) => s.requirement.kind === 'hours' && s.requirement.id === 'internship');
   if (
     person.role === 'mentor' &&

@@ -27,6 +27,11 @@ const base = {
   next: z.string().optional(),
   /** Only people with one of these roles have this requirement (default: everyone). */
   roles: z.array(Role).optional(),
+  /**
+   * Who does this step when it is not the person themselves (an agency's evaluation): their
+   * supervisor is reminded, and the person is not asked to do what they cannot.
+   */
+  doneBy: z.enum(['agency', 'supervisor']).optional(),
 };
 
 export const RequirementSchema = z.discriminatedUnion('kind', [

@@ -92,3 +92,16 @@ export function recordingAdapter(platform: Platform, options: { hangAt?: number;
   };
   return { adapter, direct, channel, hung };
 }
+
+/** Pending one-hour entries for a person, logged on the days given (what waits for approval). */
+export async function hours(services: Services, personId: string, list: Array<{ date: string; loggedOn: string }>) {
+  for (const e of list)
+    await services.store.hours.add(personId, {
+      minutes: 60,
+      category: 'peer-training',
+      faceToFace: false,
+      status: 'pending',
+      note: '',
+      ...e,
+    });
+}
