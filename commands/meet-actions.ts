@@ -16,6 +16,7 @@ import { formatDuration } from '../src/parse/duration.ts';
 import { calendarFile } from '../src/meetings/ics.ts';
 import { findMeeting } from '../src/meetings/lookup.ts';
 import { tellYesSayers } from './meet-people.ts';
+import { cannotScheduleHere } from '../src/messages/reach.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
   if (!hasRole(ctx.actor, 'facilitator'))
@@ -57,6 +58,7 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
   };
   const next = upcoming(meeting, now, 1)[0];
   if (!next) throw new UserError('in-the-past', 'That time has already passed.', SCHEDULE_EXAMPLE);
+  await requirePostable(ctx);
   await ensureSaved(services, ctx.actor);
   await store.put(id, meeting);
   return reply([
@@ -73,6 +75,16 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
     ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
     { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
   ]);
+}
+
+/** Reminders are posted where a meeting is scheduled: a channel the bot cannot post in is refused now, not at the first reminder. */
+async function requirePostable({ services, inv }: Context): Promise<void> {
+  const adapter = services.adapters?.find((a) => a.platform === inv.platform);
+  if (!inv.channelId || !adapter?.canPost) return;
+  const access = await adapter.canPost(inv.channelId);
+  if (access.ok) return;
+  const { message, example } = cannotScheduleHere(access.reason);
+  throw new UserError('channel-closed', message, example);
 }
 
 export async function listMeetings(ctx: Context): Promise<Reply> {

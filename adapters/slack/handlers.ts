@@ -5,7 +5,8 @@ import type { Reply } from '../../src/message.ts';
 import { textReply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
 import { ACTION_PREFIX, decodeButton } from './render.ts';
-import { answer, sendDirect } from './deliver.ts';
+import { answer } from './deliver.ts';
+import type { SlackOutgoing } from './deliver.ts';
 import { homeView } from './home.ts';
 import { fromSlackText } from './text.ts';
 import { pageOf, splitPage, STORED, storedButton, withShortButtons } from './pages.ts';
@@ -15,12 +16,12 @@ import { rememberOnce } from '../shared/once.ts';
  * Slash commands, button presses and the App Home tab. Each listener acknowledges first
  * (Slack allows 3 seconds), then runs the command and answers through response_url.
  */
-export function registerHandlers(app: App, services: Services): void {
+export function registerHandlers(app: App, services: Services, out: SlackOutgoing): void {
   const { log } = services;
   const first = (id: string) => rememberOnce(services.store, `slack:${id}`);
 
   // Every slash command: the core answers unknown ones in plain words, so none is left silent.
-  app.command(/.*/, async ({ command, ack, respond, client }) => {
+  app.command(/.*/, async ({ command, ack, respond }) => {
     await ack();
     // The same trigger_id delivered twice (a retry): the first copy answers.
     if (!(await first(`command:${command.trigger_id}`))) return;
@@ -36,10 +37,10 @@ export function registerHandlers(app: App, services: Services): void {
       ...(Object.keys(names).length ? { mentionNames: names } : {}),
     };
     const reply = await paged(services, inv);
-    await answer(client, respond, command.user_id, reply, log);
+    await answer(out, respond, command.user_id, reply, log);
   });
 
-  app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
     await ack();
     if (action.type !== 'button') return;
     const decoded = decodeButton(action.value);
@@ -50,7 +51,7 @@ export function registerHandlers(app: App, services: Services): void {
         'This button is too old to use.',
         'Please type the command instead. Type /peerbot help to see them.',
       );
-      if (respond) await answer(client, respond, body.user.id, stale, log);
+      if (respond) await answer(out, respond, body.user.id, stale, log);
       return;
     }
     // Each click is its own request (its trigger_id and action_ts), so a deliberate second
@@ -67,8 +68,8 @@ export function registerHandlers(app: App, services: Services): void {
       requestId,
     });
     // A button in the App Home tab has no response_url: the answer goes by direct message.
-    if (respond && body.container?.type !== 'view') await answer(client, respond, body.user.id, reply, log);
-    else await sendDirect(client, body.user.id, reply);
+    if (respond && body.container?.type !== 'view') await answer(out, respond, body.user.id, reply, log);
+    else await out.sendDirect(body.user.id, reply);
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {

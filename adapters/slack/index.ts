@@ -7,7 +7,8 @@ import type { Reply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
 import { boltLogger, startHealthServer, windowedReceiver } from './receiver.ts';
 import { registerHandlers } from './handlers.ts';
-import { postToChannel, sendDirect } from './deliver.ts';
+import { slackOutgoing } from './deliver.ts';
+import type { Pace } from './pace.ts';
 import { startupError } from './startup.ts';
 import type { StartStep } from './startup.ts';
 import { supervisedSocket } from './socket.ts';
@@ -23,6 +24,8 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions;
   /** Socket Mode's reconnect timing (tests make it quick). */
   socketPolicy?: SocketPolicy;
+  /** How fast posts go out (default: 1 a second per channel, 10 a second per workspace). */
+  pace?: Partial<Pace>;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -72,7 +75,8 @@ export function createSlackAdapter(
     clientOptions,
     deferInitialization: true,
   });
-  registerHandlers(app, services);
+  const out = slackOutgoing(app.client, services, options.pace);
+  registerHandlers(app, services, out);
   let release: (() => void) | undefined;
 
   let started = false;
@@ -129,11 +133,12 @@ export function createSlackAdapter(
       health = undefined;
     },
     async sendDirect(userId: string, reply: Reply) {
-      await sendDirect(app.client, userId, reply);
+      await out.sendDirect(userId, reply);
     },
     async postToChannel(channelId: string, reply: Reply) {
-      await postToChannel(app.client, channelId, reply);
+      await out.postToChannel(channelId, reply);
     },
+    canPost: (channelId: string) => out.canPost(channelId),
   };
 }
 

@@ -132,7 +132,10 @@ export function supervisorDigest(digest: SupervisorDigest): Reply {
   const late = unique.filter((i) => isLate(i.deadline)).sort(byItem);
   const soon = unique.filter((i) => !isLate(i.deadline)).sort(byItem);
   const blocks: Block[] = [];
-  const review = { kind: 'actions' as const, buttons: [{ label: 'Review entries', command: 'hours', args: 'approve' }] };
+  const review = {
+    kind: 'actions' as const,
+    buttons: [{ label: 'Review entries', command: 'hours', args: 'approve' }],
+  };
   // One reminder about one mentor, nothing else: the short form.
   if (!weekOf && unique.length === 1 && !(digest.oldDue && waiting.old.length)) {
     const { mentor, deadline: d } = unique[0]!;
@@ -167,7 +170,8 @@ export function supervisorDigest(digest: SupervisorDigest): Reply {
   if (weekOf && digest.mentors) {
     const busy = new Set(unique.map((i) => i.mentor.id));
     const free = digest.mentors.filter((m) => !busy.has(m.id)).map(displayName);
-    if (free.length) blocks.push({ kind: 'text', text: `Nothing due in the next ${SUMMARY_DAYS} days: ${free.join(', ')}.` });
+    if (free.length)
+      blocks.push({ kind: 'text', text: `Nothing due in the next ${SUMMARY_DAYS} days: ${free.join(', ')}.` });
   }
   blocks.push({ kind: 'actions', buttons: [{ label: 'See my team', command: 'team', args: '' }] });
   blocks.push({ kind: 'context', text: 'To get fewer reminders, type /deadlines mute' });

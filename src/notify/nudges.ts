@@ -85,7 +85,11 @@ function planNudges({ people, deadlines, pending }: Roster, today: string): Plan
     if (heard)
       for (const entry of pending.get(person.id) ?? [])
         if (daysBetween(waitingSince(entry), today) > OLD_WAIT_DAYS)
-          planned.push({ key: `${heard.id}|waiting|${person.id}|${entry.id}`, target: to(heard), part: { type: 'old-entries' } });
+          planned.push({
+            key: `${heard.id}|waiting|${person.id}|${entry.id}`,
+            target: to(heard),
+            part: { type: 'old-entries' },
+          });
   }
   return planned;
 }
@@ -135,7 +139,10 @@ function composer({ people, deadlines, pending }: Roster, today: string) {
     if (weekly)
       for (const mentor of mentors)
         for (const deadline of deadlines.get(mentor.id) ?? [])
-          if (deadline.overdue || (deadline.kind === 'no-hours' ? deadline.daysLeft <= 0 : deadline.daysLeft <= SUMMARY_DAYS))
+          if (
+            deadline.overdue ||
+            (deadline.kind === 'no-hours' ? deadline.daysLeft <= 0 : deadline.daysLeft <= SUMMARY_DAYS)
+          )
             items.push({ mentor, deadline });
     const digest = supervisorDigest({
       ...(weekly ? { weekOf: weekly.weekOf, mentors } : {}),
@@ -145,7 +152,14 @@ function composer({ people, deadlines, pending }: Roster, today: string) {
     });
     if (!own.length) return digest;
     // A supervisor with deadlines of their own: theirs first, in the same message.
-    return { ...digest, blocks: [...ownReminder(own).blocks.filter((b) => b.kind !== 'actions'), { kind: 'divider' as const }, ...digest.blocks] };
+    return {
+      ...digest,
+      blocks: [
+        ...ownReminder(own).blocks.filter((b) => b.kind !== 'actions'),
+        { kind: 'divider' as const },
+        ...digest.blocks,
+      ],
+    };
   };
 }
 

@@ -87,7 +87,16 @@ async function sendShard<P>(
   const messagesOf = (plans: Planned<P>[]): Array<{ keys: string[]; reply: Reply; target: Target }> =>
     options.compose
       ? plans.length
-        ? [{ keys: plans.map((p) => p.key), reply: options.compose(plans.map((p) => p.part), plans[0]!.target), target: plans[0]!.target }]
+        ? [
+            {
+              keys: plans.map((p) => p.key),
+              reply: options.compose(
+                plans.map((p) => p.part),
+                plans[0]!.target,
+              ),
+              target: plans[0]!.target,
+            },
+          ]
         : []
       : plans.map((p) => ({ keys: [p.key], reply: p.part as Reply, target: p.target }));
   if (options.dryRun) {
@@ -131,9 +140,9 @@ async function sendShard<P>(
       if (error instanceof ChannelClosedError && options.onClosed) {
         services.log.warn(`cannot post ${shard} ${message.keys.join(' ')}: ${error.message}; dropped`);
         await finishAll({ status: 'dropped' });
-        await options.onClosed(message.target, message.keys, error).catch((e: unknown) =>
-          services.log.warn(`could not say that ${shard} cannot be posted`, e),
-        );
+        await options
+          .onClosed(message.target, message.keys, error)
+          .catch((e: unknown) => services.log.warn(`could not say that ${shard} cannot be posted`, e));
         continue;
       }
       services.log.warn(`could not send ${shard} ${message.keys.join(' ')}; it stays queued for the next check`, error);

@@ -14,6 +14,8 @@ import { rsvpButtons } from '../../commands/meet-actions.ts';
 import { sendOnce } from './outbox.ts';
 import type { Planned, Sent } from './outbox.ts';
 import { inQuietHours } from './quiet.ts';
+import { tell } from './tell.ts';
+import { remindersBlocked } from '../messages/reach.ts';
 
 type Lead = 'day' | 'hour';
 
@@ -59,5 +61,20 @@ export async function runReminderCheck(
   options: { dryRun?: boolean } = {},
 ): Promise<Sent[]> {
   const now = services.clock.now();
-  return sendOnce(services, adapters, 'reminders', await planReminders(services, adapters, now), options);
+  const meetings = new Map((await allMeetings(services)).map((m) => [m.id, m]));
+  return sendOnce(services, adapters, 'reminders', await planReminders(services, adapters, now), {
+    ...options,
+    // The channel is closed to the bot: its facilitator hears once, by direct message.
+    onClosed: async (target, keys, error) => {
+      const meeting = meetings.get(keys[0]!.split('|')[0]!);
+      if (!meeting || target.type !== 'channel') return;
+      await tell(services, [
+        {
+          key: `reminders-blocked|${meeting.id}|${target.platform}:${target.channelId}`,
+          personId: meeting.createdBy,
+          reply: remindersBlocked(meeting.title, error.reason),
+        },
+      ]);
+    },
+  });
 }

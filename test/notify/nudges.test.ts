@@ -109,6 +109,33 @@ describe('deadline nudges', () => {
     expect((await runNudgeCheck(later, [])).sent.filter((s) => s.to === 'sam')).toEqual([]);
   });
 
+  it('sends a step only the agency can do to the supervisor, not the mentor, and never invites a mentor to mute', async () => {
+    const db = await tempDb();
+    // Mia's 180-day internship ends Friday March 20: the agency's evaluation is due then.
+    const services = await servicesAt(db, MONDAY);
+    await seedTeam(services);
+    await services.store.people.put({
+      id: 'mia',
+      name: 'Mia',
+      role: 'mentor',
+      programId: 'wi-peer-mentor',
+      supervisorId: 'sam',
+      hired: '2025-09-01',
+      internshipStart: '2025-09-21',
+      milestones: {},
+      nudgesMuted: false,
+      createdAt: '2025-09-01T00:00:00-05:00',
+    });
+    await runNudgeCheck(services, []);
+    const mia = (await services.inbox!.take('mia')).map((r) => plainText(r)).join('\n');
+    expect(mia).toMatch(/Reminder|reminders/);
+    expect(mia).not.toContain('Evaluation by your agency');
+    expect(mia).not.toMatch(/mute/i);
+    const sam = (await services.inbox!.take('sam')).map((r) => plainText(r)).join('\n');
+    expect(sam).toMatch(/Mia: Evaluation by their agency \(due Friday, March 20\)\. You or the agency do this step\./);
+    expect(sam).not.toContain('your agency');
+  });
+
   it('catches up a missed mark while the deadline is ahead, and sends one nudge, not two', async () => {
     const db = await tempDb();
     // Ana's training is due March 22: nothing ran at 14 days; the first check is 9 days before.

@@ -14,6 +14,19 @@ export interface Call {
   path: string;
   /** Set when Slack refused the call (e.g. "invalid_blocks"): the person saw nothing. */
   error?: string;
+  /** When the call arrived (Date.now()). */
+  at: number;
+}
+
+/** A channel as Slack sees it from the bot's side. */
+export interface FakeChannel {
+  /** private: a private channel; im: a direct message between people (not with the bot). */
+  kind: 'public' | 'private' | 'im';
+  /** Whether the bot is in it. A private channel or DM it is not in is "channel_not_found" to it. */
+  member: boolean;
+  /** The bot was removed from a private channel it could see: chat.postMessage says not_in_channel. */
+  removed?: boolean;
+  archived?: boolean;
 }
 
 // Block Kit limits Slack enforces by refusing the whole message.
@@ -45,6 +58,27 @@ export class FakeSlack {
   /** Makes a Web API method answer { ok: false, error }. */
   failMethod(method: string, error: string): void {
     this.failures.set(method, error);
+  }
+
+  /** Channels the bot knows something about; any other id is a public channel. */
+  readonly channels = new Map<string, FakeChannel>();
+  private limits = new Map<string, { left: number; retryAfter: number; until: number }>();
+  /** Posts faster than once a second in one channel get 429, as Slack may answer a burst. */
+  enforceChannelRate = false;
+  private lastPost = new Map<string, number>();
+
+  /**
+   * The next `times` calls of a method answer HTTP 429 with Retry-After (seconds), as Slack
+   * does. A call that comes back before the Retry-After has passed gets 429 again and is
+   * marked "ratelimited-early": the bot did not wait.
+   */
+  rateLimit(method: string, times: number, retryAfter = 1): void {
+    this.limits.set(method, { left: times, retryAfter, until: 0 });
+  }
+
+  /** Calls Slack answered with 429. */
+  get limited(): Call[] {
+    return this.calls.filter((c) => c.error === 'ratelimited' || c.error === 'ratelimited-early');
   }
   private server = http.createServer((req, res) => void this.handle(req, res));
   private waiters: Array<{ match: (c: Call) => boolean; resolve: (c: Call) => void }> = [];
@@ -163,8 +197,16 @@ export class FakeSlack {
         : path.startsWith('/respond/')
           ? 'respond'
           : path;
-    const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path };
+    const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path, at: Date.now() };
     this.calls.push(call);
+    const limit = this.rateLimited(call);
+    if (limit) {
+      call.error = limit.early ? 'ratelimited-early' : 'ratelimited';
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.retryAfter) })
+        .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     const refused = ['respond', 'chat.postMessage', 'chat.update'].includes(method)
       ? blockKitError(call.args)
       : undefined;
@@ -180,9 +222,42 @@ export class FakeSlack {
     }
   }
 
+  private rateLimited(call: Call): { retryAfter: number; early: boolean } | undefined {
+    const limit = this.limits.get(call.method);
+    if (limit && call.at < limit.until) return { retryAfter: Math.ceil((limit.until - call.at) / 1000), early: true };
+    if (limit && limit.left > 0) {
+      limit.left--;
+      limit.until = call.at + limit.retryAfter * 1000;
+      return { retryAfter: limit.retryAfter, early: false };
+    }
+    if (this.enforceChannelRate && call.method === 'chat.postMessage') {
+      const channel = String(call.args.channel);
+      const last = this.lastPost.get(channel);
+      this.lastPost.set(channel, call.at);
+      // A little slack for timer jitter: "about one a second".
+      if (last !== undefined && call.at - last < 900) return { retryAfter: 1, early: true };
+    }
+    return undefined;
+  }
+
+  /** Slack's real answers for a channel the bot may not use. */
+  private channelError(call: Call): string | undefined {
+    const id = String(call.args.channel ?? '');
+    const channel = this.channels.get(id);
+    if (!channel) return undefined;
+    if (channel.archived) return call.method === 'conversations.info' ? undefined : 'is_archived';
+    if (channel.member || channel.kind === 'public') return undefined;
+    if (channel.removed && call.method === 'chat.postMessage') return 'not_in_channel';
+    return 'channel_not_found';
+  }
+
   private answer(call: Call): unknown {
     const failure = this.failures.get(call.method);
     if (failure) return { ok: false, error: failure };
+    if (call.method === 'chat.postMessage' || call.method === 'conversations.info') {
+      const refused = this.channelError(call);
+      if (refused) return { ok: false, error: refused };
+    }
     switch (call.method) {
       case 'auth.test':
         return this.authError
@@ -194,6 +269,21 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${String(call.args.users)}` } };
       case 'chat.postMessage':
         return { ok: true, channel: call.args.channel, ts: `${Date.now() / 1000}` };
+      case 'conversations.info': {
+        const id = String(call.args.channel);
+        const channel = this.channels.get(id) ?? { kind: 'public', member: false };
+        return {
+          ok: true,
+          channel: {
+            id,
+            is_channel: channel.kind === 'public',
+            is_private: channel.kind === 'private',
+            is_im: channel.kind === 'im',
+            is_member: channel.member,
+            is_archived: Boolean(channel.archived),
+          },
+        };
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${++this.fileCount}`;
         return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { types } from '@slack/bolt';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import type { SlackAdapter } from '../../adapters/slack/index.ts';
+import type { SlackAdapter, SlackAdapterOptions } from '../../adapters/slack/index.ts';
 import type { Services } from '../../src/services.ts';
 import { testServices } from '../helpers.ts';
 import { FakeSlack } from './fakeSlack.ts';
@@ -57,13 +57,14 @@ export interface CommandExtra {
   userName?: string;
 }
 
-export async function slackRig(services?: Services): Promise<SlackRig> {
+export async function slackRig(services?: Services, options: SlackAdapterOptions = {}): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const svc = services ?? (await testServices());
+  // Unpaced unless a test is about pacing: the stand-in takes posts as fast as they come.
   const adapter = createSlackAdapter(
     svc,
     { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-    { port: 0, retryConfig: { retries: 0 } },
+    { port: 0, retryConfig: { retries: 0 }, pace: { channelMs: 0, workspaceMs: 0 }, ...options },
   );
   await adapter.start();
   // As src/main.ts does: notices to people go out through the running platforms.
