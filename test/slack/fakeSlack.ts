@@ -212,6 +212,8 @@ export class FakeSlack {
       : undefined;
     if (refused) call.error = refused;
     const body = refused ? { ok: false, error: refused } : this.answer(call);
+    const said = (body as { ok?: boolean; error?: string }).error;
+    if (said) call.error = said;
     // A response_url answers a refused message with HTTP 400; the Web API with ok: false.
     res
       .writeHead(refused && method === 'respond' ? 400 : 200, { 'content-type': 'application/json' })
