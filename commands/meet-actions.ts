@@ -83,7 +83,7 @@ async function requirePostable({ services, inv }: Context): Promise<void> {
   if (!inv.channelId || !adapter?.canPost) return;
   const access = await adapter.canPost(inv.channelId);
   if (access.ok) return;
-  const { message, example } = cannotScheduleHere(access.reason);
+  const { message, example } = cannotScheduleHere(access.reason, inv.platform);
   throw new UserError('channel-closed', message, example);
 }
 

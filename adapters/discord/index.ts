@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Client, Events, GatewayIntentBits, Routes, Status } from 'discord.js';
 import type { Interaction, RESTOptions } from 'discord.js';
-import type { Adapter } from '../../src/adapter.ts';
+import { z } from 'zod';
+import { ChannelClosedError } from '../../src/adapter.ts';
+import type { Adapter, ChannelAccess, ClosedReason } from '../../src/adapter.ts';
 import type { Config } from '../../src/config.ts';
 import type { Reply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
@@ -59,7 +61,8 @@ export function createDiscordAdapter(
     ids: new ButtonIds(),
     deferAfterMs: options.deferAfterMs ?? 1500,
   };
-  const dmChannels = new Map<string, string>();
+  // Kept in the store, so a restart does not open every person's DM again.
+  const dmChannels = services.store.collection('discord-directs', z.object({ channel: z.string() }));
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   const state = { stopping: false };
@@ -71,7 +74,7 @@ export function createDiscordAdapter(
 
   async function postMessage(channelId: string, reply: Reply): Promise<void> {
     const message = renderReply(reply, ctx.ids);
-    await client.rest.post(Routes.channelMessages(channelId), {
+    await closedAs(client.rest.post(Routes.channelMessages(channelId), {
       body: {
         content: message.content,
         embeds: message.embeds,
@@ -80,7 +83,7 @@ export function createDiscordAdapter(
         attachments: message.files.map((f, id) => ({ id, filename: f.name })),
       },
       files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
-    });
+    }));
   }
 
   return {
@@ -119,15 +122,27 @@ export function createDiscordAdapter(
       client.rest.setToken(settings.token);
     },
     async sendDirect(userId, reply) {
-      let channelId = dmChannels.get(userId);
+      const known = await (await dmChannels).get(userId);
+      let channelId = known?.channel;
       if (!channelId) {
         const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
           id: string;
         };
         channelId = channel.id;
-        dmChannels.set(userId, channelId);
+        await (await dmChannels).put(userId, { channel: channelId });
       }
       await postMessage(channelId, reply);
+    },
+    /** GET /channels/{id}: a channel the bot cannot see is 50001 Missing Access, one that is gone 10003 Unknown Channel. */
+    async canPost(channelId): Promise<ChannelAccess> {
+      try {
+        await closedAs(client.rest.get(Routes.channel(channelId)));
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof ChannelClosedError) return { ok: false, reason: error.reason };
+        log.warn(`discord: could not check channel ${channelId}; scheduling there anyway`, error);
+        return { ok: true };
+      }
     },
     async postToChannel(channelId, reply) {
       // Everyone in the channel sees it, so personal data (a private reply) is refused, as on Slack.
@@ -138,6 +153,24 @@ export function createDiscordAdapter(
       await postMessage(channelId, reply);
     },
   };
+}
+
+/** Discord's JSON error codes that mean the bot may not post in a channel, whatever it retries. */
+const CLOSED: Record<number, ClosedReason> = {
+  50001: 'private', // Missing Access
+  50013: 'private', // Missing Permissions
+  10003: 'gone', // Unknown Channel
+};
+
+async function closedAs<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const reason = typeof code === 'number' ? CLOSED[code] : undefined;
+    if (reason) throw new ChannelClosedError(reason, String(code));
+    throw error;
+  }
 }
 
 /**

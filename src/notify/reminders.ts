@@ -72,7 +72,7 @@ export async function runReminderCheck(
         {
           key: `reminders-blocked|${meeting.id}|${target.platform}:${target.channelId}`,
           personId: meeting.createdBy,
-          reply: remindersBlocked(meeting.title, error.reason),
+          reply: remindersBlocked(meeting.title, error.reason, target.platform),
         },
       ]);
     },

@@ -35,6 +35,11 @@ export class FakeDiscord {
   identifies = 0;
   /** Gateway connections opened so far. */
   connections = 0;
+  /**
+   * Channels closed to the bot, with Discord's own error: "missing" is 403 Missing Access
+   * (50001, a private channel the bot cannot see), "unknown" is 404 Unknown Channel (10003).
+   */
+  readonly closed = new Map<string, 'missing' | 'unknown'>();
   private connectionWaiters: Array<() => void> = [];
   private sockets = new Set<WebSocket>();
   private waiters: Array<{ match: (r: Recorded) => boolean; resolve: (r: Recorded) => void; seen: number }> = [];
@@ -199,7 +204,13 @@ export class FakeDiscord {
           recipients: [{ id: r.body.recipient_id, username: 'someone', discriminator: '0' }],
         },
       ];
+    const channel = /^\/channels\/(\d+)(\/messages)?$/.exec(r.path);
+    const closed = channel ? this.closed.get(channel[1]!) : undefined;
+    if (closed === 'missing') return [403, { message: 'Missing Access', code: 50001 }];
+    if (closed === 'unknown') return [404, { message: 'Unknown Channel', code: 10003 }];
     if (/^\/webhooks\/|^\/channels\/\d+\/messages$/.test(r.path)) return [200, this.message(r)];
+    if (channel && r.method === 'GET')
+      return [200, { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] }];
     return [404, { message: 'Unknown route', code: 0 }];
   }
 
