@@ -13,6 +13,8 @@ import { renderReply } from './render.ts';
 import type { DiscordMessage } from './render.ts';
 import { suggestions } from './autocomplete.ts';
 import { rememberOnce } from '../shared/once.ts';
+import { splitPage } from '../shared/paging.ts';
+import { discordPage } from './pages.ts';
 
 export interface InteractionContext {
   services: Services;
@@ -98,7 +100,7 @@ async function answer(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   inv: Invocation,
 ): Promise<void> {
-  const work = dispatch(ctx.services, inv);
+  const work = paged(ctx.services, inv);
   if (ctx.deferAfterMs <= 0) return deferThenEdit(ctx, interaction, work);
   const timer = new AbortController();
   const slow = sleep(ctx.deferAfterMs, 'slow' as const, { signal: timer.signal }).catch(() => 'quick' as const);
@@ -109,6 +111,12 @@ async function answer(
     return;
   }
   await deferThenEdit(ctx, interaction, work);
+}
+
+/** A reply past Discord's limits comes a page at a time; "Show more" asks for the next (`page:2`). */
+async function paged(services: Services, inv: Invocation): Promise<Reply> {
+  const { text, page } = splitPage(inv.text);
+  return discordPage(await dispatch(services, { ...inv, text }), page, inv.command, text);
 }
 
 async function deferThenEdit(

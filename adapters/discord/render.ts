@@ -128,6 +128,17 @@ function buttonRows(groups: Button[][], ids: ButtonIds): Array<APIActionRowCompo
   return rows;
 }
 
+/**
+ * True when the reply shows whole in one message: every embed within Discord's totals and
+ * every button placed (the rows left one short, for a "Show more" button).
+ */
+export function fitsOneMessage(reply: Reply): boolean {
+  const message = renderReply(reply, { encode: () => 'x' } as unknown as ButtonIds);
+  const buttons = reply.blocks.reduce((n, b) => n + (b.kind === 'actions' ? b.buttons.length : 0), 0);
+  const placed = message.components.reduce((n, row) => n + row.components.length, 0);
+  return message.files.length === (reply.files?.length ?? 0) && placed === buttons;
+}
+
 /** A reply too long for embeds (a long list) is shortened, and the whole text comes as a file. */
 function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage {
   const size = (e: APIEmbed) =>

@@ -3,47 +3,24 @@ import { z } from 'zod';
 import type { Block, Button, Reply } from '../../src/message.ts';
 import type { Store } from '../../src/store/port.ts';
 import { renderedBlocks } from './render.ts';
+import { pageOf as pagesOf } from '../shared/paging.ts';
 
-// Slack refuses a whole message over 50 blocks; two are kept for "Page 1 of 3" and "Show more".
-const PAGE_BLOCKS = 48;
+// Slack refuses a whole message over 50 blocks.
+const MAX_BLOCKS = 50;
 // Slack refuses a button value over 2,000 characters (and with it the whole reply).
 const MAX_VALUE = 2000;
 /** A button whose command is kept in the store under a short token. */
 export const STORED = '__stored';
 
-/** "approve all page:2" -> the command's own text and the page asked for (the adapter's word, not the command's). */
-export function splitPage(text: string): { text: string; page: number } {
-  const match = /(?:^|\s)page:(\d{1,4})\s*$/.exec(text);
-  if (!match) return { text, page: 1 };
-  return { text: text.slice(0, match.index).trimEnd(), page: Math.max(1, Number(match[1])) };
-}
+export { splitPage } from '../shared/paging.ts';
 
 /**
  * One page of a reply that is too long for one Slack message, cut between blocks. Past the
  * last block that fits, a "Show more" button runs the same command again for the next page.
  */
 export function pageOf(reply: Reply, page: number, command: string, args: string): Reply {
-  const pages: Block[][] = [[]];
-  let used = 0;
-  for (const block of reply.blocks) {
-    const size = renderedBlocks(block);
-    if (used + size > PAGE_BLOCKS && pages.at(-1)!.length) {
-      pages.push([]);
-      used = 0;
-    }
-    pages.at(-1)!.push(block);
-    used += size;
-  }
-  if (pages.length === 1) return reply;
-  const index = Math.min(page, pages.length) - 1;
-  const blocks = [...pages[index]!];
-  if (index < pages.length - 1) {
-    const next = `${args ? `${args} ` : ''}page:${index + 2}`;
-    blocks.push({ kind: 'context', text: `Page ${index + 1} of ${pages.length}.` });
-    blocks.push({ kind: 'actions', buttons: [{ label: 'Show more', command, args: next }] });
-  }
-  // Files and privacy belong to the whole answer; files go with the first page only.
-  return { ...reply, blocks, ...(index === 0 ? {} : { files: undefined }) };
+  const size = (blocks: Block[]) => blocks.reduce((n, b) => n + renderedBlocks(b), 0);
+  return pagesOf(reply, page, command, args, (blocks) => size(blocks) <= MAX_BLOCKS);
 }
 
 const StoredButtonSchema = z.object({ command: z.string(), args: z.string(), at: z.number() });
