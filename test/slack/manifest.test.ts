@@ -42,7 +42,7 @@ describe('the Slack app manifest', () => {
 
   it('asks for the scopes the adapter uses, and turns on the home tab, buttons and app_home_opened', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'files:write']),
+      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'files:write', 'channels:read', 'groups:read']),
     );
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
