@@ -74,16 +74,18 @@ export function createDiscordAdapter(
 
   async function postMessage(channelId: string, reply: Reply): Promise<void> {
     const message = renderReply(reply, ctx.ids);
-    await closedAs(client.rest.post(Routes.channelMessages(channelId), {
-      body: {
-        content: message.content,
-        embeds: message.embeds,
-        components: message.components,
-        allowed_mentions: NO_MENTIONS,
-        attachments: message.files.map((f, id) => ({ id, filename: f.name })),
-      },
-      files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
-    }));
+    await closedAs(
+      client.rest.post(Routes.channelMessages(channelId), {
+        body: {
+          content: message.content,
+          embeds: message.embeds,
+          components: message.components,
+          allowed_mentions: NO_MENTIONS,
+          attachments: message.files.map((f, id) => ({ id, filename: f.name })),
+        },
+        files: message.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
+      }),
+    );
   }
 
   return {

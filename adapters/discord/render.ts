@@ -166,7 +166,9 @@ function withinTotalLimit(reply: Reply, message: DiscordMessage): DiscordMessage
 
 /** Text is plain: formatting marks, headings and masked links a person typed show as typed. */
 function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, maskedLink: true });
+  // The core names a person as `@discord:42`; Discord shows `<@42>` as their name, and
+  // allowed_mentions (none) keeps it from pinging anyone.
+  return escapeMarkdown(text, { heading: true, maskedLink: true }).replace(/@discord:(\d{5,25})\b/g, '<@$1>');
 }
 
 /** Splits text at line ends into parts of at most `max` characters. */

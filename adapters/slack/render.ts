@@ -51,12 +51,25 @@ export function fallbackText(reply: Reply): string {
 /** The neutral reply as Block Kit blocks (at most 50, Slack's limit). */
 export function toBlocks(reply: Reply, maxBlocks = MAX_BLOCKS): KnownBlock[] {
   const blocks = reply.blocks.flatMap((block, index) => renderBlock(block, index));
+  if (reply.private) blocks.forEach(withMentions);
   if (blocks.length <= maxBlocks) return blocks;
   const more: KnownBlock = {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: 'There is more. I can only show the first part here.' }],
   };
   return [...blocks.slice(0, maxBlocks - 1), more];
+}
+
+/**
+ * The core names a person as `@slack:U123`; Slack shows `<@U123>` as their name. Only in a
+ * private answer (ephemeral or a direct message): in a channel, text a person wrote (a meeting
+ * title) must never ping anyone.
+ */
+function withMentions(block: KnownBlock): void {
+  const render = (text: string) => text.replace(/@slack:([UW][A-Z0-9]{2,20})\b/g, '<@$1>');
+  if (block.type === 'section' && block.text) block.text.text = render(block.text.text);
+  if (block.type === 'section' && block.fields) for (const f of block.fields) f.text = render(f.text);
+  if (block.type === 'context') for (const e of block.elements) if (e.type === 'mrkdwn') e.text = render(e.text);
 }
 
 /** How many Block Kit blocks one neutral block becomes (for paging). */

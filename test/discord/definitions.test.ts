@@ -138,3 +138,13 @@ describe('a long single text', () => {
     ).toBe(true);
   });
 });
+
+describe('people named by the core', () => {
+  it('shows @discord:<id> as a Discord mention (which pings no one: allowed_mentions is empty)', () => {
+    const message = renderReply(
+      reply([{ kind: 'text', text: 'Ask @discord:900000000000000077 about it.' }]),
+      new ButtonIds(),
+    );
+    expect(message.embeds[0]!.description).toBe('Ask <@900000000000000077> about it.');
+  });
+});

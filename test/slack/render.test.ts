@@ -115,3 +115,14 @@ describe('Slack answers through the real app', () => {
     expect(done.args.channel_id).toBe('DU100');
   });
 });
+
+describe('people named by the core', () => {
+  it('shows @slack:U123 as a Slack mention in a private answer, and as plain text in a channel post', () => {
+    const text = 'Ask @slack:U0SUE about it.';
+    const inPrivate = JSON.stringify(toBlocks({ blocks: [{ kind: 'text', text }], private: true }));
+    expect(inPrivate).toContain('Ask <@U0SUE> about it.');
+    const inChannel = JSON.stringify(toBlocks({ blocks: [{ kind: 'text', text }], private: false }));
+    expect(inChannel).toContain('Ask @slack:U0SUE about it.');
+    expect(inChannel).not.toContain('<@');
+  });
+});
