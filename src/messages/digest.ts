@@ -120,9 +120,7 @@ export function waitingText(count: number): string {
 }
 
 function oldText(waiting: Waiting): string {
-  const total = waiting.old.reduce((n, o) => n + o.count, 0);
-  const who = waiting.old.map((o) => `${displayName(o.mentor)} (${o.count})`).join(', ');
-  return `${entries(total)} waited more than 7 days: ${who}.`;
+  return `Waiting more than 7 days: ${waiting.old.map((o) => `${displayName(o.mentor)} (${entries(o.count)})`).join(', ')}.`;
 }
 
 /** One message for a supervisor: late things, long-waiting entries, the approval count, then what is due soon. */

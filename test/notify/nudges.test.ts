@@ -97,10 +97,10 @@ describe('deadline nudges', () => {
     const [sam] = await services.inbox!.take('sam');
     const text = plainText(sam!);
     expect(text).toContain('4 entries wait for your approval.');
-    expect(text).toContain('2 entries waited more than 7 days: Ana (2).');
+    expect(text).toContain('Waiting more than 7 days: Ana (2 entries).');
     expect(text).toContain('→ Review entries: type /hours approve');
     // Late first, then the long-waiting entries, then the count, then what is due soon.
-    const order = ['Late:', 'waited more than 7 days', 'wait for your approval', 'Due in the next 30 days:'];
+    const order = ['Late:', 'Waiting more than 7 days', 'wait for your approval', 'Due in the next 30 days:'];
     expect(order.map((t) => text.indexOf(t))).toEqual([...order.map((t) => text.indexOf(t))].sort((a, b) => a - b));
     // The button runs the real review.
     expect(await say(services, 'sam', '/hours approve')).toContain('Ana');
