@@ -49,7 +49,9 @@ describe('where a meeting can be scheduled on Discord', () => {
       later.adapters = [bot.adapter];
       expect(await runReminderCheck(later, [bot.adapter])).toEqual([]);
     }
-    const dms = bot.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/77${idOf('fran')}/messages`);
+    const dms = bot.fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/77${idOf('fran')}/messages`,
+    );
     expect(dms).toHaveLength(1);
     expect(JSON.stringify(dms[0]!.body)).toContain('The reminders for Learning Collaborative could not be posted.');
     expect(JSON.stringify(dms[0]!.body)).toContain('It was archived or deleted.');

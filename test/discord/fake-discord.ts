@@ -210,7 +210,10 @@ export class FakeDiscord {
     if (closed === 'unknown') return [404, { message: 'Unknown Channel', code: 10003 }];
     if (/^\/webhooks\/|^\/channels\/\d+\/messages$/.test(r.path)) return [200, this.message(r)];
     if (channel && r.method === 'GET')
-      return [200, { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] }];
+      return [
+        200,
+        { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] },
+      ];
     return [404, { message: 'Unknown route', code: 0 }];
   }
 

@@ -15,7 +15,12 @@ describe('long answers on Discord', () => {
     await send(bot.services, idOf('admin'), `/admin role @discord:${sue} supervisor`, as);
     for (let i = 1; i <= MENTORS; i++) {
       const mentor = idOf(`m${i}`);
-      await send(bot.services, idOf('admin'), `/admin enroll @discord:${mentor} supervisor:@discord:${sue} name:"Mentor ${i}"`, as);
+      await send(
+        bot.services,
+        idOf('admin'),
+        `/admin enroll @discord:${mentor} supervisor:@discord:${sue} name:"Mentor ${i}"`,
+        as,
+      );
       await send(bot.services, mentor, '/hours log 1h shadowing', as);
     }
   }, 60_000);

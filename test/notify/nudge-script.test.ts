@@ -56,13 +56,7 @@ describe('npm run nudge', { timeout: 90_000 }, () => {
         '-> slack:UANA: Reminder: Training within 30 days of hire, 12 hours still needed. It is due in 6 days, on Sunday, March 22.',
       );
       const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
-      expect(posts.map((c) => c.args.channel).sort()).toEqual([
-        'DUANA',
-        'DUBEN',
-        'DUCY',
-        'DUSAM',
-        'DUTESS',
-      ]);
+      expect(posts.map((c) => c.args.channel).sort()).toEqual(['DUANA', 'DUBEN', 'DUCY', 'DUSAM', 'DUTESS']);
       expect((await nudge(db, [], env)).at(-1)).toBe('0 nudges sent');
       expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(5);
       // The direct-message channels were kept: the second run opened none.

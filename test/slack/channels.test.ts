@@ -58,7 +58,9 @@ describe('where a meeting can be scheduled on Slack', () => {
     const told = rig.fake.called('chat.postMessage').filter((c) => c.args.channel === 'DUFRAN');
     expect(told).toHaveLength(1);
     expect(shown(told[0]!)).toContain('The reminders for Learning Collaborative could not be posted.');
-    expect(shown(told[0]!)).toContain('Invite me with /invite @peerbot. Or schedule the meeting again in a public channel.');
+    expect(shown(told[0]!)).toContain(
+      'Invite me with /invite @peerbot. Or schedule the meeting again in a public channel.',
+    );
     // The hour-before reminder fails the same way: the facilitator is not told again.
     const later = await servicesAt(db, '2026-03-10T09:05:00-05:00');
     later.adapters = [rig.adapter];
