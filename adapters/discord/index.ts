@@ -62,7 +62,9 @@ export function createDiscordAdapter(
     deferAfterMs: options.deferAfterMs ?? 1500,
   };
   // Kept in the store, so a restart does not open every person's DM again.
-  const dmChannels = services.store.collection('discord-directs', z.object({ channel: z.string() }));
+  // Opened at first use, so a store that fails is a failed send, never an unhandled rejection.
+  let opened: ReturnType<typeof services.store.collection<{ channel: string }>> | undefined;
+  const dmChannels = () => (opened ??= services.store.collection('discord-directs', z.object({ channel: z.string() })));
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   const state = { stopping: false };
@@ -124,14 +126,14 @@ export function createDiscordAdapter(
       client.rest.setToken(settings.token);
     },
     async sendDirect(userId, reply) {
-      const known = await (await dmChannels).get(userId);
+      const known = await (await dmChannels()).get(userId);
       let channelId = known?.channel;
       if (!channelId) {
         const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
           id: string;
         };
         channelId = channel.id;
-        await (await dmChannels).put(userId, { channel: channelId });
+        await (await dmChannels()).put(userId, { channel: channelId });
       }
       await postMessage(channelId, reply);
     },

@@ -56,14 +56,16 @@ export interface SlackOutgoing {
 export function slackOutgoing(client: WebClient, services: Services, pace?: Partial<Pace>): SlackOutgoing {
   const paced = pacer(pace);
   // Across restarts and instances: conversations.open is Tier 3 (about 50 a minute).
-  const directs = services.store.collection('slack-directs', DirectSchema);
+  // Opened at first use, not here: a store that fails is then a failed send, never an unhandled rejection.
+  let opened: ReturnType<typeof services.store.collection<{ channel: string }>> | undefined;
+  const directs = () => (opened ??= services.store.collection('slack-directs', DirectSchema));
   const openDirect = async (userId: string): Promise<string> => {
-    const known = await (await directs).get(userId);
+    const known = await (await directs()).get(userId);
     if (known) return known.channel;
     const opened = await client.conversations.open({ users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
-    await (await directs).put(userId, { channel: id });
+    await (await directs()).put(userId, { channel: id });
     return id;
   };
   const post = async (channel: string, reply: Reply): Promise<void> => {
@@ -96,7 +98,7 @@ export function slackOutgoing(client: WebClient, services: Services, pace?: Part
       } catch (error) {
         // A kept channel Slack no longer knows (the app was reinstalled): opened again, once.
         if (!(error instanceof ChannelClosedError)) throw error;
-        await (await directs).delete(userId);
+        await (await directs()).delete(userId);
         channel = await openDirect(userId);
         await post(channel, reply);
       }
