@@ -191,6 +191,29 @@ function byItem(a: MentorDeadline, b: MentorDeadline): number {
   return displayName(a.mentor).localeCompare(displayName(b.mentor));
 }
 
+// --- an admin's weekly word about mentors with no supervisor ------------------------------
+
+/** "2 mentors have no supervisor: Ana, Ben." with the command that fixes it. */
+export function adminSummary(unsupervised: Person[]): Reply {
+  const names = unsupervised.map(displayName).join(', ');
+  const head =
+    unsupervised.length === 1
+      ? `1 mentor has no supervisor: ${names}.`
+      : `${unsupervised.length} mentors have no supervisor: ${names}.`;
+  return reply([
+    { kind: 'heading', text: 'For admins: mentors with no supervisor' },
+    {
+      kind: 'text',
+      text: [
+        head,
+        'Until they have one, only an admin can approve their hours.',
+        'To add one: /admin enroll @alice supervisor:@sue',
+      ].join('\n'),
+    },
+    { kind: 'actions', buttons: [{ label: 'See them', command: 'admin', args: 'people no-supervisor' }] },
+  ]);
+}
+
 // --- waiting messages shown at the next reply (the console) --------------------------------
 
 /** Several messages that waited for a person's next reply, shown as one. */

@@ -7,7 +7,7 @@ import type { HourEntry, Person } from '../store/schema.ts';
 import { deadlinesFor } from '../programs/deadlines.ts';
 import type { Deadline } from '../programs/deadlines.ts';
 import { daysBetween } from '../dates.ts';
-import { ownReminder, supervisorDigest, SUMMARY_DAYS } from '../messages/digest.ts';
+import { adminSummary, ownReminder, supervisorDigest, SUMMARY_DAYS } from '../messages/digest.ts';
 import type { MentorDeadline, Waiting } from '../messages/digest.ts';
 import { sendOnce } from './outbox.ts';
 import type { Planned, Sent } from './outbox.ts';
@@ -55,7 +55,8 @@ type Part =
   | { type: 'own'; deadline: Deadline }
   | { type: 'mentor'; item: MentorDeadline }
   | { type: 'old-entries' }
-  | { type: 'weekly'; weekOf: string };
+  | { type: 'weekly'; weekOf: string }
+  | { type: 'unsupervised'; weekOf: string };
 
 /**
  * Every reminder due now, as items keyed once each: to the person, and to their supervisor,
@@ -104,17 +105,44 @@ function waitingSince(entry: HourEntry): string {
  */
 function planSummaries({ people }: Roster, now: DateTime): Planned<Part>[] {
   const weekOf = now.startOf('week').toISODate()!;
-  return people
+  const summaries: Planned<Part>[] = people
     .filter((s) => !s.nudgesMuted && people.some((p) => p.supervisorId === s.id && p.id !== s.id))
     .map((s) => ({
       key: `${s.id}|digest|${weekOf}`,
       target: { type: 'person', personId: s.id },
       part: { type: 'weekly', weekOf },
     }));
+  // Admins hear each week about mentors nobody supervises: only an admin can fix that.
+  if (unsupervised(people).length)
+    for (const admin of people.filter((p) => p.role === 'admin' && !p.nudgesMuted))
+      summaries.push({
+        key: `${admin.id}|unsupervised|${weekOf}`,
+        target: { type: 'person', personId: admin.id },
+        part: { type: 'unsupervised', weekOf },
+      });
+  return summaries;
+}
+
+function unsupervised(people: Person[]): Person[] {
+  return people.filter((p) => p.role === 'mentor' && !p.supervisorId).sort(byName);
 }
 
 /** Gathers one person's items into their one message for this check. */
-function composer({ people, deadlines, pending }: Roster, today: string) {
+function composer(roster: Roster, today: string) {
+  const forSupervisor = supervisorMessage(roster, today);
+  const { people } = roster;
+  return (parts: Part[], target: Target): Reply => {
+    const admin = parts.some((p) => p.type === 'unsupervised') ? adminSummary(unsupervised(people)) : undefined;
+    const rest = parts.filter((p) => p.type !== 'unsupervised');
+    if (!admin) return forSupervisor(rest, target);
+    if (!rest.length) return admin;
+    const base = forSupervisor(rest, target);
+    return { ...base, blocks: [...admin.blocks, { kind: 'divider' as const }, ...base.blocks] };
+  };
+}
+
+/** A supervisor's (or mentor's) own message: their reminders, then their mentors'. */
+function supervisorMessage({ people, deadlines, pending }: Roster, today: string) {
   const mentorsOf = (id: string) => people.filter((p) => p.supervisorId === id && p.id !== id).sort(byName);
   const waitingFor = (mentors: Person[]): Waiting => {
     let count = 0;

@@ -21,7 +21,7 @@ export async function tempDb(): Promise<string> {
   return path.join(await tempDir(), 'db.json');
 }
 
-function person(id: string, fields: Partial<Person>): Person {
+export function person(id: string, fields: Partial<Person>): Person {
   return {
     id,
     role: 'mentor',

@@ -3,7 +3,7 @@ import { runNudgeCheck } from '../../src/notify/nudges.ts';
 import { leaseCoordinator } from '../../src/notify/scheduler.ts';
 import { plainText } from '../../src/message.ts';
 import { say } from '../helpers.ts';
-import { hours, MONDAY, recordingAdapter, seedTeam, servicesAt, tempDb } from './fixtures.ts';
+import { hours, MONDAY, person, recordingAdapter, seedTeam, servicesAt, tempDb } from './fixtures.ts';
 
 const slackId = (id: string) => `slack:U${id.toUpperCase()}`;
 
@@ -81,6 +81,30 @@ describe('deadline nudges', () => {
     // Later the same week: no second summary.
     const wednesday = await servicesAt(db, '2026-03-18T10:00:00-05:00');
     expect((await runNudgeCheck(wednesday, [])).sent.filter((s) => s.key.includes('digest'))).toEqual([]);
+  });
+
+  it("names mentors with no supervisor in each admin's weekly summary, once a week", async () => {
+    const db = await tempDb();
+    const services = await servicesAt(db, MONDAY);
+    await seedTeam(services);
+    await services.store.people.put(person('ada', { name: 'Ada', role: 'admin' }));
+    await services.store.people.put(person('dee', { name: 'Dee', hired: '2026-03-01' }));
+    await services.store.people.put(person('eli', { name: 'Eli', hired: '2026-03-01' }));
+    await runNudgeCheck(services, []);
+    const ada = (await services.inbox!.take('ada')).map((r) => plainText(r));
+    expect(ada).toHaveLength(1);
+    expect(ada[0]).toContain('2 mentors have no supervisor: Dee, Eli.');
+    expect(ada[0]).toContain('/admin people no-supervisor');
+    // A supervisor's summary does not name other people's unsupervised mentors.
+    expect((await services.inbox!.take('sam')).map((r) => plainText(r)).join('\n')).not.toMatch(/Dee|Eli/);
+    // Later the same week: nothing more about it.
+    const wednesday = await servicesAt(db, '2026-03-18T10:00:00-05:00');
+    expect((await runNudgeCheck(wednesday, [])).sent.filter((s) => s.to === 'ada')).toEqual([]);
+    // Once every mentor has a supervisor, the admin hears nothing the next week.
+    await services.store.people.update('dee', (p) => ({ ...p, supervisorId: 'sam' }));
+    await services.store.people.update('eli', (p) => ({ ...p, supervisorId: 'sam' }));
+    const nextMonday = await servicesAt(db, '2026-03-23T10:00:00-05:00');
+    expect((await runNudgeCheck(nextMonday, [])).sent.filter((s) => s.to === 'ada')).toEqual([]);
   });
 
   it('tells a supervisor how many entries wait for approval, with a button, and nudges entries older than 7 days once', async () => {
