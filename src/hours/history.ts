@@ -57,7 +57,9 @@ export async function keepDeleted(
   undone = false,
 ) {
   const kept = { ...entry, history: [...(entry.history ?? []), item] };
-  await (await deletedStore(services)).put(`${personId}:${entry.id}:${item.n}`, {
+  await (
+    await deletedStore(services)
+  ).put(`${personId}:${entry.id}:${item.n}`, {
     personId,
     entry: kept,
     ...(undone ? { undone } : {}),
