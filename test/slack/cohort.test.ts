@@ -1,6 +1,8 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionsCollection } from '../../src/policy/records.ts';
-import { testServices } from '../helpers.ts';
+import { tempDir, testServices } from '../helpers.ts';
 import { shown, slackRig } from './harness.ts';
 import type { SlackRig } from './harness.ts';
 
@@ -8,8 +10,12 @@ const ALICE = '<@UALICE|alice>';
 
 describe('running a cohort on Slack, through signed requests', () => {
   let rig: SlackRig;
+  let policies: string;
   beforeAll(async () => {
-    rig = await slackRig(await testServices({ PEERBOT_ADMINS: 'UADMIN' }));
+    // A copy of the shipped policy documents, so a test can add a section and reload.
+    policies = path.join(await tempDir(), 'policies');
+    await fs.cp(path.resolve(import.meta.dirname, '../../data/policies'), policies, { recursive: true });
+    rig = await slackRig(await testServices({ PEERBOT_ADMINS: 'UADMIN', PEERBOT_POLICIES: policies }));
     await rig.command('UADMIN', '/peerbot admin role <@UFRAN|fran> facilitator');
     await rig.command('UADMIN', '/peerbot admin role <@USUE|sue> supervisor');
     await rig.command('UADMIN', `/peerbot admin enroll ${ALICE} supervisor:<@USUE|sue>`);
@@ -52,5 +58,24 @@ describe('running a cohort on Slack, through signed requests', () => {
     ).toEqual([]);
     // Sent by direct message, so it does not also wait for Alice's next reply.
     expect(shown(await rig.command('UALICE', '/hours'))).not.toMatch(/rack by the back door/);
+  });
+
+  it('tells the person who asked by direct message when a new policy section answers their question (/ask reload)', async () => {
+    const asked = shown(await rig.command('UALICE', '/ask where can I park my car at the agency?'));
+    expect(asked).toMatch(/I'm not sure/);
+    await fs.writeFile(
+      path.join(policies, 'parking.md'),
+      '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park their car for free in the agency lot.\n',
+    );
+    const reloaded = shown(await rig.command('UFRAN', '/ask reload'));
+    expect(reloaded).toMatch(/1 saved question now has an answer\. I told the people who asked\./);
+    const dm = await rig.fake.waitFor(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.args.channel === 'DUALICE' &&
+        /park their car for free/.test(JSON.stringify(c.args)),
+      'a direct message to Alice with the new answer',
+    );
+    expect(JSON.stringify(dm.args)).toMatch(/Source: 900_agency\.txt/);
   });
 });
