@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionsCollection } from '../../src/policy/records.ts';
+import { pdfText } from '../hours/pdf-text.ts';
 import { startBot } from './harness.ts';
 import type { Bot, Seen } from './harness.ts';
 import { chatInput, group, idOf, str, sub, user } from './payloads.ts';
@@ -38,6 +39,19 @@ describe('running a cohort on Discord', () => {
     expect((await run('bob', 'hours', [sub('history', [str('id', '1'), user('user', 'alice')])])).text).toMatch(
       /You can only see hours for yourself/,
     );
+  });
+
+  it('gives a supervisor the PDF report of a mentor as a private file that reads back whole', async () => {
+    await run('alice', 'hours', [sub('log', [str('duration', '1h'), str('category', '1on1'), str('date', '3/14')])]);
+    await run('sue', 'hours', [sub('approve', [user('user', 'alice'), str('entries', '2')])]);
+    const seen = await run('sue', 'hours', [sub('report', [user('user', 'alice')])]);
+    expect(seen.ephemeral).toBe(true);
+    const [name, bytes] = Object.entries(seen.fileBytes).find(([n]) => n.endsWith('.pdf'))!;
+    expect(name).toMatch(/^hours-report-Alice-Lee-2026-03-16\.pdf$/);
+    const text = await pdfText(bytes);
+    expect(text).toContain('Hours report: Alice Lee');
+    expect(text).toMatch(/Internship hours: 1 of 90 hours/);
+    expect(text).toContain('Sue Park, 2026-03-16');
   });
 
   it('sends a facilitator’s answer to the person who asked, by direct message (/ask answer)', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionsCollection } from '../../src/policy/records.ts';
 import { tempDir, testServices } from '../helpers.ts';
+import { pdfText } from '../hours/pdf-text.ts';
 import { shown, slackRig } from './harness.ts';
 import type { SlackRig } from './harness.ts';
 
@@ -37,6 +38,18 @@ describe('running a cohort on Slack, through signed requests', () => {
     expect(shown(await rig.command('UBOB', `/hours history ${ALICE} 1`))).toMatch(
       /You can only see hours for yourself/,
     );
+  });
+
+  it('sends a supervisor the PDF report of a mentor by direct message, and the file reads back whole', async () => {
+    const before = rig.fake.calls.length;
+    const answer = await rig.command('USUE', `/hours report ${ALICE}`, { channelId: 'CPUBLIC' });
+    expect(shown(answer)).toMatch(/in a direct message/);
+    const made = rig.fake.calls.slice(before);
+    expect(made.find((c) => c.method === 'files.completeUploadExternal')!.args.channel_id).toBe('DUSUE');
+    const text = await pdfText(new Uint8Array(made.find((c) => c.method === 'upload')!.bytes));
+    expect(text).toContain('Hours report: alice');
+    expect(text).toMatch(/Internship hours: 1 hour 30 minutes of 90 hours/);
+    expect(text).toMatch(/sue, 2026-03-16/);
   });
 
   it('sends a facilitator’s answer to the person who asked, by direct message (/ask answer)', async () => {
