@@ -11,7 +11,7 @@ import { categoryLabel, STATUS_WORDS } from './format.ts';
 import { deletedEntries } from './history.ts';
 import {
   deletedNow,
-  entryText,
+  keptNow,
   HISTORY_EXAMPLE,
   HISTORY_WHICH,
   historyHeading,
@@ -133,7 +133,7 @@ export async function showEntryHistory(ctx: Context, text: string): Promise<Repl
   if (deleted?.restoredAs) lines.push(restoredLine(deleted.restoredAs));
   const status = deleted
     ? deletedNow(facts(program, entry), today)
-    : `${entryText(facts(program, entry), today)}, ${STATUS_WORDS[entry.status]}.`;
+    : keptNow(facts(program, entry), STATUS_WORDS[entry.status], today);
   return reply([
     { kind: 'heading', text: historyHeading(id, whose, status) },
     { kind: 'text', text: lines.join('\n') },

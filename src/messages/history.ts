@@ -73,6 +73,11 @@ export function historyHeading(id: string, whose: string | undefined, now: strin
   return `History of entry #${id}${whose ? ` of ${whose}` : ''}: ${now}`;
 }
 
+/** "1 hour 30 minutes of shadowing on Mar 12, approved." */
+export function keptNow(what: EntryFacts, status: string, today: string): string {
+  return `${entryText(what, today)}, ${status}.`;
+}
+
 export function deletedNow(what: EntryFacts, today: string): string {
   return `deleted. It was ${entryText(what, today)}.`;
 }
