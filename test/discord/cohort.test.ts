@@ -22,6 +22,7 @@ describe('running a cohort on Discord', () => {
   });
   afterAll(async () => {
     await bot.close();
+    await bot.services.store.close();
   });
 
   it('shows the history of an entry from typed options (/hours history id:1 user:@alice), privately', async () => {

@@ -21,7 +21,10 @@ describe('running a cohort on Slack, through signed requests', () => {
     await rig.command('UADMIN', '/peerbot admin role <@USUE|sue> supervisor');
     await rig.command('UADMIN', `/peerbot admin enroll ${ALICE} supervisor:<@USUE|sue>`);
   });
-  afterAll(async () => rig.stop());
+  afterAll(async () => {
+    await rig.stop();
+    await rig.services.store.close();
+  });
 
   it('shows a supervisor the history of a mentor’s entry (/hours history @alice 1), privately', async () => {
     await rig.command('UALICE', '/hours log 2h shadowing 3/13');
