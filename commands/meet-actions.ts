@@ -237,6 +237,7 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
           note: meeting.title.slice(0, 500),
           origin,
           loggedOn: services.clock.today(),
+          createdAt: services.clock.now().toISO()!,
           history: [
             historyItem(
               services,

@@ -93,7 +93,8 @@ export async function undoHours(ctx: Context): Promise<Reply> {
   const what = (e: HourEntry) =>
     `${formatDuration(e.minutes)} of ${categoryLabel(program, e.category).toLowerCase()} on ${formatDate(e.date, today)}`;
   if (last.kind === 'deleted') {
-    const { id: _id, createdAt: _at, history, ...rest } = last.entry;
+    // It keeps the time it was first made: /hours history of an entry with no 'logged' item reads it.
+    const { id: _id, history, ...rest } = last.entry;
     const { entry } = await ctx.services.store.hours.add(personId, { ...rest, history: history?.slice(0, -1) });
     await markRestored(ctx.services, last.key, entry.id);
     return textReply(`Undone: the entry you deleted is back, as #${entry.id}: ${what(entry)}.`);

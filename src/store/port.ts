@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HistoryItem, HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
+import type { HistoryItem, HourDraft, HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
 
 /**
  * The storage port. Commands talk only to this; the lowdb files are one implementation and
@@ -100,8 +100,9 @@ export interface HoursRepo {
   /**
    * Adds an entry. With the same requestId or origin as an earlier entry it adds nothing and
    * returns that one. Throws DayFullError when the day would pass 24 hours. Ids are never reused.
+   * `createdAt` is kept as given: the time comes from the caller's clock (PEERBOT_NOW), not the machine's.
    */
-  add(personId: string, entry: NewHourEntry): Promise<{ entry: HourEntry; created: boolean }>;
+  add(personId: string, entry: HourDraft): Promise<{ entry: HourEntry; created: boolean }>;
   /** Throws DayFullError when the change would put the day past 24 hours. */
   update(personId: string, id: string, patch: Partial<NewHourEntry>): Promise<HourEntry | undefined>;
   remove(personId: string, id: string): Promise<HourEntry | undefined>;

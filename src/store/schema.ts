@@ -97,6 +97,8 @@ export const HourEntrySchema = z.object({
 });
 export type HourEntry = z.infer<typeof HourEntrySchema>;
 export type NewHourEntry = Omit<HourEntry, 'id' | 'createdAt'>;
+/** What an add is given: the entry, and when it was made by the bot's clock (the store keeps no clock of its own). */
+export type HourDraft = NewHourEntry & Pick<HourEntry, 'createdAt'>;
 
 export const SCHEMA_VERSION = 1;
 
