@@ -76,7 +76,9 @@ function events(
   const items: HistoryItem[] = [...(entry.history ?? [])].sort((a, b) => a.n - b.n);
   let state: Fields = { ...entry };
   const out: HistoryEvent[] = [];
-  const lastRejected = items.filter((h) => h.action === 'rejected').at(-1);
+  // Reviews from before each rejection kept its own reason: reviewNote belongs to the last review.
+  const lastReview = items.filter((h) => h.action === 'rejected' || h.action === 'approved').at(-1);
+  const reasonOf = (h: HistoryItem) => h.reason ?? (h === lastReview ? entry.reviewNote : undefined);
   for (const h of [...items].reverse()) {
     const base = { who: who(h.by), when: when(h.at) };
     if (h.action === 'edited') {
@@ -90,7 +92,7 @@ function events(
       out.push({
         action: 'rejected',
         ...base,
-        ...(h === lastRejected && entry.reviewNote ? { reason: entry.reviewNote } : {}),
+        ...(reasonOf(h) ? { reason: reasonOf(h) } : {}),
       });
     else out.push({ action: 'deleted', ...base, byUndo: undone && h === items.at(-1) });
   }

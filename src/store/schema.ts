@@ -65,6 +65,8 @@ export const HistoryItemSchema = z.object({
   /** Orders actions that share a clock time (a fixed PEERBOT_NOW): higher is later. */
   n: z.number().int().nonnegative(),
   before: z.record(z.string(), z.unknown()).optional(),
+  /** A rejection's reason, in the reviewer's words: each rejection keeps its own. */
+  reason: z.string().max(500).optional(),
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 

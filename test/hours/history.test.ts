@@ -123,6 +123,69 @@ describe('/hours history', () => {
   });
 });
 
+describe('the reason of each rejection', () => {
+  /** A reason as a supervisor types it: words, not entry numbers, "all" or "because" first. */
+  const reason = fc
+    .array(fc.stringMatching(/^[a-zA-Zé'"?!.,;()]{1,8}$/), { minLength: 1, maxLength: 6 })
+    .map((words) => words.join(' '))
+    .filter((r) => !/^(all|because|reason)/i.test(r) && !/^[-:,]/.test(r));
+
+  it('stays with its own rejection in the history; a rejection without one shows none, and clears the old one', async () => {
+    const s = await cohort();
+    let n = 1;
+    await fc.assert(
+      fc.asyncProperty(reason, fc.option(reason, { nil: undefined }), async (first, second) => {
+        n += 1;
+        // One minute each, told apart by the note: shrinking runs many times, and a day holds 24 hours.
+        await say(s, 'alice', `/hours log 1 min shadowing 3/14 "run ${n}"`);
+        const id = String(n);
+        await say(s, 'sue', `/hours reject @alice ${id} ${first}`);
+        await say(s, 'alice', `/hours edit ${id} "run ${n}, fixed"`);
+        await say(s, 'sue', `/hours reject @alice ${id}${second ? ` ${second}` : ''}`);
+        const entry = (await s.store.hours.list('alice')).find((e) => e.id === id)!;
+        expect(entry.reviewNote).toBe(second);
+        const lines = (await say(s, 'sue', `/hours history @alice ${id}`))
+          .split('\n')
+          .filter((l) => l.includes('did not approve'));
+        expect(lines).toEqual([
+          `You did not approve it on Monday, March 16 at 9:30 AM. Reason: ${first}`,
+          `You did not approve it on Monday, March 16 at 9:30 AM.${second ? ` Reason: ${second}` : ''}`,
+        ]);
+        await say(s, 'alice', `/hours edit ${id} "run ${n}, fixed again"`);
+        await say(s, 'sue', `/hours approve @alice ${id}`);
+        expect((await s.store.hours.list('alice')).find((e) => e.id === id)?.reviewNote).toBeUndefined();
+        expect(await say(s, 'sue', `/hours history @alice ${id}`)).toContain(`Reason: ${first}`);
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+
+  it('keeps the reason of a rejection made before reasons were kept with it, when the entry is reviewed again', async () => {
+    const s = await cohort();
+    const at = '2026-03-16T09:45:00.000-05:00';
+    const { entry } = await s.store.hours.add('alice', {
+      date: '2026-03-12',
+      minutes: 30,
+      category: 'shadowing',
+      faceToFace: false,
+      status: 'rejected',
+      note: '',
+      createdAt: at,
+      reviewedBy: 'sue',
+      reviewedAt: at,
+      reviewNote: 'wrong week',
+      history: [
+        { action: 'logged', by: 'alice', at, n: 5 },
+        { action: 'rejected', by: 'sue', at, n: 6 },
+      ],
+    });
+    await say(s, 'sue', `/hours approve @alice ${entry.id}`);
+    const history = await say(s, 'alice', `/hours history ${entry.id}`);
+    expect(history).toContain('Sue Lee did not approve it on Monday, March 16 at 9:45 AM. Reason: wrong week');
+    expect(history).toContain('Sue Lee approved it on Monday, March 16 at 9:30 AM.');
+  });
+});
+
 describe('reading /hours history', () => {
   it('finds the number and the person in any order, and refuses anything else with a UserError', () => {
     fc.assert(

@@ -233,6 +233,18 @@ for (const kind of allKinds()) {
       expect((await store.hours.list('ben'))[0]?.createdAt).toBe(logged?.createdAt);
     });
 
+    it('keeps only the last review’s reason as reviewNote, and each reason with its own history item', async () => {
+      const store = await kind.fresh();
+      const { entry: added } = await store.hours.add('ana', entry());
+      const item = (n: number) => ({ action: 'rejected' as const, by: 'sue', at: NOW, n });
+      await store.hours.review('ana', [added.id], 'rejected', 'sue', { note: 'wrong date', history: item(1) });
+      await store.hours.update('ana', added.id, { status: 'pending' });
+      await store.hours.review('ana', [added.id], 'rejected', 'sue', { history: item(2) });
+      const [stored] = await store.hours.list('ana');
+      expect(stored?.reviewNote).toBeUndefined();
+      expect(stored?.history?.map((h) => h.reason)).toEqual(['wrong date', undefined]);
+    });
+
     it('stores an optional field added to an entry and returns it as given', async () => {
       const store = await kind.fresh();
       const { entry: added } = await store.hours.add('ana', { ...entry(), changedBy: 'ana' } as HourDraft);
