@@ -8,7 +8,15 @@ import { wordTable } from '../src/lookup.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
-import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
+import {
+  amountText,
+  entryLine,
+  hoursProgress,
+  hoursText,
+  nextStepText,
+  NOT_STARTED_TEXT,
+  shareProgress,
+} from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
 import type { Program } from '../src/programs/schema.ts';
 import type { Person } from '../src/store/schema.ts';
@@ -24,7 +32,7 @@ function requirementBlocks(s: RequirementStatus, today: string): Block[] {
       ? `late since ${shortDate(s.due, today)}`
       : `due ${shortDate(s.due, today)}`
     : undefined;
-  if (s.started === false) return [{ kind: 'text', text: `⬜ ${s.requirement.label}: starts after certification` }];
+  if (s.started === false) return [{ kind: 'text', text: `⬜ ${s.requirement.label}: ${NOT_STARTED_TEXT}` }];
   const bar = hoursProgress(s) ?? shareProgress(s);
   if (bar && bar.kind === 'progress') {
     const blocks: Block[] = [

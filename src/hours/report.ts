@@ -8,7 +8,15 @@ import { certStatus } from '../programs/status.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Services } from '../services.ts';
 import { formatDuration } from '../parse/duration.ts';
-import { categoryLabel, hoursProgress, hoursText, shareProgress, STATUS_WORDS } from './format.ts';
+import {
+  categoryLabel,
+  hoursProgress,
+  hoursText,
+  isDone,
+  NOT_STARTED_TEXT,
+  shareProgress,
+  STATUS_WORDS,
+} from './format.ts';
 import { hoursReportPdf } from './report-pdf.ts';
 import type { HoursReport } from './report-pdf.ts';
 
@@ -42,9 +50,18 @@ export async function buildHoursReport(
     requirements: statuses
       .filter((s) => s.requirement.kind !== 'milestone')
       .map((s) => {
+        // The same words and the same done as /cert: yearly hours not started yet are not done.
         const bar = hoursProgress(s) ?? shareProgress(s);
-        const progress = bar?.kind === 'progress' ? progressAmount(bar) : s.done ? 'done' : 'not done yet';
-        return { label: s.requirement.label, progress, done: s.done };
+        const done = isDone(s);
+        const progress =
+          s.started === false
+            ? NOT_STARTED_TEXT
+            : bar?.kind === 'progress'
+              ? progressAmount(bar)
+              : done
+                ? 'done'
+                : 'not done yet';
+        return { label: s.requirement.label, progress, done };
       }),
     milestones: statuses
       .filter((s) => s.requirement.kind === 'milestone')

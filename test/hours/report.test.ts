@@ -47,6 +47,20 @@ describe('/hours report', () => {
     expect(text).toContain('Peer Mentor 101 training');
   });
 
+  it('says continuing education starts after certification, as /cert does, and does not mark it done before', async () => {
+    const s = await cohort();
+    const cert = await say(s, 'alice', '/cert');
+    expect(cert).toContain('⬜ Continuing education this year: starts after certification');
+    const before = await pdfText((await send(s, 'alice', '/hours report')).files![0]!.content as Uint8Array);
+    expect(before).toContain('[ ] Continuing education this year: starts after certification');
+    expect(before).not.toMatch(/\[done\]\s+Continuing education/);
+    // Once certified (the exit interview done), the year counts, in both.
+    await say(s, 'sue', '/cert mark @alice exit-interview 3/10');
+    expect(await say(s, 'alice', '/cert')).toMatch(/⬜ Continuing education this year: ░+ 0 of 6 hours/);
+    const after = await pdfText((await send(s, 'alice', '/hours report')).files![0]!.content as Uint8Array);
+    expect(after).toContain('[ ] Continuing education this year: 0 of 6 hours');
+  });
+
   it('gives a mentor their own report, and refuses another mentor’s the same way whether or not they exist', async () => {
     const s = await cohort();
     await say(s, 'admin', '/admin enroll @bob name:"Bob Ray"');
