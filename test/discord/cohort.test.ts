@@ -52,7 +52,7 @@ describe('running a cohort on Discord', () => {
     const text = await pdfText(bytes);
     expect(text).toContain('Hours report: Alice Lee');
     expect(text).toMatch(/Internship hours: 1 of 90 hours/);
-    expect(text).toContain('Sue Park, 2026-03-16');
+    expect(text).toContain('Approved by Sue Park on March 16, 2026');
   });
 
   it('sends a facilitator’s answer to the person who asked, by direct message (/ask answer)', async () => {

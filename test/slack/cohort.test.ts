@@ -52,7 +52,7 @@ describe('running a cohort on Slack, through signed requests', () => {
     const text = await pdfText(new Uint8Array(made.find((c) => c.method === 'upload')!.bytes));
     expect(text).toContain('Hours report: alice');
     expect(text).toMatch(/Internship hours: 1 hour 30 minutes of 90 hours/);
-    expect(text).toMatch(/sue, 2026-03-16/);
+    expect(text).toMatch(/Approved by sue on March 16, 2026/);
   });
 
   it('sends a facilitator’s answer to the person who asked, by direct message (/ask answer)', async () => {
