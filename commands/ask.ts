@@ -9,6 +9,7 @@ import { detectState, hasTopicWords } from '../src/policy/language.ts';
 import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '../src/policy/records.ts';
 import { answerText } from '../src/policy/answer-text.ts';
 import { answerFromReload, answerSaved } from '../src/policy/follow-up.ts';
+import { tellWhatIsLeft } from '../src/notify/tell-left.ts';
 
 const EXAMPLE = '/ask how many internship hours do I need?';
 const MAX_QUESTION = 500;
@@ -213,7 +214,7 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
 /**
  * Admins and facilitators drop files into the policies folder, then reload instead of restarting
  * the bot. Saved questions that a new or changed topic now answers are closed, and the people who
- * asked are told at their next message.
+ * asked are told: by direct message on Slack or Discord, else with their next reply.
  */
 async function reloadDocuments(ctx: Context): Promise<Reply> {
   if (!hasRole(ctx.actor, 'facilitator'))
@@ -230,27 +231,33 @@ async function reloadDocuments(ctx: Context): Promise<Reply> {
     const program = person ? ctx.services.programs.get(person.programId) : undefined;
     return program ? detectState(program.name) : undefined;
   };
-  const told = await answerFromReload(ctx.services, index, stateOf, now(ctx));
+  const at = now(ctx);
+  const { result: told } = await tellWhatIsLeft(ctx.services, `reload:${at}`, (services) =>
+    answerFromReload(services, index, stateOf, at),
+  );
   if (told)
     lines.push(
-      `${told} saved ${told === 1 ? 'question now has an answer' : 'questions now have answers'}. I will tell the people who asked.`,
+      `${told} saved ${told === 1 ? 'question now has an answer' : 'questions now have answers'}. I told the people who asked.`,
     );
   return textReply(...lines);
 }
 
-/** `/ask answer <id> <text>`: the facilitator's own words go to everyone who asked that question. */
+/** `/ask answer <id> <text>`: the facilitator's own words go to everyone who asked that question, by direct message where they can be reached. */
 async function answerSavedQuestion(ctx: Context, id: string, text: string): Promise<Reply> {
   requireFacilitator(ctx);
   const example = `/ask answer ${id} The agency lot is free for peer mentors.`;
   if (!text) throw new UserError('ask-answer-empty', 'Please write the answer after the question id.', example);
   if (text.length > MAX_QUESTION * 2)
     throw new UserError('ask-answer-too-long', `Please keep the answer under ${MAX_QUESTION * 2} letters.`, example);
-  const told = await answerSaved(ctx.services, id, text, now(ctx));
+  const at = now(ctx);
+  const { result: told } = await tellWhatIsLeft(ctx.services, `answer:${id}:${at}`, (services) =>
+    answerSaved(services, id, text, at),
+  );
   if (told < 0)
     throw new UserError('ask-answer-unknown', `I could not find a question with the id ${id}.`, '/ask unanswered');
   return textReply(
     `Thank you. I saved your answer and closed the question.`,
-    `${told === 1 ? '1 person' : `${told} people`} will see it the next time they use the bot.`,
+    told === 1 ? 'I sent it to the person who asked.' : `I sent it to the ${told} people who asked.`,
     'To answer it for everyone, add a section to a policy file, then type /ask reload.',
   );
 }

@@ -8,8 +8,21 @@ import { wordTable } from '../src/lookup.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
-import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
+import {
+  amountText,
+  entryLine,
+  hoursProgress,
+  hoursText,
+  nextStepText,
+  NOT_STARTED_TEXT,
+  shareProgress,
+} from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
+import type { Program } from '../src/programs/schema.ts';
+import type { Person } from '../src/store/schema.ts';
+import { allMeetings } from '../src/meetings/meetings.ts';
+import { attendanceOf } from '../src/meetings/attendance.ts';
+import { ATTENDANCE_HEADING, attendanceHow, attendanceLine } from '../src/messages/attendance.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 
@@ -19,7 +32,7 @@ function requirementBlocks(s: RequirementStatus, today: string): Block[] {
       ? `late since ${shortDate(s.due, today)}`
       : `due ${shortDate(s.due, today)}`
     : undefined;
-  if (s.started === false) return [{ kind: 'text', text: `⬜ ${s.requirement.label}: starts after certification` }];
+  if (s.started === false) return [{ kind: 'text', text: `⬜ ${s.requirement.label}: ${NOT_STARTED_TEXT}` }];
   const bar = hoursProgress(s) ?? shareProgress(s);
   if (bar && bar.kind === 'progress') {
     const blocks: Block[] = [
@@ -69,6 +82,8 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
         : `Next step for ${displayName(person)}: ${nextStepText(next, false, today)}`,
     });
   else blocks.push({ kind: 'text', text: 'Everything is done for now. Great work!' });
+  const attendance = await attendanceBlock(ctx, program, person, self);
+  if (attendance) blocks.push(attendance);
   if (status.outside.length)
     blocks.push({
       kind: 'text',
@@ -83,6 +98,33 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
       text: `${hoursText(status.waiting)} still wait for a supervisor to approve them. Only approved hours count.`,
     });
   return reply(blocks);
+}
+
+/** "3/10" in this year, "2025-03-10" in another: a date /meet attended reads back. */
+function typedDate(iso: string, today: string): string {
+  return iso.slice(0, 4) === today.slice(0, 4) ? `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}` : iso;
+}
+
+/** The meetings the program counts (the monthly calls): how many of them the person came to. Mentors only. */
+async function attendanceBlock(
+  ctx: Context,
+  program: Program,
+  person: Person,
+  self: boolean,
+): Promise<Block | undefined> {
+  if (person.role !== 'mentor' || !program.meetings?.length) return undefined;
+  const today = ctx.services.clock.today();
+  const counted = attendanceOf(program, person, await allMeetings(ctx.services), ctx.services.clock.now());
+  if (!counted.length) return undefined;
+  const lines = counted.map((a) =>
+    attendanceLine(self ? undefined : displayName(person), a.label, a.came, a.missed, today),
+  );
+  const missed = counted
+    .map((a) => a.lastMissed)
+    .filter(Boolean)
+    .at(-1);
+  if (self && missed) lines.push(attendanceHow(`/meet attended ${missed.meetingId} ${typedDate(missed.date, today)}`));
+  return { kind: 'text', text: [ATTENDANCE_HEADING, ...lines].join('\n') };
 }
 
 /** /cert mark @user <milestone> [date]: a supervisor or facilitator records a milestone as done. */

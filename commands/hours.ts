@@ -6,6 +6,7 @@ import { deleteHours, editHours, listHours, undoHours } from '../src/hours/fix.t
 import { exportHours } from '../src/hours/export.ts';
 import { reportHours } from '../src/hours/report.ts';
 import { reviewHours } from '../src/hours/approve.ts';
+import { showEntryHistory } from '../src/hours/entry-history.ts';
 import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
 import { wordTable } from '../src/lookup.ts';
@@ -33,6 +34,8 @@ const SUBCOMMANDS = wordTable({
   approve: 'approve',
   reject: 'reject',
   deny: 'reject',
+  history: 'history',
+  changes: 'history',
 });
 
 const user = (description: string) => ({ name: 'user', description, type: 'user' as const });
@@ -51,6 +54,7 @@ export default {
     '/hours export team',
     '/hours report',
     '/hours approve @alice',
+    '/hours history 3',
   ],
   subcommands: [
     {
@@ -116,6 +120,14 @@ export default {
         { name: 'entries', description: 'Entry numbers', type: 'string', required: true },
       ],
     },
+    {
+      name: 'history',
+      description: 'Every change to one entry: who, when, what',
+      options: [
+        { name: 'id', description: 'The entry number from /hours list', type: 'string', required: true },
+        user('Someone you supervise'),
+      ],
+    },
   ],
   async run(ctx, text) {
     const split = splitSubcommand(text, SUBCOMMANDS);
@@ -128,7 +140,7 @@ export default {
         'hours-subcommand',
         `I don't know "/hours ${text.split(/\s+/)[0]}".`,
         '/hours log 2h shadowing',
-        ['log', 'list', 'undo', 'delete', 'edit', 'export', 'approve'],
+        ['log', 'list', 'undo', 'delete', 'edit', 'export', 'approve', 'history'],
       );
     }
     const [sub, rest] = split;
@@ -151,6 +163,8 @@ export default {
         return reportHours(ctx, rest);
       case 'approve':
         return reviewHours(ctx, rest, 'approved');
+      case 'history':
+        return showEntryHistory(ctx, rest);
       default:
         return reviewHours(ctx, rest, 'rejected');
     }

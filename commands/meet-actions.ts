@@ -17,6 +17,7 @@ import { calendarFile } from '../src/meetings/ics.ts';
 import { findMeeting } from '../src/meetings/lookup.ts';
 import { tellYesSayers } from './meet-people.ts';
 import { cannotScheduleHere } from '../src/messages/reach.ts';
+import { historyItem, nextAction } from '../src/hours/history.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
   if (!hasRole(ctx.actor, 'facilitator'))
@@ -248,6 +249,15 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
           note: meeting.title.slice(0, 500),
           origin,
           loggedOn: services.clock.today(),
+          createdAt: services.clock.now().toISO()!,
+          history: [
+            historyItem(
+              services,
+              person.id,
+              'logged',
+              await nextAction(services, person.id, await services.store.hours.list(person.id)),
+            ),
+          ],
         })
         .catch((error: unknown) => {
           if (error instanceof DayFullError)

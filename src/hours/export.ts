@@ -7,8 +7,13 @@ import type { HourEntry, Person } from '../store/schema.ts';
 import type { Services } from '../services.ts';
 import { UserError } from '../errors.ts';
 import { canSee, hasRole, isActive } from '../people.ts';
+import { reviewOf } from './review-state.ts';
 
-/** The six SPEC columns first, in order; then who and what each row is, for a team file or an audit. */
+/**
+ * The six SPEC columns first, in order; then who and what each row is, for a team file or an
+ * audit. The review columns say what the PDF report says (src/hours/review-state.ts): empty
+ * while an entry waits for approval, and the reason only for an entry not approved.
+ */
 export const CSV_HEADER = [
   'date',
   'category',
@@ -20,6 +25,7 @@ export const CSV_HEADER = [
   'person',
   'reviewed_by',
   'reviewed_at',
+  'review_note',
 ] as const;
 
 /**
@@ -41,15 +47,17 @@ export interface ExportRows {
 }
 
 /**
- * SPEC "Hours export CSV": the six columns in order (then id, person, reviewer and review time),
- * one row per entry, oldest first. Fields are quoted per RFC 4180 (a quote inside is doubled);
- * the note is always quoted, and so is a neutralised cell (names too). Lines end with a line feed.
+ * SPEC "Hours export CSV": the six columns in order (then id, person, reviewer, review time and
+ * reason), one row per entry, oldest first. Fields are quoted per RFC 4180 (a quote inside is
+ * doubled); the note and the reason are always quoted, and so is a neutralised cell (names too).
+ * Lines end with a line feed.
  */
 export function hoursCsv(groups: ExportRows[], nameOf: (id: string) => string = (id) => id): string {
   const rows = groups
     .flatMap(({ person, entries }) => entries.map((e) => ({ person, e })))
     .sort((a, b) => a.e.date.localeCompare(b.e.date) || a.e.createdAt.localeCompare(b.e.createdAt))
-    .map(({ person, e }) => ({
+    .map(({ person, e }) => ({ person, e, review: reviewOf(e) }))
+    .map(({ person, e, review }) => ({
       date: e.date,
       category: e.category,
       minutes: String(e.minutes),
@@ -58,8 +66,9 @@ export function hoursCsv(groups: ExportRows[], nameOf: (id: string) => string = 
       note: e.note,
       id: e.id,
       person: displayName(person),
-      reviewed_by: e.reviewedBy ? nameOf(e.reviewedBy) : '',
-      reviewed_at: e.reviewedAt ?? '',
+      reviewed_by: review.by ? nameOf(review.by) : '',
+      reviewed_at: review.at ?? '',
+      review_note: review.reason ?? '',
     }));
   return stringify(rows, {
     header: true,
@@ -71,7 +80,9 @@ export function hoursCsv(groups: ExportRows[], nameOf: (id: string) => string = 
       string: (value, context) => {
         if (context.header) return value;
         const safe = neutralise(value);
-        return context.column === 'note' || safe !== value ? { value: safe, quoted: true } : value;
+        // Free text (the note, the reviewer's reason) is always quoted.
+        const text = context.column === 'note' || context.column === 'review_note';
+        return text || safe !== value ? { value: safe, quoted: true } : value;
       },
     },
   });

@@ -11,7 +11,7 @@ import { categoryLabel, entryLine } from './format.ts';
 import { personStatus } from '../programs/status.ts';
 import { displayName, mentionWord, resolveTarget, takeMention } from '../people.ts';
 import { logExample, NOTE_LIMIT } from '../parse/log.ts';
-import { deletedStore, historyItem, keepDeleted, lastAction, nextAction } from './history.ts';
+import { historyItem, keepDeleted, lastAction, markRestored, nextAction } from './history.ts';
 
 const LIST_MAX = 50;
 
@@ -93,9 +93,10 @@ export async function undoHours(ctx: Context): Promise<Reply> {
   const what = (e: HourEntry) =>
     `${formatDuration(e.minutes)} of ${categoryLabel(program, e.category).toLowerCase()} on ${formatDate(e.date, today)}`;
   if (last.kind === 'deleted') {
-    const { id: _id, createdAt: _at, history, ...rest } = last.entry;
+    // It keeps the time it was first made: /hours history of an entry with no 'logged' item reads it.
+    const { id: _id, history, ...rest } = last.entry;
     const { entry } = await ctx.services.store.hours.add(personId, { ...rest, history: history?.slice(0, -1) });
-    await (await deletedStore(ctx.services)).delete(last.key);
+    await markRestored(ctx.services, last.key, entry.id);
     return textReply(`Undone: the entry you deleted is back, as #${entry.id}: ${what(entry)}.`);
   }
   if (last.entry.status === 'approved')
@@ -104,6 +105,9 @@ export async function undoHours(ctx: Context): Promise<Reply> {
       'Ask your supervisor if it needs a change.',
     );
   if (last.kind === 'logged') {
+    // Kept for /hours history, marked so a second undo goes one more step back instead of restoring it.
+    const n = await nextAction(ctx.services, personId, entries);
+    await keepDeleted(ctx.services, personId, last.entry, historyItem(ctx.services, personId, 'deleted', n), true);
     await ctx.services.store.hours.remove(personId, last.entry.id);
     return textReply(`Undone: I deleted #${last.entry.id}, the entry you logged last: ${what(last.entry)}.`);
   }

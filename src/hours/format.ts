@@ -61,6 +61,14 @@ function progressNote(done: boolean, approved: number, target: number, pending: 
   return parts.join(', ');
 }
 
+/** Yearly hours before they start (certification) are not owed, and not done: every view says this. */
+export const NOT_STARTED_TEXT = 'starts after certification';
+
+/** Done, as /cert shows it: yearly hours that have not started are not marked done. */
+export function isDone(s: RequirementStatus): boolean {
+  return s.done && s.started !== false;
+}
+
 /** Progress of an hours requirement: approved hours on the bar, what is still needed and waiting beside it. */
 export function hoursProgress(status: RequirementStatus): Block | undefined {
   // Yearly hours that have not started (before certification) are not owed: no bar.

@@ -10,8 +10,15 @@ import type { HistoryItem, HourEntry, NewHourEntry } from '../store/schema.ts';
  * "hours-deleted" collection, so undo can bring it back.
  */
 
-const DeletedSchema = z.object({ personId: z.string(), entry: HourEntrySchema });
-type Deleted = z.infer<typeof DeletedSchema>;
+const DeletedSchema = z.object({
+  personId: z.string(),
+  entry: HourEntrySchema,
+  /** Removed by /hours undo of the logging: kept for /hours history, never undone again. */
+  undone: z.boolean().optional(),
+  /** Brought back by /hours undo, under this new number: kept for /hours history, not undone twice. */
+  restoredAs: z.string().optional(),
+});
+export type Deleted = z.infer<typeof DeletedSchema>;
 
 export function deletedStore(services: Services): Promise<Collection<Deleted>> {
   return services.store.collection('hours-deleted', DeletedSchema);
@@ -38,10 +45,35 @@ export function historyItem(
   return { action, by, at: services.clock.now().toISO()!, n, ...(before ? { before } : {}) };
 }
 
-/** Keeps a copy of an entry that is about to be deleted, with the deletion in its history. */
-export async function keepDeleted(services: Services, personId: string, entry: HourEntry, item: HistoryItem) {
+/**
+ * Keeps a copy of an entry that is about to be deleted, with the deletion in its history.
+ * `undone`: it goes because /hours undo took back the logging (undo must not bring it back).
+ */
+export async function keepDeleted(
+  services: Services,
+  personId: string,
+  entry: HourEntry,
+  item: HistoryItem,
+  undone = false,
+) {
   const kept = { ...entry, history: [...(entry.history ?? []), item] };
-  await (await deletedStore(services)).put(`${personId}:${entry.id}:${item.n}`, { personId, entry: kept });
+  await (
+    await deletedStore(services)
+  ).put(`${personId}:${entry.id}:${item.n}`, {
+    personId,
+    entry: kept,
+    ...(undone ? { undone } : {}),
+  });
+}
+
+/** Marks a deleted entry as brought back by undo, as `newId`: its history stays readable under the old number. */
+export async function markRestored(services: Services, key: string, newId: string): Promise<void> {
+  await (await deletedStore(services)).update(key, (d) => (d ? { ...d, restoredAs: newId } : undefined));
+}
+
+/** Every deleted copy of one entry number of a person (ids are never reused, so at most one, but old files may differ). */
+export async function deletedEntries(services: Services, personId: string, id: string): Promise<Deleted[]> {
+  return (await deletedOf(services, personId)).filter((d) => d.entry.id === id);
 }
 
 export type LastAction =
@@ -64,8 +96,9 @@ export async function lastAction(
       best = { rank, action };
   };
   for (const entry of entries) {
+    // Hours the bot logged for a call (an origin) are not undone as "the entry I logged last".
     const mine = (entry.history ?? []).filter(
-      (h) => h.by === personId && (h.action === 'logged' || h.action === 'edited'),
+      (h) => h.by === personId && ((h.action === 'logged' && !entry.origin) || h.action === 'edited'),
     );
     const last = mine.at(-1);
     if (last)
@@ -77,7 +110,7 @@ export async function lastAction(
   }
   const store = await deletedStore(services);
   for (const { id, value } of await store.all()) {
-    if (value.personId !== personId) continue;
+    if (value.personId !== personId || value.undone || value.restoredAs) continue;
     const item = value.entry.history?.at(-1);
     if (item?.action === 'deleted' && item.by === personId)
       consider([item.n, 0], { kind: 'deleted', entry: value.entry, key: id });

@@ -43,6 +43,7 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
       note: parsed.note,
       requestId: ctx.inv.requestId,
       loggedOn: services.clock.today(),
+      createdAt: services.clock.now().toISO()!,
       history: [historyItem(services, actor.person.id, 'logged', await nextAction(services, actor.person.id, entries))],
     })
     .catch((error: unknown) => {

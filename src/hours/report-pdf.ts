@@ -15,9 +15,8 @@ export interface HoursReport {
     date: string;
     category: string;
     duration: string;
-    status: string;
-    reviewedBy?: string;
-    reviewedOn?: string;
+    /** "Approved by Sue Park on March 16, 2026", "Not approved by … Reason: …", "Waiting for approval". */
+    review: string;
     note: string;
   }>;
 }
@@ -29,8 +28,7 @@ const COLUMNS = [
   { key: 'date', title: 'Date', width: 66 },
   { key: 'category', title: 'Activity', width: 120 },
   { key: 'duration', title: 'Time', width: 72 },
-  { key: 'status', title: 'Status', width: 58 },
-  { key: 'review', title: 'Approved by', width: 168 },
+  { key: 'review', title: 'Approval', width: 226 },
 ] as const;
 
 /**
@@ -102,8 +100,7 @@ function entryTable(doc: PDFKit.PDFDocument, entries: HoursReport['entries']): v
   >;
   row(header, true);
   for (const e of entries) {
-    const review = e.reviewedBy ? `${e.reviewedBy}${e.reviewedOn ? `, ${e.reviewedOn}` : ''}` : '';
-    row({ id: e.id, date: e.date, category: e.category, duration: e.duration, status: e.status, review });
+    row({ id: e.id, date: e.date, category: e.category, duration: e.duration, review: e.review });
     if (e.note) {
       doc.font('Helvetica-Oblique').fontSize(8);
       if (doc.y + doc.heightOfString(e.note, { width: 400 }) > bottom()) doc.addPage();

@@ -8,8 +8,9 @@ import { certStatus } from '../programs/status.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
 import type { Services } from '../services.ts';
 import { formatDuration } from '../parse/duration.ts';
-import { categoryLabel, hoursProgress, hoursText, shareProgress, STATUS_WORDS } from './format.ts';
+import { categoryLabel, hoursProgress, hoursText, isDone, NOT_STARTED_TEXT, shareProgress } from './format.ts';
 import { hoursReportPdf } from './report-pdf.ts';
+import { reviewOf, reviewText } from './review-state.ts';
 import type { HoursReport } from './report-pdf.ts';
 
 const longDate = (iso: string) => DateTime.fromISO(iso).toFormat('LLLL d, yyyy');
@@ -34,6 +35,8 @@ export async function buildHoursReport(
   const sum = (status: HourEntry['status']) =>
     entries.filter((e) => e.status === status).reduce((n, e) => n + e.minutes, 0);
   const supervisor = person.supervisorId ? await nameOf(person.supervisorId) : undefined;
+  for (const e of entries) if (e.reviewedBy) await nameOf(e.reviewedBy);
+  const reviewDate = (iso: string) => DateTime.fromISO(iso).setZone(services.clock.zone).toFormat('LLLL d, yyyy');
   return {
     person: displayName(person),
     program: program.name,
@@ -42,9 +45,18 @@ export async function buildHoursReport(
     requirements: statuses
       .filter((s) => s.requirement.kind !== 'milestone')
       .map((s) => {
+        // The same words and the same done as /cert: yearly hours not started yet are not done.
         const bar = hoursProgress(s) ?? shareProgress(s);
-        const progress = bar?.kind === 'progress' ? progressAmount(bar) : s.done ? 'done' : 'not done yet';
-        return { label: s.requirement.label, progress, done: s.done };
+        const done = isDone(s);
+        const progress =
+          s.started === false
+            ? NOT_STARTED_TEXT
+            : bar?.kind === 'progress'
+              ? progressAmount(bar)
+              : done
+                ? 'done'
+                : 'not done yet';
+        return { label: s.requirement.label, progress, done };
       }),
     milestones: statuses
       .filter((s) => s.requirement.kind === 'milestone')
@@ -54,18 +66,14 @@ export async function buildHoursReport(
       { label: 'Waiting for approval', value: hoursText(sum('pending')) },
       { label: 'Not approved', value: hoursText(sum('rejected')) },
     ],
-    entries: await Promise.all(
-      entries.map(async (e) => ({
-        id: e.id,
-        date: e.date,
-        category: categoryLabel(program, e.category),
-        duration: formatDuration(e.minutes),
-        status: STATUS_WORDS[e.status],
-        ...(e.reviewedBy ? { reviewedBy: await nameOf(e.reviewedBy) } : {}),
-        ...(e.reviewedAt ? { reviewedOn: e.reviewedAt.slice(0, 10) } : {}),
-        note: e.note,
-      })),
-    ),
+    entries: entries.map((e) => ({
+      id: e.id,
+      date: e.date,
+      category: categoryLabel(program, e.category),
+      duration: formatDuration(e.minutes),
+      review: reviewText(reviewOf(e), (id) => names.get(id) ?? id, reviewDate),
+      note: e.note,
+    })),
   };
 }
 

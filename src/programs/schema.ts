@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../store/schema.ts';
+import { KINDS } from '../meetings/meetings.ts';
 
 /** When something is due: N days after one of the person's dates. */
 export const DueSchema = z.object({
@@ -98,6 +99,11 @@ export const ProgramSchema = z
     internshipDays: z.number().int().positive().optional(),
     categories: z.array(CategorySchema).min(1),
     requirements: z.array(RequirementSchema).min(1),
+    /**
+     * Meetings whose attendance the program counts (e.g. the monthly calls): /cert shows who
+     * came to how many. `label` names them in a sentence: "monthly calls".
+     */
+    meetings: z.array(z.object({ kind: z.enum(KINDS), label: z.string().min(1) })).optional(),
   })
   .superRefine((program, ctx) => {
     const categories = new Set(program.categories.map((c) => c.id));

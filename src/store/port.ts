@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HistoryItem, HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
+import type { HistoryItem, HourDraft, HourEntry, HourStatus, NewHourEntry, Person } from './schema.ts';
 
 /**
  * The storage port. Commands talk only to this; the lowdb files are one implementation and
@@ -76,22 +76,35 @@ export interface ReviewOptions {
   expected?: HourStatus[];
   /** When (ISO time); the store keeps it as reviewedAt. */
   at?: string;
-  /** The reviewer's reason, kept as reviewNote. */
+  /** The reviewer's reason, kept as reviewNote and with the history item. Every review replaces or clears it. */
   note?: string;
-  /** Appended to each changed entry's history. */
+  /** Appended to each changed entry's history (with the note as its reason). */
   history?: HistoryItem;
 }
 
-/** The entry after a review: status, who, when, why, and the history item added. */
+/**
+ * The entry after a review: status, who, when, why, and the history item added. The last
+ * review's reason is the only reviewNote: a review without one clears an older one.
+ */
 export function reviewed(e: HourEntry, decision: HourStatus, by: string, o: ReviewOptions = {}): HourEntry {
+  const { reviewNote: old, ...rest } = e;
+  const reason = o.note ? { reason: o.note } : {};
   return {
-    ...e,
+    ...rest,
     status: decision,
     reviewedBy: by,
     ...(o.at ? { reviewedAt: o.at } : {}),
     ...(o.note ? { reviewNote: o.note } : {}),
-    ...(o.history ? { history: [...(e.history ?? []), o.history] } : {}),
+    ...(o.history ? { history: [...keepOldReason(e.history ?? [], old), { ...o.history, ...reason }] } : {}),
   };
+}
+
+/** An entry reviewed before each rejection kept its reason: the old note goes to the last rejection, not lost. */
+function keepOldReason(history: HistoryItem[], note: string | undefined): HistoryItem[] {
+  const reviews = history.filter((h) => h.action === 'approved' || h.action === 'rejected');
+  const item = reviews.at(-1);
+  if (!note || item?.action !== 'rejected' || item.reason !== undefined) return history;
+  return history.map((h) => (h === item ? { ...h, reason: note } : h));
 }
 
 export interface HoursRepo {
@@ -100,8 +113,9 @@ export interface HoursRepo {
   /**
    * Adds an entry. With the same requestId or origin as an earlier entry it adds nothing and
    * returns that one. Throws DayFullError when the day would pass 24 hours. Ids are never reused.
+   * `createdAt` is kept as given: the time comes from the caller's clock (PEERBOT_NOW), not the machine's.
    */
-  add(personId: string, entry: NewHourEntry): Promise<{ entry: HourEntry; created: boolean }>;
+  add(personId: string, entry: HourDraft): Promise<{ entry: HourEntry; created: boolean }>;
   /** Throws DayFullError when the change would put the day past 24 hours. */
   update(personId: string, id: string, patch: Partial<NewHourEntry>): Promise<HourEntry | undefined>;
   remove(personId: string, id: string): Promise<HourEntry | undefined>;

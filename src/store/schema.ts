@@ -65,6 +65,8 @@ export const HistoryItemSchema = z.object({
   /** Orders actions that share a clock time (a fixed PEERBOT_NOW): higher is later. */
   n: z.number().int().nonnegative(),
   before: z.record(z.string(), z.unknown()).optional(),
+  /** A rejection's reason, in the reviewer's words: each rejection keeps its own. */
+  reason: z.string().max(500).optional(),
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 
@@ -97,6 +99,8 @@ export const HourEntrySchema = z.object({
 });
 export type HourEntry = z.infer<typeof HourEntrySchema>;
 export type NewHourEntry = Omit<HourEntry, 'id' | 'createdAt'>;
+/** What an add is given: the entry, and when it was made by the bot's clock (the store keeps no clock of its own). */
+export type HourDraft = NewHourEntry & Pick<HourEntry, 'createdAt'>;
 
 export const SCHEMA_VERSION = 1;
 

@@ -34,7 +34,7 @@ describe('npm start with no credentials: the console', () => {
       'alice',
     ]);
     expect(run.stdout).toBe(
-      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n2026-03-15,retreat,60,false,pending,"",1,alice,"",""\n',
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at,review_note\n2026-03-15,retreat,60,false,pending,"",1,alice,"","",""\n',
     );
   });
 

@@ -103,7 +103,7 @@ describe('every command as a Discord slash command', () => {
     const seen = await run('alice', 'hours', [sub('export')]);
     const csv = Object.entries(seen.files).find(([name]) => name.endsWith('.csv'));
     expect(csv?.[1].split('\n')[0]).toBe(
-      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at',
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at,review_note',
     );
     expect(seen.ephemeral).toBe(true);
   });

@@ -17,6 +17,8 @@ export interface Recorded {
   body: Record<string, unknown>;
   /** Files of a multipart body: name -> text. */
   files: Record<string, string>;
+  /** The same files as bytes, for one that is not text (a PDF). */
+  fileBytes: Record<string, Uint8Array>;
 }
 
 /**
@@ -158,8 +160,8 @@ export class FakeDiscord {
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname.replace(/^\/api\/v10/, '');
-    const { body, files } = await parseBody(raw, req.headers['content-type'] ?? '');
-    const recorded: Recorded = { method: req.method ?? 'GET', path, body, files };
+    const { body, files, fileBytes } = await parseBody(raw, req.headers['content-type'] ?? '');
+    const recorded: Recorded = { method: req.method ?? 'GET', path, body, files, fileBytes };
     this.requests.push(recorded);
     const [status, answer] = this.answer(recorded);
     res.writeHead(status, answer === undefined ? {} : { 'content-type': 'application/json' });
@@ -296,16 +298,20 @@ function guild(): Record<string, unknown> {
 async function parseBody(
   raw: Buffer,
   type: string,
-): Promise<{ body: Record<string, unknown>; files: Record<string, string> }> {
-  if (raw.length === 0) return { body: {}, files: {} };
+): Promise<{ body: Record<string, unknown>; files: Record<string, string>; fileBytes: Record<string, Uint8Array> }> {
+  if (raw.length === 0) return { body: {}, files: {}, fileBytes: {} };
   if (!type.startsWith('multipart/form-data'))
-    return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: {} };
+    return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: {}, fileBytes: {} };
   const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
   const files: Record<string, string> = {};
+  const fileBytes: Record<string, Uint8Array> = {};
   let body: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key === 'payload_json') body = JSON.parse(String(value)) as Record<string, unknown>;
-    else if (typeof value !== 'string') files[value.name] = await value.text();
+    else if (typeof value !== 'string') {
+      fileBytes[value.name] = new Uint8Array(await value.arrayBuffer());
+      files[value.name] = new TextDecoder().decode(fileBytes[value.name]);
+    }
   }
-  return { body, files };
+  return { body, files, fileBytes };
 }

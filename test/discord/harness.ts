@@ -13,6 +13,8 @@ export interface Seen {
   ephemeral: boolean;
   body: Record<string, unknown>;
   files: Record<string, string>;
+  /** The same files as bytes (a PDF). */
+  fileBytes: Record<string, Uint8Array>;
   /** Title, description, fields, footer and button labels, as plain text. */
   text: string;
   buttons: Array<{ label: string; custom_id: string; style: number }>;
@@ -72,6 +74,7 @@ export async function answerTo(fake: FakeDiscord, raw: Record<string, unknown>, 
     ephemeral,
     body: final.body,
     files: final.files,
+    fileBytes: final.fileBytes,
     text: textOf(final.body),
     buttons: buttonsOf(final.body),
   };

@@ -39,7 +39,7 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
   it.each(FORMULAS)('writes the note %j with a leading single quote, quoted', (note) => {
     const csv = csvOf([entry(note)]);
     expect(csv.split('\n')[1]).toBe(
-      `2026-03-01,shadowing,60,false,pending,"'${note.replace(/"/g, '""')}",1,alice,"",""`,
+      `2026-03-01,shadowing,60,false,pending,"'${note.replace(/"/g, '""')}",1,alice,"","",""`,
     );
     expect(notesOf(csv)).toEqual([`'${note}`]);
   });
@@ -60,8 +60,8 @@ describe('the hours CSV and spreadsheet formulas (OWASP CSV injection)', () => {
         .split('\n')
         .slice(1, 3),
     ).toEqual([
-      '2026-03-01,shadowing,60,false,pending,"met with Sam",1,alice,"",""',
-      '2026-03-01,shadowing,60,false,pending,"",2,alice,"",""',
+      '2026-03-01,shadowing,60,false,pending,"met with Sam",1,alice,"","",""',
+      '2026-03-01,shadowing,60,false,pending,"",2,alice,"","",""',
     ]);
     expect(neutralise('met with Sam = good')).toBe('met with Sam = good');
   });

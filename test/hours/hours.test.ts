@@ -113,9 +113,9 @@ describe('/hours export', () => {
     await say(s, 'alice', '/hours log 2h shadowing 3/2');
     const reply = await send(s, 'alice', '/hours export');
     expect(reply.files?.[0]?.content).toBe(
-      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n' +
-        '2026-03-02,shadowing,120,false,pending,"",2,alice,"",""\n' +
-        '2026-03-16,mentoring-1on1,60,true,pending,"said ""hi"", then left",1,alice,"",""\n',
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at,review_note\n' +
+        '2026-03-02,shadowing,120,false,pending,"",2,alice,"","",""\n' +
+        '2026-03-16,mentoring-1on1,60,true,pending,"said ""hi"", then left",1,alice,"","",""\n',
     );
   });
 
@@ -123,7 +123,7 @@ describe('/hours export', () => {
     const s = await testServices();
     const reply = await send(s, 'alice', '/hours export');
     expect(reply.files?.[0]?.content).toBe(
-      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at\n',
+      'date,category,minutes,face_to_face,status,note,id,person,reviewed_by,reviewed_at,review_note\n',
     );
   });
 });

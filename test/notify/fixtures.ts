@@ -102,6 +102,7 @@ export async function hours(services: Services, personId: string, list: Array<{ 
       faceToFace: false,
       status: 'pending',
       note: '',
+      createdAt: `${e.loggedOn}T12:00:00.000Z`,
       ...e,
     });
 }

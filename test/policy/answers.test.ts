@@ -113,7 +113,7 @@ describe('facilitators close the loop', () => {
     expect(await say(services, 'alice', `/ask answer ${id} nope`)).toMatch(/Only facilitators/);
     expect(await say(services, 'fran', `/ask answer ${id}`)).toMatch(/Please write the answer/);
     expect(await say(services, 'fran', `/ask answer ${id} Bikes go in the rack by the back door.`)).toMatch(
-      /2 people will see it/,
+      /I sent it to the 2 people who asked/,
     );
     expect(await say(services, 'alice', '/hours')).toMatch(
       /A facilitator answered your question[\s\S]*rack by the back door/,

@@ -26,6 +26,7 @@ async function hours(
         faceToFace: h.category.startsWith('mentoring'),
         status: 'approved',
         note: '',
+        createdAt: '2026-03-16T10:00:00.000-05:00',
         ...h,
         date,
         minutes: Math.min(480, left),

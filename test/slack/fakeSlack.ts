@@ -11,6 +11,8 @@ export interface Call {
   args: Record<string, unknown>;
   /** The raw body (file contents for "upload"). */
   raw: string;
+  /** The same body as bytes, for a file that is not text (a PDF). */
+  bytes: Buffer;
   path: string;
   /** Set when Slack refused the call (e.g. "invalid_blocks"): the person saw nothing. */
   error?: string;
@@ -188,7 +190,8 @@ export class FakeSlack {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const method = path.startsWith('/api/')
       ? path.slice(5)
@@ -197,7 +200,14 @@ export class FakeSlack {
         : path.startsWith('/respond/')
           ? 'respond'
           : path;
-    const call: Call = { method, args: parseBody(raw, req.headers['content-type'] ?? ''), raw, path, at: Date.now() };
+    const call: Call = {
+      method,
+      args: parseBody(raw, req.headers['content-type'] ?? ''),
+      raw,
+      bytes,
+      path,
+      at: Date.now(),
+    };
     this.calls.push(call);
     const limit = this.rateLimited(call);
     if (limit) {

@@ -47,6 +47,7 @@ describe('long answers on Slack', () => {
         faceToFace: true,
         status: 'pending',
         note: '',
+        createdAt: '2026-03-16T10:00:00.000-05:00',
       });
     }
     let page: Call = await rig.command('USUE', '/hours approve @slack:UM1');

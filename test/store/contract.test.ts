@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/services.ts';
 import type { Services } from '../../src/services.ts';
 import type { Store } from '../../src/store/port.ts';
 import { DayFullError } from '../../src/store/port.ts';
-import type { NewHourEntry, Person } from '../../src/store/schema.ts';
+import type { HourDraft, Person } from '../../src/store/schema.ts';
 import { allKinds } from './stores.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,13 +28,14 @@ const person = (id: string, fields: Partial<Person> = {}): Person => ({
   ...fields,
 });
 
-const entry = (fields: Partial<NewHourEntry> = {}): NewHourEntry => ({
+const entry = (fields: Partial<HourDraft> = {}): HourDraft => ({
   date: '2026-01-02',
   minutes: 60,
   category: 'shadowing',
   faceToFace: false,
   status: 'pending',
   note: '',
+  createdAt: NOW,
   ...fields,
 });
 
@@ -217,9 +218,36 @@ for (const kind of allKinds()) {
       await fs.rm(dir, { recursive: true, force: true });
     });
 
+    it('keeps the time an entry was made as the caller gives it: the bot clock (PEERBOT_NOW), not the machine', async () => {
+      const store = await kind.fresh();
+      const { entry: added } = await store.hours.add('ana', entry({ createdAt: '2026-01-02T08:15:00.000-06:00' }));
+      expect(added.createdAt).toBe('2026-01-02T08:15:00.000-06:00');
+      const services = await servicesOn(store);
+      expect(await say(services, 'ben', '/hours log 1h shadowing yesterday')).toMatch(/^Saved/);
+      const [logged] = await store.hours.list('ben');
+      expect(logged?.createdAt).toBe(services.clock.now().toISO());
+      expect(logged?.createdAt.startsWith('2026-01-05T09:00')).toBe(true);
+      // Deleted and brought back by /hours undo, it keeps the time it was first made.
+      await say(services, 'ben', '/hours delete 1');
+      expect(await say(services, 'ben', '/hours undo')).toMatch(/is back, as #2/);
+      expect((await store.hours.list('ben'))[0]?.createdAt).toBe(logged?.createdAt);
+    });
+
+    it('keeps only the last review’s reason as reviewNote, and each reason with its own history item', async () => {
+      const store = await kind.fresh();
+      const { entry: added } = await store.hours.add('ana', entry());
+      const item = (n: number) => ({ action: 'rejected' as const, by: 'sue', at: NOW, n });
+      await store.hours.review('ana', [added.id], 'rejected', 'sue', { note: 'wrong date', history: item(1) });
+      await store.hours.update('ana', added.id, { status: 'pending' });
+      await store.hours.review('ana', [added.id], 'rejected', 'sue', { history: item(2) });
+      const [stored] = await store.hours.list('ana');
+      expect(stored?.reviewNote).toBeUndefined();
+      expect(stored?.history?.map((h) => h.reason)).toEqual(['wrong date', undefined]);
+    });
+
     it('stores an optional field added to an entry and returns it as given', async () => {
       const store = await kind.fresh();
-      const { entry: added } = await store.hours.add('ana', { ...entry(), changedBy: 'ana' } as NewHourEntry);
+      const { entry: added } = await store.hours.add('ana', { ...entry(), changedBy: 'ana' } as HourDraft);
       expect((await store.hours.list('ana'))[0]).toMatchObject({ id: added.id, changedBy: 'ana' });
     });
   });

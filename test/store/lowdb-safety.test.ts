@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdb.ts';
 import { StoreError, StoreWriteError } from '../../src/errors.ts';
-import type { NewHourEntry } from '../../src/store/schema.ts';
+import type { HourDraft } from '../../src/store/schema.ts';
 import { say, tempDir } from '../helpers.ts';
 import { createServices } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -18,13 +18,14 @@ async function folder(): Promise<string> {
   made.push(dir);
   return dir;
 }
-const entry = (fields: Partial<NewHourEntry> = {}): NewHourEntry => ({
+const entry = (fields: Partial<HourDraft> = {}): HourDraft => ({
   date: '2026-03-02',
   minutes: 60,
   category: 'shadowing',
   faceToFace: false,
   status: 'pending',
   note: '',
+  createdAt: '2026-03-16T10:00:00.000-05:00',
   ...fields,
 });
 const services = (db: string) =>

@@ -52,6 +52,7 @@ describe('a lowdb store has one owner process', () => {
       faceToFace: false,
       status: 'pending',
       note: '',
+      createdAt: '2026-03-02T10:00:00.000-06:00',
     });
 
     const second = await runScript('src/main.ts', db, ['--console'], '/hours log 2h shadowing\n');

@@ -17,6 +17,7 @@ const entry = (date: string, minutes = 60) => ({
   faceToFace: false,
   status: 'pending' as const,
   note: '',
+  createdAt: `${date}T10:00:00.000-05:00`,
 });
 
 describe('the lowdb store', () => {
@@ -102,7 +103,7 @@ describe('the lowdb store', () => {
        const store = await openLowdbStore(${JSON.stringify(db)});
        const note = 'x'.repeat(400);
        let n = 0;
-       for (;;) { await store.hours.add('alice', { date: '2026-03-02', minutes: 1, category: 'shadowing', faceToFace: false, status: 'pending', note });
+       for (;;) { await store.hours.add('alice', { date: '2026-03-02', minutes: 1, category: 'shadowing', faceToFace: false, status: 'pending', note, createdAt: '2026-03-02T10:00:00.000-06:00' });
          if (++n === 50) console.log('writing'); }`,
     );
     const child = spawn(...runTs(script), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

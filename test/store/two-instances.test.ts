@@ -71,6 +71,7 @@ describe.skipIf(!url)('two instances on one database', () => {
           status: 'pending' as const,
           note: '',
           requestId: `${tag}${i}`,
+          createdAt: '2026-03-10T10:00:00.000-05:00',
         };
         adds.push(mine.store.hours.add('ana', draft), other.store.hours.add('ana', draft));
       }

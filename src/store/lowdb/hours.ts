@@ -75,7 +75,7 @@ export function lowdbHours(files: Map<string, Low<HoursFile>>, dir: string, comm
         if (draft.status !== 'rejected' && already + draft.minutes > DAY_LIMIT_MINUTES)
           throw new DayFullError(draft.date, already);
         const id = nextEntryId(data);
-        const entry: HourEntry = { ...draft, id: String(id), createdAt: new Date().toISOString() };
+        const entry: HourEntry = { ...draft, id: String(id) };
         data.nextId = id + 1;
         return { entries: [...data.entries, entry], result: { entry, created: true } };
       }),

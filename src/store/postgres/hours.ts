@@ -54,7 +54,7 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
           [personId],
         );
         const id = Math.max(next, Number(max.rows[0]!.max) + 1);
-        const entry: HourEntry = { ...draft, id: String(id), createdAt: new Date().toISOString() };
+        const entry: HourEntry = { ...draft, id: String(id) };
         await q.query(
           `INSERT INTO hour_entries (person_id, id, date, minutes, status, request_id, origin, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
