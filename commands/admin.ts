@@ -6,6 +6,7 @@ import type { Reply } from '../src/message.ts';
 import {
   displayMention,
   displayName,
+  ensureSaved,
   findMentioned,
   hasRole,
   isMention,
@@ -200,6 +201,8 @@ export default {
   ],
   async run(ctx, text) {
     if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', 'Only an admin can do this.', '/help');
+    // An admin who only ever types /admin is still someone the weekly check can reach.
+    await ensureSaved(ctx.services, ctx.actor);
     const split = splitSubcommand(text, SUBCOMMANDS);
     if (!split)
       throw new UserError('admin-subcommand', 'What should I do?', ENROLL_EXAMPLE, [

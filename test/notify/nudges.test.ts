@@ -107,6 +107,15 @@ describe('deadline nudges', () => {
     expect((await runNudgeCheck(nextMonday, [])).sent.filter((s) => s.to === 'ada')).toEqual([]);
   });
 
+  it('reaches an admin who has only ever typed /admin commands', async () => {
+    const db = await tempDb();
+    const services = await servicesAt(db, MONDAY);
+    await say(services, 'admin', '/admin enroll @dee name:Dee hired:2026-03-01');
+    await runNudgeCheck(services, []);
+    const admin = (await services.inbox!.take('admin')).map((r) => plainText(r)).join('\n');
+    expect(admin).toContain('1 mentor has no supervisor: Dee.');
+  });
+
   it('tells a supervisor how many entries wait for approval, with a button, and nudges entries older than 7 days once', async () => {
     const db = await tempDb();
     const services = await servicesAt(db, MONDAY);
