@@ -25,6 +25,7 @@ import { takeOwnerLock } from './lowdb/owner-lock.ts';
 import { recordsOutbox } from './lowdb/outbox.ts';
 import type { StoredItem } from './lowdb/outbox.ts';
 import { recordsCollection } from './lowdb/records.ts';
+import type { BatchCollection } from './lowdb/records.ts';
 import { knownSchema } from './known.ts';
 import { OutboxItemSchema } from './schema.ts';
 
@@ -126,7 +127,7 @@ class LowdbStore implements Store {
   readonly outbox: OutboxRepo;
   readonly lease = memoryLeases();
   private committer = new Committer();
-  private opened = new Map<string, Collection<unknown>>();
+  private opened = new Map<string, BatchCollection<unknown>>();
 
   constructor(
     readonly location: string,
@@ -138,7 +139,7 @@ class LowdbStore implements Store {
   ) {
     this.people = this.makePeople();
     this.hours = lowdbHours(hourFiles, dirs.hours, this.committer);
-    this.outbox = recordsOutbox((shard) => this.collection<StoredItem>(shard, OutboxItemSchema), randomUUID());
+    this.outbox = recordsOutbox((shard) => this.records<StoredItem>(shard, OutboxItemSchema), randomUUID());
   }
 
   /** One change of the main file (people, accounts): made, written, or taken back. */
@@ -206,9 +207,13 @@ class LowdbStore implements Store {
     };
   }
 
-  async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+  collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+    return this.records(name, schema);
+  }
+
+  private async records<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<T>> {
     const open = this.opened.get(name);
-    if (open) return open as Collection<T>;
+    if (open) return open as BatchCollection<T>;
     const file = await this.recordsFile(name);
     const filePath = path.join(this.dirs.records, `${encodeURIComponent(name)}.json`);
     // Records of a feature the start did not know are checked the first time it opens them.
