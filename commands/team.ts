@@ -20,7 +20,12 @@ export default {
         '/cert',
       );
     const today = ctx.services.clock.today();
-    const people = (await ctx.services.store.people.all())
+    // A supervisor's own mentors come straight from the store (one query, not everyone); a facilitator sees all.
+    const { people: store } = ctx.services.store;
+    const candidates = hasRole(ctx.actor, 'facilitator')
+      ? await store.all()
+      : await store.bySupervisor(ctx.actor.person.id);
+    const people = candidates
       .filter((p) => p.role === 'mentor' && p.id !== ctx.actor.person.id && isActive(p) && canSee(ctx.actor, p))
       .sort((a, b) => displayName(a).localeCompare(displayName(b)));
     if (people.length === 0)
