@@ -75,13 +75,17 @@ async function load(
   main.data.people = nullProto(main.data.people);
   main.data.accounts = nullProto(main.data.accounts);
   const records = new Map<string, Low<RecordsFile>>();
+  // One person's (or channel's) inbox and sent messages: thousands of small files, read and
+  // checked when first opened, so they cost neither start-up time nor memory until used.
+  const later = new Map<string, string>();
   for (const name of await listJson(dirs.records)) {
     const file = path.join(dirs.records, name);
-    const low = await readChecked(file, RecordsFileSchema);
-    low.data.records = nullProto(low.data.records);
-    // Every record a feature will read is checked now: a broken one stops the start, naming file and field.
-    const schema = knownSchema(low.data.name);
-    if (schema) checkRecords(file, low.data.records, schema);
+    const decoded = safeDecode(name.slice(0, -'.json'.length));
+    if (decoded !== undefined && isPerPerson(decoded)) {
+      later.set(decoded, file);
+      continue;
+    }
+    const low = await readRecords(file);
     records.set(low.data.name, low);
   }
   const hours = new Map<string, Low<HoursFile>>();
@@ -105,7 +109,35 @@ async function load(
     }
     await main.write();
   }
-  return new LowdbStore(dbPath, main, hours, records, dirs, release);
+  return new LowdbStore(dbPath, main, hours, records, later, dirs, release);
+}
+
+/** Shards of one person or channel (inbox/alice, nudges/alice, reminders/#slack:C1): opened on demand. */
+function isPerPerson(name: string): boolean {
+  return /^(inbox|nudges|reminders)\//.test(name);
+}
+
+/** The same message, for a file found broken after start (it is not a start-up failure). */
+function whileRunning(error: StoreError): StoreError {
+  error.message = error.message.replace(/^peerbot cannot start: /, '');
+  return error;
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a records file; every record of a feature the store knows is checked, naming file and field. */
+async function readRecords(file: string): Promise<Low<RecordsFile>> {
+  const low = await readChecked(file, RecordsFileSchema);
+  low.data.records = nullProto(low.data.records);
+  const schema = knownSchema(low.data.name);
+  if (schema) checkRecords(file, low.data.records, schema);
+  return low;
 }
 
 /** Checks each record with its feature's schema, keeping what the schema makes of it (defaults). */
@@ -127,13 +159,15 @@ class LowdbStore implements Store {
   readonly outbox: OutboxRepo;
   readonly lease = memoryLeases();
   private committer = new Committer();
-  private opened = new Map<string, BatchCollection<unknown>>();
+  private opened = new Map<string, Promise<BatchCollection<unknown>>>();
 
   constructor(
     readonly location: string,
     private main: Low<MainFile>,
     hourFiles: Map<string, Low<HoursFile>>,
     private recordFiles: Map<string, Low<RecordsFile>>,
+    /** Records files not read yet, by collection name (see isPerPerson). */
+    private unread: Map<string, string>,
     private dirs: { data: string; hours: string; records: string },
     private release: () => Promise<void>,
   ) {
@@ -211,16 +245,36 @@ class LowdbStore implements Store {
     return this.records(name, schema);
   }
 
-  private async records<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<T>> {
-    const open = this.opened.get(name);
-    if (open) return open as BatchCollection<T>;
+  /** Opened once: two commands opening a shard at the same moment share one file in memory. */
+  private records<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<T>> {
+    let open = this.opened.get(name);
+    if (!open) {
+      open = this.openRecords(name, schema);
+      this.opened.set(name, open);
+      // A file that cannot be read is tried again next time (and the error shown again).
+      open.catch(() => this.opened.delete(name));
+    }
+    return open as Promise<BatchCollection<T>>;
+  }
+
+  private async openRecords<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<unknown>> {
+    const unread = this.unread.get(name);
+    if (unread && !this.recordFiles.has(name)) {
+      const low = await readRecords(unread).catch((error: unknown) => {
+        throw error instanceof StoreError ? whileRunning(error) : error;
+      });
+      if (low.data.name !== name)
+        throw whileRunning(
+          new StoreError(unread, `holds the records of "${low.data.name}", not "${name}" as its name says.`),
+        );
+      this.recordFiles.set(name, low);
+      this.unread.delete(name);
+    }
     const file = await this.recordsFile(name);
     const filePath = path.join(this.dirs.records, `${encodeURIComponent(name)}.json`);
     // Records of a feature the start did not know are checked the first time it opens them.
     if (!knownSchema(name)) checkRecords(filePath, file.data.records, schema);
-    const collection = recordsCollection<T>(file, filePath, this.committer);
-    this.opened.set(name, collection);
-    return collection;
+    return recordsCollection<unknown>(file, filePath, this.committer);
   }
 
   /** Each feature's records live in a file of their own, so a busy feature rewrites only its file. */
