@@ -31,9 +31,11 @@ export default {
     if (people.length === 0)
       return textReply('Nobody is assigned to you yet.', 'An admin can do it: /admin enroll @alice supervisor:@you');
     const lines: string[] = [];
+    // Everyone's hours in one query (on PostgreSQL, one round trip for 50 people, not 50).
+    const hours = await ctx.services.store.hours.listMany(people.map((p) => p.id));
     for (const person of people) {
       const program = ctx.services.programs.forPerson(person.programId);
-      const entries = await ctx.services.store.hours.list(person.id);
+      const entries = hours.get(person.id) ?? [];
       const status = personStatus(program, person, entries, today);
       const deadlines = computeDeadlines(program, person, entries, today, status.requirements);
       const head = [displayName(person)];

@@ -3,7 +3,7 @@ import type { Adapter } from '../adapter.ts';
 import { isActive } from '../people.ts';
 import type { Services } from '../services.ts';
 import type { Person } from '../store/schema.ts';
-import { deadlinesFor } from '../programs/deadlines.ts';
+import { deadlinesForMany } from '../programs/deadlines.ts';
 import type { Deadline } from '../programs/deadlines.ts';
 import { digestReply, mentorNudge, supervisorNudge } from './nudge-text.ts';
 import type { Mark } from './nudge-text.ts';
@@ -34,9 +34,7 @@ interface Roster {
 async function loadRoster(services: Services): Promise<Roster> {
   // People who left keep their records but get no nudges, and their supervisor gets none about them.
   const people = (await services.store.people.all()).filter(isActive);
-  const deadlines = new Map<string, Deadline[]>();
-  for (const person of people) deadlines.set(person.id, await deadlinesFor(services, person));
-  return { people, deadlines };
+  return { people, deadlines: await deadlinesForMany(services, people) };
 }
 
 /** Every nudge due now: to the person, and to their supervisor, unless they muted nudges. */

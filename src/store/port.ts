@@ -97,6 +97,8 @@ export function reviewed(e: HourEntry, decision: HourStatus, by: string, o: Revi
 export interface HoursRepo {
   /** Oldest first. */
   list(personId: string): Promise<HourEntry[]>;
+  /** The entries of each of `personIds` (oldest first; none for someone with no entries), in one query. */
+  listMany(personIds: string[]): Promise<Map<string, HourEntry[]>>;
   /**
    * Adds an entry. With the same requestId or origin as an earlier entry it adds nothing and
    * returns that one. Throws DayFullError when the day would pass 24 hours. Ids are never reused.

@@ -217,6 +217,19 @@ for (const kind of allKinds()) {
       await fs.rm(dir, { recursive: true, force: true });
     });
 
+    it('lists the hours of several people in one call, each oldest first, as list does', async () => {
+      const store = await kind.fresh();
+      await store.hours.add('ana', entry({ date: '2026-01-03' }));
+      await store.hours.add('ana', entry({ date: '2026-01-01' }));
+      await store.hours.add('ben', entry({ minutes: 30 }));
+      const many = await store.hours.listMany(['ben', 'ana', 'cy']);
+      expect([...many.keys()].sort()).toEqual(['ana', 'ben', 'cy']);
+      expect(many.get('ana')).toEqual(await store.hours.list('ana'));
+      expect(many.get('ana')!.map((e) => e.date)).toEqual(['2026-01-01', '2026-01-03']);
+      expect(many.get('ben')!.map((e) => e.minutes)).toEqual([30]);
+      expect(many.get('cy')).toEqual([]);
+    });
+
     it('stores an optional field added to an entry and returns it as given', async () => {
       const store = await kind.fresh();
       const { entry: added } = await store.hours.add('ana', { ...entry(), changedBy: 'ana' } as NewHourEntry);

@@ -37,6 +37,15 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
       (await sql.query<Row>(`SELECT data FROM hour_entries WHERE person_id = $1 ${ORDER}`, [personId])).rows.map(
         (r) => r.data,
       ),
+    listMany: async (personIds) => {
+      const result = new Map<string, HourEntry[]>(personIds.map((id) => [id, []]));
+      const r = await sql.query<{ person_id: string; data: HourEntry }>(
+        `SELECT person_id, data FROM hour_entries WHERE person_id = ANY($1::text[]) ${ORDER}`,
+        [personIds],
+      );
+      for (const row of r.rows) result.get(row.person_id)?.push(row.data);
+      return result;
+    },
     add: (personId, draft) =>
       tx(async (q) => {
         const next = await lockPerson(q, personId);
