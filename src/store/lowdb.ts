@@ -5,7 +5,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
-import type { Collection, HoursRepo, OutboxRepo, PeopleRepo, Store } from './port.ts';
+import type { Collection, HoursRepo, MeetingsRepo, OutboxRepo, PeopleRepo, Store } from './port.ts';
+import { MEETINGS } from './port.ts';
 import {
   HourEntrySchema,
   HoursFileSchema,
@@ -109,7 +110,32 @@ async function load(
     }
     await main.write();
   }
+  await finishAttendance(hours, records.get(MEETINGS));
   return new LowdbStore(dbPath, main, hours, records, later, dirs, release);
+}
+
+/**
+ * /meet attended writes the call's hours first, then the attendance (two files). The hours
+ * entry names its meeting and date (its origin), so a crash between the two writes is
+ * finished here: everyone with such an entry is marked as there. One write, when needed.
+ */
+async function finishAttendance(hours: Map<string, Low<HoursFile>>, meetings: Low<RecordsFile> | undefined) {
+  if (!meetings) return;
+  const records = meetings.data.records as Record<string, { attended: Record<string, string[]> }>;
+  let changed = false;
+  for (const [personId, file] of hours)
+    for (const e of file.data.entries) {
+      if (!e.origin?.startsWith('meeting:') || e.status === 'rejected') continue;
+      const [, id, date] = /^meeting:(.+):(\d{4}-\d{2}-\d{2})$/.exec(e.origin) ?? [];
+      const meeting = id && date ? records[id] : undefined;
+      if (!meeting || (meeting.attended[date!] ?? []).includes(personId)) continue;
+      records[id!] = {
+        ...meeting,
+        attended: { ...meeting.attended, [date!]: [...(meeting.attended[date!] ?? []), personId] },
+      };
+      changed = true;
+    }
+  if (changed) await meetings.write();
 }
 
 /** Shards of one person or channel (inbox/alice, nudges/alice, reminders/#slack:C1): opened on demand. */
@@ -157,6 +183,30 @@ class LowdbStore implements Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo = {
+    markAttended: async (meetingId, date, personId, hours) => {
+      type Attended = { attended: Record<string, string[]> };
+      const meetings = await this.records<Attended>(MEETINGS, knownSchema(MEETINGS) as z.ZodType<Attended>);
+      if (!(await meetings.get(meetingId))) return undefined;
+      // The hours first: their entry names the meeting and date, so a crash before the
+      // attendance is written is finished at the next start (finishAttendance).
+      const logged = hours ? await this.hours.add(personId, hours) : undefined;
+      let marked = false;
+      try {
+        await meetings.update(meetingId, (m) => {
+          const here = m?.attended[date] ?? [];
+          if (!m || here.includes(personId)) return undefined;
+          marked = true;
+          return { ...m, attended: { ...m.attended, [date]: [...here, personId] } };
+        });
+      } catch (error) {
+        // The attendance could not be written: the hours logged just now are taken back too.
+        if (logged?.created) await this.hours.remove(personId, logged.entry.id).catch(() => undefined);
+        throw error;
+      }
+      return { marked, ...(logged ? { hours: logged } : {}) };
+    },
+  };
   readonly lease = memoryLeases();
   private committer = new Committer();
   private opened = new Map<string, Promise<BatchCollection<unknown>>>();
