@@ -171,6 +171,7 @@ export function printPostgres(f: PostgresFigures, mentors: number): void {
     );
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
   if (f.rss) console.log(`resident memory of a bot process after 200 /cert and /team: ${mb(f.rss)} (target ≤ 150 MB)`);
+  if (!f.rss) console.log('ready, memory and start-up: not measured on PGlite (the database runs inside this process)');
   if (f.idle)
     console.log(
       `start-up, node dist/src/main.js on PostgreSQL: /help answered in ${(f.idle.helpMs / 1000).toFixed(2)} s, idle ${mb(f.idle.rss)} resident`,
