@@ -7,12 +7,16 @@ import type { Queryable, Sql } from './sql.ts';
 type Row = { data: HourEntry };
 const ORDER = 'ORDER BY date, id';
 
-/** Locks the person's counter row: changes to one person's hours happen one after another. */
+/**
+ * Locks the person's counter row (made on first use), in one statement: changes to one
+ * person's hours happen one after another. Returns the next id the counter holds.
+ */
 async function lockPerson(q: Queryable, personId: string): Promise<number> {
-  await q.query('INSERT INTO hour_counters (person_id, next_id) VALUES ($1, 1) ON CONFLICT DO NOTHING', [personId]);
-  const row = await q.query<{ next_id: string }>('SELECT next_id FROM hour_counters WHERE person_id = $1 FOR UPDATE', [
-    personId,
-  ]);
+  const row = await q.query<{ next_id: string }>(
+    `INSERT INTO hour_counters (person_id, next_id) VALUES ($1, 1)
+     ON CONFLICT (person_id) DO UPDATE SET next_id = hour_counters.next_id RETURNING next_id`,
+    [personId],
+  );
   return Number(row.rows[0]!.next_id);
 }
 
@@ -33,27 +37,40 @@ export async function addEntry(
   draft: NewHourEntry,
 ): Promise<{ entry: HourEntry; created: boolean }> {
   const next = await lockPerson(q, personId);
-  const same = await q.query<Row>(
-    'SELECT data FROM hour_entries WHERE person_id = $1 AND (request_id = $2 OR origin = $3) LIMIT 1',
-    [personId, draft.requestId ?? null, draft.origin ?? null],
+  // The same request or origin, the day's minutes and the highest id, in one round trip.
+  const found = await q.query<{ same: HourEntry | null; total: string; max: string }>(
+    `SELECT
+       (SELECT data FROM hour_entries WHERE person_id = $1 AND (request_id = $2 OR origin = $3) LIMIT 1) AS same,
+       (SELECT coalesce(sum(minutes), 0) FROM hour_entries
+         WHERE person_id = $1 AND date = $4 AND status <> 'rejected') AS total,
+       (SELECT coalesce(max(id), 0) FROM hour_entries WHERE person_id = $1) AS max`,
+    [personId, draft.requestId ?? null, draft.origin ?? null, draft.date],
   );
-  if (same.rows[0]) return { entry: same.rows[0].data, created: false };
-  const already = await dayTotal(q, personId, draft.date);
+  const { same, total, max } = found.rows[0]!;
+  if (same) return { entry: same, created: false };
+  const already = Number(total);
   if (draft.status !== 'rejected' && already + draft.minutes > DAY_LIMIT_MINUTES)
     throw new DayFullError(draft.date, already);
   // Past the counter and past every id in use: an id is never given out twice.
-  const max = await q.query<{ max: string }>(
-    'SELECT coalesce(max(id), 0) AS max FROM hour_entries WHERE person_id = $1',
-    [personId],
-  );
-  const id = Math.max(next, Number(max.rows[0]!.max) + 1);
+  const id = Math.max(next, Number(max) + 1);
   const entry: HourEntry = { ...draft, id: String(id), createdAt: new Date().toISOString() };
   await q.query(
-    `INSERT INTO hour_entries (person_id, id, date, minutes, status, request_id, origin, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [personId, id, entry.date, entry.minutes, entry.status, entry.requestId ?? null, entry.origin ?? null, entry],
+    `WITH added AS (
+       INSERT INTO hour_entries (person_id, id, date, minutes, status, request_id, origin, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)
+     UPDATE hour_counters SET next_id = $9 WHERE person_id = $1`,
+    [
+      personId,
+      id,
+      entry.date,
+      entry.minutes,
+      entry.status,
+      entry.requestId ?? null,
+      entry.origin ?? null,
+      entry,
+      id + 1,
+    ],
   );
-  await q.query('UPDATE hour_counters SET next_id = $2 WHERE person_id = $1', [personId, id + 1]);
   return { entry, created: true };
 }
 

@@ -136,7 +136,38 @@ async function fiveRsvps(): Promise<string> {
   return `five RSVPs at once: ${stored} of 5 stored`;
 }
 
+/** `npm run nudge` (cron) beside a running bot, then the bot's own deadline check. */
+async function nudgeBeside(): Promise<string> {
+  const db = await fresh();
+  const { services, say } = await inProcess(db);
+  for (const p of ['ana', 'ben', 'cy', 'dee'])
+    await say('admin', `/admin enroll @${p} hired:2026-01-05 internship-start:2026-01-05`);
+  const script = compiled ? ['dist/scripts/nudge.js'] : ['--import', 'tsx', 'scripts/nudge.ts'];
+  const cron = await new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, script, {
+      cwd: root,
+      env: { ...process.env, PEERBOT_DB: db, PEERBOT_NOW: NOW, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('exit', (code) => resolve({ out, err, code }));
+  });
+  const byCron = Number(/(\d+) nudges sent/.exec(cron.out)?.[1] ?? 0);
+  const where = fs.existsSync(path.join(root, 'src/notify/nudges.ts'))
+    ? 'src/notify/nudges.ts'
+    : 'src/schedule/nudges.ts';
+  const { runNudgeCheck } = await import(path.join(root, where));
+  const bot = (await runNudgeCheck(services, [])).sent as Array<{ to: string; text: string }>;
+  const fromCron = new Set(cron.out.split('\n').filter((l) => l.startsWith('-> ')));
+  const twice = bot.filter((n) => fromCron.has(`-> ${n.to}: ${n.text}`)).length;
+  await services.store.close();
+  return `npm run nudge beside a running bot: exit ${cron.code}, ${byCron} sent by it, then ${bot.length} by the bot's own check (${twice} of them the same nudge again)`;
+}
+
 for (let t = 1; t <= trials; t++) {
+  console.log(`[${path.basename(root)} trial ${t}] ${await nudgeBeside()}`);
   console.log(`[${path.basename(root)} trial ${t}] ${await twoConsoles()}`);
   console.log(`[${path.basename(root)} trial ${t}] ${await fiveRsvps()}`);
   console.log(`[${path.basename(root)} trial ${t}] ${await enrollmentBeside()}`);
