@@ -14,11 +14,13 @@ import { benchPolicy } from './policy.ts';
 import { benchSlack } from './slack.ts';
 import { benchStartup, printStartup } from './startup.ts';
 import { benchInput } from './input.ts';
+import { benchPostgres, printPostgres } from './postgres.ts';
 import type { BenchRow } from './measure.ts';
 
 /**
- * npm run bench: the figures the issues set targets for, on a store of 100,000 hour entries
- * over 1,000 mentors. Prints median and p99; asserts nothing (speed is measured, not tested).
+ * npm run bench: the figures the issues set targets for, on a lowdb store of 100,000 hour
+ * entries over 1,000 mentors, then on PostgreSQL with 1,000,000 over 10,000 (bench/postgres.ts).
+ * Prints median and p99; asserts nothing (speed is measured, not tested).
  */
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peerbot-bench-'));
 const t0 = performance.now();
@@ -106,4 +108,9 @@ console.log(
 );
 printStartup(startup);
 await fs.rm(dir, { recursive: true, force: true });
+
+// The PostgreSQL column: 1,000,000 entries over 10,000 mentors, on the local server when
+// PEERBOT_BENCH_DATABASE_URL is set (its own schema, dropped afterwards), else on PGlite.
+if (process.env.PEERBOT_BENCH_PG !== '0')
+  printPostgres(await benchPostgres(), Number(process.env.PEERBOT_BENCH_PG_MENTORS ?? 10_000));
 process.exit(0);

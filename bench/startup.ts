@@ -28,12 +28,12 @@ function residentBytes(pid: number): number {
 }
 
 /** Starts the console bot, sends /help, and times the answer; then reads its memory while it idles. */
-async function once(command: readonly string[], dbPath: string): Promise<{ ms: number; rss: number }> {
+async function once(command: readonly string[], env: Record<string, string>): Promise<{ ms: number; rss: number }> {
   const [bin, ...args] = command;
   const started = performance.now();
-  const child = spawn(bin!, args, {
+  const child = spawn(bin === 'node' ? process.execPath : bin!, args, {
     cwd: root,
-    env: { ...process.env, PEERBOT_DB: dbPath, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', PORT: '' },
+    env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', PORT: '', ...env },
     stdio: ['pipe', 'pipe', 'ignore'],
   });
   child.stdin.write('/help\n');
@@ -53,11 +53,20 @@ async function once(command: readonly string[], dbPath: string): Promise<{ ms: n
   return { ms, rss };
 }
 
+/** One start of the bot with `env` (a database URL, say): /help answered, and idle memory. */
+export async function startOnce(
+  command: readonly string[],
+  env: Record<string, string>,
+): Promise<{ helpMs: number; rss: number }> {
+  const { ms, rss } = await once(command, env);
+  return { helpMs: ms, rss };
+}
+
 export async function benchStartup(dbPath: string, runs = 5): Promise<StartupFigures[]> {
   const figures: StartupFigures[] = [];
   for (const [way, command] of Object.entries(WAYS)) {
     const samples: Array<{ ms: number; rss: number }> = [];
-    for (let i = 0; i < runs; i++) samples.push(await once(command, dbPath));
+    for (let i = 0; i < runs; i++) samples.push(await once(command, { PEERBOT_DB: dbPath }));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     figures.push({ way, helpMs: median(samples.map((s) => s.ms)), rss: median(samples.map((s) => s.rss)) });
   }

@@ -228,7 +228,6 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
     throw new UserError('was-cancelled', `${meeting.title} on ${when} was cancelled.`, example);
   if (occurrence.start > now)
     throw new UserError('not-yet', `${meeting.title} on ${when} has not started yet.`, example);
-  const origin = `meeting:${meeting.id}:${occurrence.date}`;
   const logsHours =
     meeting.kind === 'teleconference' &&
     services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
@@ -236,36 +235,38 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
   const person = actor.person;
   const lines = [`Thanks! You were at ${meeting.title} on ${when}.`];
   const category = logsHours || undefined;
-  // The call's hours come first: the store refuses them past 24 hours a day (nothing is stored
-  // then), and logs them once per meeting date, so saying it again never logs twice.
-  const logged = category
-    ? await services.store.hours
-        .add(person.id, {
-          date: occurrence.date,
-          minutes: meeting.minutes,
-          category: category.id,
-          faceToFace: category.faceToFace,
-          status: 'pending',
-          note: meeting.title.slice(0, 500),
-          origin,
-          loggedOn: services.clock.today(),
-          createdAt: services.clock.now().toISO()!,
-          history: [
-            historyItem(
-              services,
-              person.id,
-              'logged',
-              await nextAction(services, person.id, await services.store.hours.list(person.id)),
-            ),
-          ],
-        })
-        .catch((error: unknown) => {
-          if (error instanceof DayFullError)
-            throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
-          throw error;
-        })
-    : undefined;
-  await markAttended(services, meeting.id, occurrence.date, person.id);
+  // The call's hours and the attendance in one store step: the store refuses the hours past 24
+  // hours a day (nothing is stored then), and logs them once per meeting date.
+  const done = await markAttended(
+    services,
+    meeting.id,
+    occurrence.date,
+    person.id,
+    category && {
+      date: occurrence.date,
+      minutes: meeting.minutes,
+      category: category.id,
+      faceToFace: category.faceToFace,
+      status: 'pending',
+      note: meeting.title.slice(0, 500),
+      loggedOn: services.clock.today(),
+      createdAt: services.clock.now().toISO()!,
+      history: [
+        historyItem(
+          services,
+          person.id,
+          'logged',
+          await nextAction(services, person.id, await services.store.hours.list(person.id)),
+        ),
+      ],
+    },
+  ).catch((error: unknown) => {
+    if (error instanceof DayFullError)
+      throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
+    throw error;
+  });
+  if (!done) throw new UserError('no-meeting', `${meeting.title} was cancelled.`, '/meet list');
+  const logged = done.hours;
   if (logged) {
     const { created } = logged;
     lines.push(

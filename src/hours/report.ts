@@ -9,7 +9,6 @@ import type { HourEntry, Person } from '../store/schema.ts';
 import type { Services } from '../services.ts';
 import { formatDuration } from '../parse/duration.ts';
 import { categoryLabel, hoursProgress, hoursText, isDone, NOT_STARTED_TEXT, shareProgress } from './format.ts';
-import { hoursReportPdf } from './report-pdf.ts';
 import { reviewOf, reviewText } from './review-state.ts';
 import type { HoursReport } from './report-pdf.ts';
 
@@ -83,6 +82,8 @@ export async function reportHours(ctx: Context, text: string): Promise<Reply> {
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
+  // pdfkit (about 25 MB and a tenth of a second) is loaded by the first report, not at start.
+  const { hoursReportPdf } = await import('./report-pdf.ts');
   const pdf = await hoursReportPdf(await buildHoursReport(ctx.services, person, program, entries));
   const name = displayName(person).replace(/[^\w.-]+/g, '-');
   const whose = person.id === ctx.actor.person.id ? 'your hours' : `the hours of ${displayName(person)}`;

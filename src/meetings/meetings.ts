@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Services } from '../services.ts';
 import type { Collection } from '../store/port.ts';
+import { meetingOrigin } from '../store/port.ts';
+import type { HourDraft, HourEntry } from '../store/schema.ts';
 import { IsoDate } from '../store/schema.ts';
 
 export const KINDS = ['meeting', 'teleconference', 'training', 'other'] as const;
@@ -79,19 +81,20 @@ export async function setRsvp(
   );
 }
 
-/** Marks a person as there on a date, in one step; marking twice changes nothing. */
-export async function markAttended(
+/**
+ * Marks a person as there on a date and logs the call's hours (when given), in one store
+ * step: both are stored or neither. Marking twice changes nothing; the hours are logged once
+ * per meeting date. Undefined when the meeting is gone.
+ */
+export function markAttended(
   services: Services,
   meetingId: string,
   date: string,
   personId: string,
-): Promise<Meeting | undefined> {
-  return (await meetingStore(services)).update(meetingId, (m) => {
-    const here = m?.attended[date] ?? [];
-    return m && !here.includes(personId)
-      ? { ...m, attended: { ...m.attended, [date]: [...here, personId] } }
-      : undefined;
-  });
+  hours?: HourDraft,
+): Promise<{ marked: boolean; hours?: { entry: HourEntry; created: boolean } } | undefined> {
+  const origin = meetingOrigin(meetingId, date);
+  return services.store.meetings.markAttended(meetingId, date, personId, hours && { ...hours, origin });
 }
 
 export async function allMeetings(services: Services): Promise<Meeting[]> {

@@ -4,7 +4,7 @@ import type { Reply } from '../message.ts';
 import { isActive } from '../people.ts';
 import type { Services } from '../services.ts';
 import type { HourEntry, Person } from '../store/schema.ts';
-import { deadlinesFor } from '../programs/deadlines.ts';
+import { deadlinesForMany } from '../programs/deadlines.ts';
 import type { Deadline } from '../programs/deadlines.ts';
 import { daysBetween } from '../dates.ts';
 import { adminSummary, ownReminder, supervisorDigest, SUMMARY_DAYS } from '../messages/digest.ts';
@@ -44,8 +44,7 @@ interface Roster {
 async function loadRoster(services: Services): Promise<Roster> {
   // People who left keep their records but get no nudges, and their supervisor gets none about them.
   const people = (await services.store.people.all()).filter(isActive);
-  const deadlines = new Map<string, Deadline[]>();
-  for (const person of people) deadlines.set(person.id, await deadlinesFor(services, person));
+  const deadlines = await deadlinesForMany(services, people);
   const pending = await services.store.hours.pending(people.filter((p) => p.supervisorId).map((p) => p.id));
   return { people, deadlines, pending };
 }

@@ -79,7 +79,7 @@ function outsideWindow(
   window: Window | undefined,
   due: string | undefined,
   person: Person,
-  program: Program,
+  internshipEnds: string | undefined,
 ): string | undefined {
   if (!window) return undefined;
   for (const from of window.from ?? []) {
@@ -87,8 +87,7 @@ function outsideWindow(
     if (start && e.date < start) return START_WORDS[from];
   }
   if (window.to === 'due' && due && e.date > due) return 'after the deadline';
-  const end = window.to === 'internship-end' ? internshipEnd(person, program) : undefined;
-  if (end && e.date > end) return 'after the internship ended';
+  if (window.to === 'internship-end' && internshipEnds && e.date > internshipEnds) return 'after the internship ended';
   return undefined;
 }
 
@@ -132,6 +131,8 @@ function currentYear(start: string, today: string): { from: string; to: string }
 /** Every requirement that applies to the person, what waits for approval, and what falls outside a window. */
 export function personStatus(program: Program, person: Person, entries: HourEntry[], today: string): PersonStatus {
   const requirements: RequirementStatus[] = [];
+  // Worked out once, not once per entry: /team and the deadline check run this for every mentor.
+  const ends = internshipEnd(person, program);
   // Entry id -> why it counts nowhere. An entry inside some requirement's window is not flagged.
   const flagged = new Map<string, string>();
   const inside = new Set<string>();
@@ -152,7 +153,7 @@ export function personStatus(program: Program, person: Person, entries: HourEntr
       const counted = countedCategories(program, r);
       const ok = (e: HourEntry) => {
         if (!counted.has(e.category)) return false;
-        const why = outsideWindow(e, r.window, due, person, program);
+        const why = outsideWindow(e, r.window, due, person, ends);
         place(e, why);
         return !why;
       };
@@ -178,7 +179,7 @@ export function personStatus(program: Program, person: Person, entries: HourEntr
       >;
       const due = dueDate(of.due, person, program);
       const counted = countedCategories(program, r);
-      const ok = (e: HourEntry) => counted.has(e.category) && !outsideWindow(e, of.window, due, person, program);
+      const ok = (e: HourEntry) => counted.has(e.category) && !outsideWindow(e, of.window, due, person, ends);
       const total = sum(entries, ok);
       const f2f = sum(entries, (e) => ok(e) && e.faceToFace);
       const needed = Math.ceil((r.basis === 'counted' ? Math.max(of.minutes, total.approved) : of.minutes) * r.share);

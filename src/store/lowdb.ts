@@ -5,7 +5,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreError } from '../errors.ts';
-import type { Collection, HoursRepo, OutboxRepo, PeopleRepo, Store } from './port.ts';
+import type { Collection, HoursRepo, MeetingsRepo, OutboxRepo, PeopleRepo, Store } from './port.ts';
+import { MEETINGS } from './port.ts';
 import {
   HourEntrySchema,
   HoursFileSchema,
@@ -25,6 +26,7 @@ import { takeOwnerLock } from './lowdb/owner-lock.ts';
 import { recordsOutbox } from './lowdb/outbox.ts';
 import type { StoredItem } from './lowdb/outbox.ts';
 import { recordsCollection } from './lowdb/records.ts';
+import type { BatchCollection } from './lowdb/records.ts';
 import { knownSchema } from './known.ts';
 import { OutboxItemSchema } from './schema.ts';
 
@@ -74,13 +76,17 @@ async function load(
   main.data.people = nullProto(main.data.people);
   main.data.accounts = nullProto(main.data.accounts);
   const records = new Map<string, Low<RecordsFile>>();
+  // One person's (or channel's) inbox and sent messages: thousands of small files, read and
+  // checked when first opened, so they cost neither start-up time nor memory until used.
+  const later = new Map<string, string>();
   for (const name of await listJson(dirs.records)) {
     const file = path.join(dirs.records, name);
-    const low = await readChecked(file, RecordsFileSchema);
-    low.data.records = nullProto(low.data.records);
-    // Every record a feature will read is checked now: a broken one stops the start, naming file and field.
-    const schema = knownSchema(low.data.name);
-    if (schema) checkRecords(file, low.data.records, schema);
+    const decoded = safeDecode(name.slice(0, -'.json'.length));
+    if (decoded !== undefined && isPerPerson(decoded)) {
+      later.set(decoded, file);
+      continue;
+    }
+    const low = await readRecords(file);
     records.set(low.data.name, low);
   }
   const hours = new Map<string, Low<HoursFile>>();
@@ -104,7 +110,60 @@ async function load(
     }
     await main.write();
   }
-  return new LowdbStore(dbPath, main, hours, records, dirs, release);
+  await finishAttendance(hours, records.get(MEETINGS));
+  return new LowdbStore(dbPath, main, hours, records, later, dirs, release);
+}
+
+/**
+ * /meet attended writes the call's hours first, then the attendance (two files). The hours
+ * entry names its meeting and date (its origin), so a crash between the two writes is
+ * finished here: everyone with such an entry is marked as there. One write, when needed.
+ */
+async function finishAttendance(hours: Map<string, Low<HoursFile>>, meetings: Low<RecordsFile> | undefined) {
+  if (!meetings) return;
+  const records = meetings.data.records as Record<string, { attended: Record<string, string[]> }>;
+  let changed = false;
+  for (const [personId, file] of hours)
+    for (const e of file.data.entries) {
+      if (!e.origin?.startsWith('meeting:') || e.status === 'rejected') continue;
+      const [, id, date] = /^meeting:(.+):(\d{4}-\d{2}-\d{2})$/.exec(e.origin) ?? [];
+      const meeting = id && date ? records[id] : undefined;
+      if (!meeting || (meeting.attended[date!] ?? []).includes(personId)) continue;
+      records[id!] = {
+        ...meeting,
+        attended: { ...meeting.attended, [date!]: [...(meeting.attended[date!] ?? []), personId] },
+      };
+      changed = true;
+    }
+  if (changed) await meetings.write();
+}
+
+/** Shards of one person or channel (inbox/alice, nudges/alice, reminders/#slack:C1): opened on demand. */
+function isPerPerson(name: string): boolean {
+  return /^(inbox|nudges|reminders)\//.test(name);
+}
+
+/** The same message, for a file found broken after start (it is not a start-up failure). */
+function whileRunning(error: StoreError): StoreError {
+  error.message = error.message.replace(/^peerbot cannot start: /, '');
+  return error;
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a records file; every record of a feature the store knows is checked, naming file and field. */
+async function readRecords(file: string): Promise<Low<RecordsFile>> {
+  const low = await readChecked(file, RecordsFileSchema);
+  low.data.records = nullProto(low.data.records);
+  const schema = knownSchema(low.data.name);
+  if (schema) checkRecords(file, low.data.records, schema);
+  return low;
 }
 
 /** Checks each record with its feature's schema, keeping what the schema makes of it (defaults). */
@@ -124,21 +183,47 @@ class LowdbStore implements Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo = {
+    markAttended: async (meetingId, date, personId, hours) => {
+      type Attended = { attended: Record<string, string[]> };
+      const meetings = await this.records<Attended>(MEETINGS, knownSchema(MEETINGS) as z.ZodType<Attended>);
+      if (!(await meetings.get(meetingId))) return undefined;
+      // The hours first: their entry names the meeting and date, so a crash before the
+      // attendance is written is finished at the next start (finishAttendance).
+      const logged = hours ? await this.hours.add(personId, hours) : undefined;
+      let marked = false;
+      try {
+        await meetings.update(meetingId, (m) => {
+          const here = m?.attended[date] ?? [];
+          if (!m || here.includes(personId)) return undefined;
+          marked = true;
+          return { ...m, attended: { ...m.attended, [date]: [...here, personId] } };
+        });
+      } catch (error) {
+        // The attendance could not be written: the hours logged just now are taken back too.
+        if (logged?.created) await this.hours.remove(personId, logged.entry.id).catch(() => undefined);
+        throw error;
+      }
+      return { marked, ...(logged ? { hours: logged } : {}) };
+    },
+  };
   readonly lease = memoryLeases();
   private committer = new Committer();
-  private opened = new Map<string, Collection<unknown>>();
+  private opened = new Map<string, Promise<BatchCollection<unknown>>>();
 
   constructor(
     readonly location: string,
     private main: Low<MainFile>,
     hourFiles: Map<string, Low<HoursFile>>,
     private recordFiles: Map<string, Low<RecordsFile>>,
+    /** Records files not read yet, by collection name (see isPerPerson). */
+    private unread: Map<string, string>,
     private dirs: { data: string; hours: string; records: string },
     private release: () => Promise<void>,
   ) {
     this.people = this.makePeople();
     this.hours = lowdbHours(hourFiles, dirs.hours, this.committer);
-    this.outbox = recordsOutbox((shard) => this.collection<StoredItem>(shard, OutboxItemSchema), randomUUID());
+    this.outbox = recordsOutbox((shard) => this.records<StoredItem>(shard, OutboxItemSchema), randomUUID());
   }
 
   /** One change of the main file (people, accounts): made, written, or taken back. */
@@ -206,16 +291,40 @@ class LowdbStore implements Store {
     };
   }
 
-  async collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
-    const open = this.opened.get(name);
-    if (open) return open as Collection<T>;
+  collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>> {
+    return this.records(name, schema);
+  }
+
+  /** Opened once: two commands opening a shard at the same moment share one file in memory. */
+  private records<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<T>> {
+    let open = this.opened.get(name);
+    if (!open) {
+      open = this.openRecords(name, schema);
+      this.opened.set(name, open);
+      // A file that cannot be read is tried again next time (and the error shown again).
+      open.catch(() => this.opened.delete(name));
+    }
+    return open as Promise<BatchCollection<T>>;
+  }
+
+  private async openRecords<T>(name: string, schema: z.ZodType<T>): Promise<BatchCollection<unknown>> {
+    const unread = this.unread.get(name);
+    if (unread && !this.recordFiles.has(name)) {
+      const low = await readRecords(unread).catch((error: unknown) => {
+        throw error instanceof StoreError ? whileRunning(error) : error;
+      });
+      if (low.data.name !== name)
+        throw whileRunning(
+          new StoreError(unread, `holds the records of "${low.data.name}", not "${name}" as its name says.`),
+        );
+      this.recordFiles.set(name, low);
+      this.unread.delete(name);
+    }
     const file = await this.recordsFile(name);
     const filePath = path.join(this.dirs.records, `${encodeURIComponent(name)}.json`);
     // Records of a feature the start did not know are checked the first time it opens them.
     if (!knownSchema(name)) checkRecords(filePath, file.data.records, schema);
-    const collection = recordsCollection<T>(file, filePath, this.committer);
-    this.opened.set(name, collection);
-    return collection;
+    return recordsCollection<unknown>(file, filePath, this.committer);
   }
 
   /** Each feature's records live in a file of their own, so a busy feature rewrites only its file. */

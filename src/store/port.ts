@@ -14,6 +14,7 @@ export interface Store {
   readonly people: PeopleRepo;
   readonly hours: HoursRepo;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo;
   /** A feature's own records, validated with its schema when opened. */
   collection<T>(name: string, schema: z.ZodType<T>): Promise<Collection<T>>;
   /**
@@ -110,6 +111,8 @@ function keepOldReason(history: HistoryItem[], note: string | undefined): Histor
 export interface HoursRepo {
   /** Oldest first. */
   list(personId: string): Promise<HourEntry[]>;
+  /** The entries of each of `personIds` (oldest first; none for someone with no entries), in one query. */
+  listMany(personIds: string[]): Promise<Map<string, HourEntry[]>>;
   /**
    * Adds an entry. With the same requestId or origin as an earlier entry it adds nothing and
    * returns that one. Throws DayFullError when the day would pass 24 hours. Ids are never reused.
@@ -134,6 +137,25 @@ export interface HoursRepo {
   /** Entries waiting for approval, for each of `personIds` that has any. */
   pending(personIds: string[]): Promise<Map<string, HourEntry[]>>;
 }
+
+/** The meeting steps that touch more than one record. Meetings themselves are the "meetings" collection. */
+export interface MeetingsRepo {
+  /**
+   * Marks `personId` as there on `date` and, with `hours`, logs them (once per `hours.origin`),
+   * in one step: both are stored or neither. Undefined when there is no such meeting (nothing
+   * stored). Throws DayFullError when the hours would pass 24 hours that day (nothing stored).
+   */
+  markAttended(
+    meetingId: string,
+    date: string,
+    personId: string,
+    hours?: HourDraft & { origin: string },
+  ): Promise<{ marked: boolean; hours?: { entry: HourEntry; created: boolean } } | undefined>;
+}
+
+/** The collection the meetings live in, and the origin of the hours a meeting logs. */
+export const MEETINGS = 'meetings';
+export const meetingOrigin = (meetingId: string, date: string) => `meeting:${meetingId}:${date}`;
 
 export interface Collection<T> {
   all(): Promise<Array<{ id: string; value: T }>>;

@@ -69,7 +69,8 @@ describe('npm run nudge', { timeout: 90_000 }, () => {
   it('ends with one clear line and exit code 1, not a stack trace, when the check cannot run', async () => {
     const db = await tempDb();
     await seeded(db);
-    // A record of sent nudges that is not valid: peerbot stops at start, naming the file and field.
+    // A record of sent nudges that is not valid: read when the check first opens it (one person's
+    // records are not read at start), the check stops, naming the file and field.
     const records = db.replace(/\.json$/, '.records');
     await fs.mkdir(records, { recursive: true });
     await fs.writeFile(
@@ -82,7 +83,7 @@ describe('npm run nudge', { timeout: 90_000 }, () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr?.trim()).toMatch(
-      /^peerbot cannot start: .*nudges%2Fana\.json is not valid: field "records\.broken/,
+      /^The deadline check stopped: the data file .*nudges%2Fana\.json is not valid: field "records\.broken/,
     );
     expect(failed?.stderr).not.toMatch(/\n\s+at /);
   });

@@ -15,6 +15,32 @@ import path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb.ts';
 import { copyLowdbToPostgres } from '../../src/store/copy.ts';
 import { tempDir } from '../helpers.ts';
+import { MeetingSchema } from '../../src/meetings/meetings.ts';
+import type { Meeting } from '../../src/meetings/meetings.ts';
+
+const meeting = (id: string): Meeting => ({
+  id,
+  title: 'Team call',
+  kind: 'teleconference',
+  recurrence: { type: 'weekly', weekday: 'monday' },
+  time: '09:00',
+  minutes: 60,
+  from: '2026-01-01',
+  platform: 'console',
+  createdBy: 'admin',
+  createdAt: NOW,
+  skipped: [],
+  rsvps: {},
+  moved: {},
+  attended: {},
+});
+
+/** Every later write of a lowdb store's records fails: their folder becomes a file. */
+async function breakRecordsFolder(dbPath: string): Promise<void> {
+  const records = dbPath.replace(/\.json$/, '.records');
+  await fs.rm(records, { recursive: true, force: true });
+  await fs.writeFile(records, 'not a folder');
+}
 
 const NOW = '2026-01-05T09:00:00-06:00';
 
@@ -244,6 +270,74 @@ for (const kind of allKinds()) {
       expect(stored?.reviewNote).toBeUndefined();
       expect(stored?.history?.map((h) => h.reason)).toEqual(['wrong date', undefined]);
     });
+
+    it('lists the hours of several people in one call, each oldest first, as list does', async () => {
+      const store = await kind.fresh();
+      await store.hours.add('ana', entry({ date: '2026-01-03' }));
+      await store.hours.add('ana', entry({ date: '2026-01-01' }));
+      await store.hours.add('ben', entry({ minutes: 30 }));
+      const many = await store.hours.listMany(['ben', 'ana', 'cy']);
+      expect([...many.keys()].sort()).toEqual(['ana', 'ben', 'cy']);
+      expect(many.get('ana')).toEqual(await store.hours.list('ana'));
+      expect(many.get('ana')!.map((e) => e.date)).toEqual(['2026-01-01', '2026-01-03']);
+      expect(many.get('ben')!.map((e) => e.minutes)).toEqual([30]);
+      expect(many.get('cy')).toEqual([]);
+    });
+
+    it('marks attendance and logs the call in one step: both, or neither when the day is full or the write fails', async () => {
+      const store = await kind.fresh();
+      const meetings = await store.collection('meetings', MeetingSchema);
+      await meetings.put('tc', meeting('tc'));
+      const call = { ...entry({ date: '2026-01-05', minutes: 60 }), origin: 'meeting:tc:2026-01-05' };
+      const first = await store.meetings.markAttended('tc', '2026-01-05', 'ana', call);
+      expect(first).toMatchObject({ marked: true, hours: { created: true } });
+      // Said again: marked once, logged once.
+      expect(await store.meetings.markAttended('tc', '2026-01-05', 'ana', call)).toMatchObject({
+        marked: false,
+        hours: { created: false },
+      });
+      expect((await store.hours.list('ana')).length).toBe(1);
+      expect((await meetings.get('tc'))!.attended).toEqual({ '2026-01-05': ['ana'] });
+      // A full day: no hours, no attendance.
+      await store.hours.add('ben', entry({ date: '2026-01-05', minutes: 1400 }));
+      await expect(
+        store.meetings.markAttended('tc', '2026-01-05', 'ben', { ...call, minutes: 60 }),
+      ).rejects.toBeInstanceOf(DayFullError);
+      expect((await meetings.get('tc'))!.attended['2026-01-05']).toEqual(['ana']);
+      expect(await store.meetings.markAttended('gone', '2026-01-05', 'cy', call)).toBeUndefined();
+      expect(await store.hours.list('cy')).toEqual([]);
+      // The attendance cannot be written: the hours are not kept either.
+      const db = await kind.database?.();
+      if (db) {
+        await db.sql.query(
+          `CREATE OR REPLACE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`,
+        );
+        await db.sql.query('CREATE TRIGGER refuse BEFORE UPDATE ON records FOR EACH ROW EXECUTE FUNCTION refuse()');
+      } else await breakRecordsFolder(store.location);
+      try {
+        await expect(store.meetings.markAttended('tc', '2026-01-05', 'dee', call)).rejects.toThrow();
+        expect(await store.hours.list('dee')).toEqual([]);
+      } finally {
+        if (db) await db.sql.query('DROP TRIGGER refuse ON records');
+      }
+    });
+
+    if (kind.name === 'lowdb')
+      it('finishes at start an attendance a crash left between the hours and the meeting file', async () => {
+        const dir = await tempDir();
+        const db = path.join(dir, 'db.json');
+        const store = await openLowdbStore(db);
+        await (await store.collection('meetings', MeetingSchema)).put('tc', meeting('tc'));
+        // Step one of /meet attended done (the call's hours, naming meeting and date), then the crash.
+        await store.hours.add('ana', { ...entry({ date: '2026-01-05' }), origin: 'meeting:tc:2026-01-05' });
+        await store.close();
+        const again = await openLowdbStore(db);
+        expect((await (await again.collection('meetings', MeetingSchema)).get('tc'))!.attended).toEqual({
+          '2026-01-05': ['ana'],
+        });
+        await again.close();
+        await fs.rm(dir, { recursive: true, force: true });
+      });
 
     it('stores an optional field added to an entry and returns it as given', async () => {
       const store = await kind.fresh();

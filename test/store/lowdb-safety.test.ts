@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { openLowdbStore } from '../../src/store/lowdb.ts';
 import { StoreError, StoreWriteError } from '../../src/errors.ts';
 import type { HourDraft } from '../../src/store/schema.ts';
@@ -82,6 +83,32 @@ describe('the lowdb store when something goes wrong', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toContain(`${file} is not valid: field "records.lc.kind"`);
     expect(await fs.readFile(file, 'utf8')).toBe(body);
+  });
+
+  it("reads one person's records when first opened, not at start: a broken one names its file and field then", async () => {
+    const dir = await folder();
+    const db = path.join(dir, 'db.json');
+    const first = await openLowdbStore(db);
+    const box = await first.collection('inbox/ana', z.object({ replies: z.array(z.unknown()) }));
+    await box.put('ana', { replies: [{ blocks: [] }] });
+    await first.outbox.enqueue('nudges/ben', [{ key: 'k1', target: { type: 'person', personId: 'ben' } }], 'now');
+    await first.close();
+    const file = path.join(dir, 'db.records', 'nudges%2Fben.json');
+    const body = JSON.stringify({ version: 1, name: 'nudges/ben', records: { k1: { status: 'lost' } } });
+    await fs.writeFile(file, body);
+    // The broken file does not stop the start; the other person's records read as they were.
+    const again = await openLowdbStore(db);
+    const [a, b] = await Promise.all([
+      again.collection('inbox/ana', z.object({ replies: z.array(z.unknown()) })),
+      again.collection('inbox/ana', z.object({ replies: z.array(z.unknown()) })),
+    ]);
+    expect(a).toBe(b);
+    expect(await a.get('ana')).toEqual({ replies: [{ blocks: [] }] });
+    const error = await again.outbox.list('nudges/ben').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(/^the data file .*nudges%2Fben\.json is not valid: field "records\.k1\./);
+    expect(await fs.readFile(file, 'utf8')).toBe(body);
+    await again.close();
   });
 
   it('says plainly when "version" is text or missing, not that a newer peerbot made it', async () => {

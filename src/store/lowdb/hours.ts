@@ -65,6 +65,7 @@ export function lowdbHours(files: Map<string, Low<HoursFile>>, dir: string, comm
   };
   return {
     list: async (personId) => [...(files.get(personId)?.data.entries ?? [])],
+    listMany: async (personIds) => new Map(personIds.map((id) => [id, [...(files.get(id)?.data.entries ?? [])]])),
     add: (personId, draft) =>
       commitEntries<{ entry: HourEntry; created: boolean }>(personId, (data) => {
         const same = data.entries.find(

@@ -3,8 +3,21 @@ import type { Collection } from '../port.ts';
 import type { RecordsFile } from '../schema.ts';
 import type { Committer } from './commit.ts';
 
+/** A collection that can also change several of its records in one write (the outbox's batches). */
+export interface BatchCollection<T> extends Collection<T> {
+  /**
+   * `apply` reads the records and returns the ones to set; they are set and written in one
+   * commit (or none of them, when the write fails). Returns what `apply` returned.
+   */
+  changeMany<R>(apply: (records: Readonly<Record<string, T>>) => { result: R; set: Array<[string, T]> }): Promise<R>;
+}
+
 /** One feature's records in their own lowdb file; each change is one commit of that file. */
-export function recordsCollection<T>(file: Low<RecordsFile>, filePath: string, committer: Committer): Collection<T> {
+export function recordsCollection<T>(
+  file: Low<RecordsFile>,
+  filePath: string,
+  committer: Committer,
+): BatchCollection<T> {
   const records = () => file.data.records as Record<string, T>;
   /** Sets (or, with undefined, deletes) one record, with an undo that puts back what was there. */
   const set = (id: string, value: T | undefined) => {
@@ -42,5 +55,11 @@ export function recordsCollection<T>(file: Low<RecordsFile>, filePath: string, c
       }),
     delete: (id) => change(() => (id in records() ? { result: true, remove: id } : { result: false })),
     take: (id) => change(() => (id in records() ? { result: records()[id], remove: id } : { result: undefined })),
+    changeMany: (apply) =>
+      committer.commit(file, filePath, () => {
+        const { result, set: wanted } = apply(records());
+        const undos = wanted.map(([id, value]) => set(id, value));
+        return { result, changed: undos.length > 0, undo: () => undos.reverse().forEach((u) => u()) };
+      }),
   };
 }

@@ -41,6 +41,13 @@ export const MIGRATIONS: string[] = [
    CREATE INDEX outbox_waiting ON outbox (shard) WHERE status IN ('queued', 'sending');
    CREATE TABLE leases (key text PRIMARY KEY, owner text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL);
    CREATE SEQUENCE lease_tokens;`,
+  // What start-up does not read (a million rows), the database guards on every write; NOT VALID
+  // so the migration never scans old rows: `npm run db:check` checks those.
+  `ALTER TABLE hour_entries ADD CONSTRAINT hour_entries_status CHECK (status IN ('pending', 'approved', 'rejected')) NOT VALID;
+   ALTER TABLE hour_entries ADD CONSTRAINT hour_entries_date CHECK (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') NOT VALID;
+   ALTER TABLE hour_entries ADD CONSTRAINT hour_entries_data CHECK (jsonb_typeof(data) = 'object') NOT VALID;
+   ALTER TABLE people ADD CONSTRAINT people_data CHECK (jsonb_typeof(data) = 'object' AND data->>'id' = id) NOT VALID;
+   ALTER TABLE outbox ADD CONSTRAINT outbox_status CHECK (status IN ('queued', 'sending', 'sent', 'dropped')) NOT VALID;`,
 ];
 
 /** Brings the database up to the newest schema; returns the versions applied now. */

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { StoreError } from '../../errors.ts';
-import type { Collection, Lease, OutboxItem, OutboxRepo, PeopleRepo, Store } from '../port.ts';
+import type { Collection, Lease, MeetingsRepo, OutboxItem, OutboxRepo, PeopleRepo, Store } from '../port.ts';
+import { MEETINGS } from '../port.ts';
 import { DayFullError } from '../port.ts';
 import type { Person } from '../schema.ts';
 import { describeZodError } from '../schema.ts';
 import { knownSchema } from '../known.ts';
 import { migrate } from './migrations.ts';
-import { postgresHours } from './hours.ts';
+import { addEntry, postgresHours } from './hours.ts';
 import type { Queryable, Sql } from './sql.ts';
 import { writing } from './sql.ts';
 
@@ -33,12 +34,43 @@ class PostgresStore implements Store {
   readonly people: PeopleRepo;
   readonly hours;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo;
 
   constructor(private sql: Sql) {
     this.location = sql.where;
     this.people = this.makePeople();
     this.hours = postgresHours(sql, (work) => this.tx(work));
     this.outbox = this.makeOutbox();
+    this.meetings = {
+      // One transaction: the meeting row is locked, the hours logged, the attendance set, or none of it.
+      markAttended: (meetingId, date, personId, hours) =>
+        this.tx(async (q) => {
+          const row = (
+            await q.query<{ value: unknown }>(
+              'SELECT value FROM records WHERE collection = $1 AND id = $2 FOR UPDATE',
+              [MEETINGS, meetingId],
+            )
+          ).rows[0];
+          if (!row) return undefined;
+          const meeting = knownSchema(MEETINGS)!.safeParse(row.value);
+          if (!meeting.success)
+            throw new StoreError(
+              this.location,
+              `has a record that is not valid: ${MEETINGS}.${meetingId}: ${describeZodError(meeting.error)}.`,
+            );
+          const logged = hours ? await addEntry(q, personId, hours) : undefined;
+          const value = meeting.data as { attended: Record<string, string[]> };
+          const here = value.attended[date] ?? [];
+          const marked = !here.includes(personId);
+          if (marked)
+            await q.query('UPDATE records SET value = $3 WHERE collection = $1 AND id = $2', [
+              MEETINGS,
+              meetingId,
+              { ...value, attended: { ...value.attended, [date]: [...here, personId] } },
+            ]);
+          return { marked, ...(logged ? { hours: logged } : {}) };
+        }),
+    };
   }
 
   /** One transaction; a database failure becomes StoreWriteError (rolled back: nothing saved). */
