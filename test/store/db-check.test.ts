@@ -28,7 +28,8 @@ for (const kind of [pgliteKind(), ...(url ? [serverKind(url)] : [])]) {
         nudgesMuted: false,
         createdAt: 'now',
       });
-      for (let i = 0; i < 7; i++) await store.hours.add('ana', { ...entry, date: `2026-01-0${i + 1}`, createdAt: '2026-01-10T12:00:00.000Z' });
+      for (let i = 0; i < 7; i++)
+        await store.hours.add('ana', { ...entry, date: `2026-01-0${i + 1}`, createdAt: '2026-01-10T12:00:00.000Z' });
       // Paging 3 rows a query reads all of them.
       expect(await checkRows(sql, 3)).toEqual({ rows: 8, problems: [] });
       // Written past the store (by hand, by an old tool): the data says 30 hours in one entry.
