@@ -71,7 +71,7 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
       );
     const value = m[2]!;
     if (key === 'program') {
-      const program = ctx.services.programs.get(value.toLowerCase());
+      const program = ctx.services.programs.find(value);
       if (!program)
         throw new UserError(
           'program-unknown',

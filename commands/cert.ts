@@ -10,6 +10,7 @@ import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-mileston
 import type { RequirementStatus } from '../src/programs/status.ts';
 import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
+import * as words from '../src/messages/cert.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 
@@ -58,6 +59,27 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
       text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}`,
     },
   ];
+  // The numbers first, in sentences ("You have 3 hours of face-to-face mentoring. You need 45."),
+  // then a bar of the steps done, then every step.
+  const who = self ? 'You' : displayName(person);
+  for (const s of status.requirements) {
+    if (s.started === false) continue;
+    const amount = s.share?.minutes ?? (s.requirement.kind === 'hours' ? s.minutes : undefined);
+    if (!amount) continue;
+    const what =
+      s.requirement.kind === 'face-to-face'
+        ? 'of face-to-face mentoring'
+        : `for the ${s.requirement.label.toLowerCase().replace(/ hours$/, '')}`;
+    blocks.push({ kind: 'text', text: words.haveNeed(who, amount.approved, amount.target, what) });
+  }
+  const counted = status.requirements.filter((s) => s.started !== false);
+  blocks.push({
+    kind: 'progress',
+    label: words.STEPS_LABEL,
+    done: counted.filter((s) => s.done).length,
+    total: counted.length,
+    unit: 'steps',
+  });
   for (const s of status.requirements) blocks.push(...requirementBlocks(s, today));
   const next = openRequirements(status.requirements)[0];
   // The "next" texts speak to the mentor ("Show your supervisor…"); others see what is missing.
@@ -68,19 +90,18 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
         ? `Next step: ${nextStepText(next, true, today)}`
         : `Next step for ${displayName(person)}: ${nextStepText(next, false, today)}`,
     });
-  else blocks.push({ kind: 'text', text: 'Everything is done for now. Great work!' });
+  else blocks.push({ kind: 'text', text: words.ALL_DONE });
   if (status.outside.length)
     blocks.push({
       kind: 'text',
-      text: [
-        'These hours do not count, because of their date:',
-        ...status.outside.map((o) => entryLine(program, o.entry, status.outside, today)),
-      ].join('\n'),
+      text: [words.NOT_COUNTED, ...status.outside.map((o) => entryLine(program, o.entry, status.outside, today))].join(
+        '\n',
+      ),
     });
   if (status.waiting)
     blocks.push({
       kind: 'context',
-      text: `${hoursText(status.waiting)} still wait for a supervisor to approve them. Only approved hours count.`,
+      text: words.waitingLine(status.waiting),
     });
   return reply(blocks);
 }
@@ -144,7 +165,8 @@ const SUBCOMMANDS = wordTable({
 export default {
   name: 'cert',
   description: 'See how close you are to certification.',
-  examples: ['/cert', '/cert @alice', MARK_EXAMPLE, '/cert unmark @alice peer-mentor-101'],
+  examples: ['/cert'],
+  roleExamples: { supervisor: ['/cert @alice', MARK_EXAMPLE, '/cert unmark @alice peer-mentor-101'] },
   subcommands: [
     {
       name: 'show',

@@ -181,8 +181,10 @@ const NO = new Set(['no', 'n', 'nope', 'not', "can't", 'cant', 'cannot', 'skip',
 
 export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply> {
   const example = '/meet rsvp lc yes';
-  const meeting = await findMeeting(ctx.services, words[0], example);
-  const said = (words[1] ?? '').toLowerCase();
+  // "/meet rsvp peer mentor call yes": the answer is the last word, the meeting is all before it.
+  const said = (words.at(-1) ?? '').toLowerCase();
+  const name = words.length > 2 && (YES.has(said) || NO.has(said)) ? words.slice(0, -1).join(' ') : words[0];
+  const meeting = await findMeeting(ctx.services, name, example);
   const answer: 'yes' | 'no' | undefined = YES.has(said) ? 'yes' : NO.has(said) ? 'no' : undefined;
   if (!answer) throw new UserError('bad-answer', 'Please answer yes or no.', example, ['yes', 'no']);
   const now = ctx.services.clock.now();
@@ -248,7 +250,10 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
     const { created } = logged;
     lines.push(
       ...(created
-        ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.']
+        ? [
+            `I logged ${formatHours(meeting.minutes)} for this call.`,
+            'Your supervisor still needs to approve these hours.',
+          ]
         : ['I already logged your hours for this call.']),
     );
   } else {

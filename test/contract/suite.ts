@@ -61,7 +61,7 @@ export function adapterContract(name: string, start: () => Promise<ContractDrive
 
     it('lists the categories when the category is unknown', async () => {
       const seen = await driver.send('bob', '/hours log 2h juggling');
-      expect(seen.text).toMatch(/don't know the category/);
+      expect(seen.text).toMatch(/don't know the kind of hours/);
       expect(seen.text).toMatch(/mentoring-1on1/);
     });
 
