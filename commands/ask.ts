@@ -242,7 +242,7 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
  */
 async function reloadDocuments(ctx: Context): Promise<Reply> {
   if (!hasRole(ctx.actor, 'facilitator'))
-    throw new UserError('not-allowed', 'Only facilitators and admins can reload the policy documents.', EXAMPLE);
+    throw new UserError('not-allowed', 'Only a facilitator can load new policy files.', EXAMPLE);
   const index = buildPolicyIndex(ctx.services.config.policiesDir);
   ctx.services.policy = index;
   const files = new Set(index.sections.map((s) => s.file)).size;

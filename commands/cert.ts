@@ -47,7 +47,7 @@ function requirementBlocks(s: RequirementStatus, today: string): Block[] {
 
 async function showStatus(ctx: Context, text: string): Promise<Reply> {
   const [mention] = takeMention(text);
-  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'certification status');
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'progress');
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
   const today = ctx.services.clock.today();

@@ -90,7 +90,8 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
   for (const { meeting } of next) {
     const lines = [
       `${meeting.title} (short name: ${meeting.id})`,
-      `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,
+      `It happens ${describeSeries(meeting, services.config.tz, now)}.`,
+      `It lasts ${formatDuration(meeting.minutes)}.`,
       'Next dates:',
       ...nextDates(meeting, now, 3).map((o) =>
         isSkipped(o)

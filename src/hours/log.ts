@@ -100,7 +100,7 @@ function duplicateReply(same: HourEntry, line: string, today: string): Reply {
   return reply([
     {
       kind: 'text',
-      text: `You already logged this: #${same.id}, ${formatDuration(same.minutes)} on ${formatDate(same.date, today)}. I did not save it again.`,
+      text: `You already logged this: #${same.id}, ${formatDuration(same.minutes)} on ${formatDate(same.date, today)}.\nI did not save it again.`,
     },
     { kind: 'text', text: `Log it again? Type /hours log ${line.trim()} again` },
     { kind: 'actions', buttons: [{ label: 'Log it again', command: 'hours', args: `log ${line.trim()} again` }] },

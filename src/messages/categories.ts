@@ -16,14 +16,14 @@ export function noKind(first: Category): string {
 }
 
 export function unknownKind(word: string): string {
-  return `I don't know the kind of hours "${word}".`;
+  return `I don't know the kind of hours "${word}". To see them all, type /help hours.`;
 }
 
 /** A few kinds, in words, for a reply: "shadowing, one-on-one mentoring or group mentoring". */
 export const KINDS_SHOWN = 4;
 export function someKinds(categories: Category[]): string[] {
   const shown = categories.slice(0, KINDS_SHOWN).map(kindWords);
-  if (categories.length > KINDS_SHOWN) shown.push('and more (type /help hours to see them all)');
+  if (categories.length > KINDS_SHOWN) shown.push('and more');
   return shown;
 }
 
