@@ -44,11 +44,11 @@ export async function buildHoursReport(
       .map((s) => {
         const bar = hoursProgress(s) ?? shareProgress(s);
         const progress = bar?.kind === 'progress' ? progressAmount(bar) : s.done ? 'done' : 'not done yet';
-        return { label: s.requirement.label, progress, done: s.done };
+        return { label: official(s.requirement), progress, done: s.done };
       }),
     milestones: statuses
       .filter((s) => s.requirement.kind === 'milestone')
-      .map((s) => ({ label: s.requirement.label, ...(s.doneOn ? { date: longDate(s.doneOn) } : {}) })),
+      .map((s) => ({ label: official(s.requirement), ...(s.doneOn ? { date: longDate(s.doneOn) } : {}) })),
     totals: [
       { label: 'Approved', value: hoursText(sum('approved')) },
       { label: 'Waiting for approval', value: hoursText(sum('pending')) },
@@ -58,7 +58,7 @@ export async function buildHoursReport(
       entries.map(async (e) => ({
         id: e.id,
         date: e.date,
-        category: categoryLabel(program, e.category),
+        category: official(program.categories.find((c) => c.id === e.category)) || categoryLabel(program, e.category),
         duration: formatDuration(e.minutes),
         status: STATUS_WORDS[e.status],
         ...(e.reviewedBy ? { reviewedBy: await nameOf(e.reviewedBy) } : {}),
@@ -95,4 +95,9 @@ export async function reportHours(ctx: Context, text: string): Promise<Reply> {
       ],
     },
   );
+}
+
+/** The certification packet names each step and kind as the program's documents do ("Evaluation by your agency"). */
+function official(named: { label: string; official?: string } | undefined): string {
+  return named ? (named.official ?? named.label) : '';
 }

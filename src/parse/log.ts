@@ -10,7 +10,9 @@ export const NOTE_LIMIT = 500;
 /** An example that works in the person's own program (NC has no "shadowing"). */
 export function logExample(program: Program): string {
   const category = program.categories.find((c) => c.id === 'shadowing') ?? program.categories[0]!;
-  return `/hours log 2h ${category.id} yesterday met with Sam`;
+  // The everyday word when the program names one ("policy", not "pss-policy").
+  const word = category.word && !/\s/.test(category.word) ? category.word : category.id;
+  return `/hours log 2h ${word} yesterday met with Sam`;
 }
 
 export interface ParsedLog {

@@ -166,7 +166,7 @@ describe('examples fit the person’s program', () => {
   it('gives a North Carolina staff member an example with one of their own categories', async () => {
     const s = await testServices({ PEERBOT_DEFAULT_PROGRAM: 'nc-peer-support' });
     const text = await say(s, 'nina', '/hours log 2h juggling');
-    expect(text).toMatch(/Example: \/hours log 2h pss-policy yesterday/);
+    expect(text).toMatch(/Example: \/hours log 2h policy yesterday/);
     expect(text).not.toMatch(/shadowing/);
   });
 });

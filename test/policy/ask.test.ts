@@ -80,7 +80,7 @@ describe('/ask', () => {
   it('lets an admin reload the folder after adding a file, naming a malformed one', async () => {
     const dir = await policiesWith({});
     const services = await testServices({ PEERBOT_POLICIES: dir });
-    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only facilitators and admins/);
+    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only a facilitator can load new policy files/);
     await fs.writeFile(
       path.join(dir, 'parking.md'),
       '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n',
