@@ -8,7 +8,7 @@ import { wordTable } from '../src/lookup.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
 import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
-import { amountText, entryLine, hoursProgress, hoursText, nextStepText, shareProgress } from '../src/hours/format.ts';
+import { amountText, entryLine, hoursProgress, nextStepText, shareProgress } from '../src/hours/format.ts';
 import { findDate, formatDate, shortDate } from '../src/parse/date.ts';
 import * as words from '../src/messages/cert.ts';
 

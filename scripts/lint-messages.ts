@@ -24,7 +24,6 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'nlcst-to-string';
 import { syllable } from 'syllable';
 import { fleschKincaid } from 'flesch-kincaid';
-import type { Root } from 'nlcst';
 import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
 import { dispatch } from '../src/bot.ts';
@@ -139,7 +138,7 @@ const checker = retext()
 
 export async function measure(m: Rendered): Promise<Measured> {
   const text = prose(m.text);
-  const tree = checker.parse(text) as Root;
+  const tree = checker.parse(text);
   let sentences = 0;
   let words = 0;
   let syllables = 0;
