@@ -23,3 +23,48 @@ export function dayWords(date: string, today: string): string {
 export const LOG_OFFER_YES = 'Yes, log it';
 export const LOG_OFFER_NO = 'No';
 export const LOG_CANCELLED = ['OK. I did not save anything.', 'To log hours, type: /hours log 2h shadowing'];
+
+/** "2 hours of shadowing on Monday, March 16": an entry, the same way in every reply. */
+export function entryWhat(minutes: number, label: string, date: string, today: string): string {
+  return `${formatDuration(minutes)} of ${label.toLowerCase()} on ${formatDate(date, today)}`;
+}
+
+// /hours list
+export const LIST_COUNT = 'Give the number of entries to show, like 5.';
+export const noHoursYet = (name?: string) =>
+  name ? `${name} has not logged any hours yet.` : 'You have not logged any hours yet.';
+export const countWords = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+export const yourLast = (count: string) => `Your last ${count}:`;
+export const theirLast = (count: string, name: string) => `Last ${count} of ${name}:`;
+export const FIX_HINT = 'To fix one, use its number. Example: /hours delete 3';
+export const approveHint = (mention: string, id: string) =>
+  `To approve one, use its number. Example: /hours approve @${mention} ${id}`;
+
+// Finding one of my entries
+export const WHICH_ENTRY = 'Which entry? Give its number from /hours list.';
+export const noSuchEntry = (id: string) => `You have no entry #${id}. Type /hours list to see your entries.`;
+export const alreadyApproved = (id: string) =>
+  `Entry #${id} is already approved. Ask your supervisor if it needs a change.`;
+export const maybeDeleted = (id: string) => [
+  `There is no entry #${id}. It may already be deleted.`,
+  'Type /hours list to see your entries.',
+];
+
+// /hours delete, /hours undo, /hours edit
+export const deleted = (id: string, what: string) => `Deleted #${id}: ${what}.`;
+export const NOTHING_TO_UNDO = 'There is nothing to undo.';
+export const undoneDelete = (id: string, what: string) => `Undone: the entry you deleted is back, as #${id}: ${what}.`;
+export const undoApproved = (id: string) => [
+  `Your last change was to #${id}, and it is approved now, so I did not undo it.`,
+  'Ask your supervisor if it needs a change.',
+];
+export const undoneLog = (id: string, what: string) => `Undone: I deleted #${id}, the entry you logged last: ${what}.`;
+export const undoneEdit = (id: string, what: string) => [`Undone: your last change to #${id}.`, `Now: ${what}.`];
+export const EDIT_NOTHING = 'What should change? Give a new time, category, date or "note".';
+export const noteTooLong = (limit: number) => `The note is too long. It can have ${limit} letters at most.`;
+export const FUTURE_DATE = 'That date is in the future. You can only log hours you already did.';
+export const dayOver24 = (day: string) => `That would make more than 24 hours on ${day}.`;
+export const changed = (id: string, what: string, note: string) => [
+  `Changed #${id}.`,
+  `Now: ${what}.${note ? `\nNote: ${note}` : ''}`,
+];
