@@ -36,6 +36,7 @@ export const SCRIPT: Step[] = [
   mia('/help ask'),
   mia('/help meet'),
   mia('/hours log 2h shadowing yesterday'),
+  mia('/hours log 1h shadowing 2026-02-09'),
   mia('/hours log 90 min 1on1 met with Sam'),
   mia('/hours log 45 min group'),
   mia('/hours log 1h 1on1 today'),

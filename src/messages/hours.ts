@@ -68,3 +68,30 @@ export const changed = (id: string, what: string, note: string) => [
   `Changed #${id}.`,
   `Now: ${what}.${note ? `\nNote: ${note}` : ''}`,
 ];
+
+// /hours log
+export const saved = (what: string, created: boolean) =>
+  created ? `Saved: ${what}.` : `I already saved this: ${what}.`;
+export const noteLine = (note: string) => `Note: ${note}`;
+export const notCounted = (why: string, id: string) =>
+  `⚠ These hours are dated ${why}, so they do not count.\nYour supervisor will see this.\nIs the date wrong? Fix it: /hours edit ${id} <date>`;
+export const UNDO = 'Undo';
+export const dayFull = (day: string, already: string) =>
+  `That would make more than 24 hours on ${day}.\nYou already logged ${already} that day.`;
+export const loggedTwice = (id: string, time: string, day: string) =>
+  `You already logged this: #${id}, ${time} on ${day}.\nI did not save it again.`;
+export const logAgainHint = (line: string) => `Log it again? Type /hours log ${line} again`;
+export const LOG_AGAIN = 'Log it again';
+export const DURATION_MISSING = 'How long was it? Add the time, like 2h or 90 min.';
+export const twoTimes = (a: string, b: string) => `I see two times: ${a} and ${b}. Please log each one on its own.`;
+export const doubtful = (kind: string, instead: string, word: string) =>
+  `Was this ${kind}, or ${instead}? Your note says "${word}". Please name the kind.`;
+export const noteTooLongHas = (has: number, limit: number) =>
+  `The note is too long. It has ${has} letters. It can have ${limit} at most.`;
+
+// /hours (totals)
+export const whoseHours = (program: string, name?: string) =>
+  `${name ? `Hours of ${name}` : 'Your hours'} (${program})`;
+export const NO_HOURS = 'No hours logged yet.\nExample: /hours log 2h shadowing';
+export const waitingPart = (time: string) => ` (+${time} waiting for approval)`;
+export const ONLY_APPROVED = 'Only approved hours count toward the goal. Type /hours list to see each entry.';
