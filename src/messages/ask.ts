@@ -6,7 +6,11 @@ export const ASK_EXAMPLE = '/ask how many internship hours do I need?';
  * Nothing matched well enough. The question is kept for facilitators either way, so the reply
  * says one thing: I don't know, and a facilitator can answer you if you want.
  */
-export const NOT_SURE = ['I did not find an answer to that.', 'You can ask it in other words.'];
+export const NOT_SURE = [
+  "I'm not sure about that.",
+  'I did not find an answer in the program rules.',
+  'You can ask it in other words.',
+];
 export const NOT_SURE_OFFER = 'Do you want a facilitator to answer you?';
 export const PASS_BUTTON = 'Yes, ask a facilitator';
 export const NOT_SURE_CONSOLE = 'To ask a facilitator, type /ask pass';

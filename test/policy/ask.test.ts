@@ -111,7 +111,7 @@ describe('/ask', () => {
     const services = await testServices();
     const reply = await send(services, 'alice', "/ask what's the weather today?", { platform: 'slack' });
     const text = plainText(reply, { hints: false });
-    expect(text).toMatch(/^I did not find an answer to that\./);
+    expect(text).toMatch(/^I'm not sure about that\.\nI did not find an answer in the program rules\./);
     expect(text).toContain('Do you want a facilitator to answer you?');
     // Not "I saved your question so a facilitator…" next to "Pass it to a facilitator".
     expect(text).not.toMatch(/I saved your question|Source:/);
