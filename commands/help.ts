@@ -25,7 +25,10 @@ export default {
     const { commands } = ctx.services;
     const asked = text.replace(/^\//, '').trim().toLowerCase();
     const visible = [...commands.values()].filter(
-      (c) => !HIDDEN.has(c.name) && (!ADMIN_ONLY.has(c.name) || hasRole(ctx.actor, 'admin')),
+      (c) =>
+        !HIDDEN.has(c.name) &&
+        (!ADMIN_ONLY.has(c.name) || hasRole(ctx.actor, 'admin')) &&
+        (!c.forRole || hasRole(ctx.actor, c.forRole)),
     );
     const one = commands.get(asked);
     if (asked && one) {

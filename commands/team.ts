@@ -12,6 +12,7 @@ export default {
   name: 'team',
   description: 'One line for each person you supervise.',
   examples: ['/team'],
+  forRole: 'supervisor',
   subcommands: [{ name: 'show', description: 'One line for each person you supervise', options: [] }],
   async run(ctx) {
     if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', words.NOT_SUPERVISOR, '/cert');

@@ -63,6 +63,8 @@ export interface Command {
   examples: string[];
   /** Examples only some roles can use ("/hours approve @alice"): /help shows them to those roles alone. */
   roleExamples?: Partial<Record<Exclude<Role, 'mentor'>, string[]>>;
+  /** The least role that can use the command at all: /help lists it only for them. */
+  forRole?: Exclude<Role, 'mentor'>;
   /** The subcommands with typed options (the source for Discord's command definitions). */
   subcommands: SubcommandSpec[];
   run(ctx: Context, text: string): Promise<Reply>;

@@ -118,5 +118,7 @@ describe('help that fits the reader', () => {
     expect(await say(s, 'fran', '/help ask')).toContain('/ask reload');
     expect(await say(s, 'fran', '/help meet')).toContain('/meet schedule');
     expect(await say(s, 'mia', '/help meet')).not.toContain('/meet schedule');
+    expect(await say(s, 'mia', '/help')).not.toContain('/team');
+    expect(await say(s, 'sue', '/help')).toContain('/team');
   });
 });
