@@ -104,6 +104,8 @@ export const SCRIPT: Step[] = [
   sue('/cert unmark @mia peer-mentor-101'),
   sue('/deadlines'),
   sue('/deadlines @nico'),
+  // The mentor sees the rejected entry's notice with her next reply.
+  mia('/hours list'),
   // Facilitator.
   fran('/meet who pmc'),
   fran('/meet skip lc 2026-05-20'),
