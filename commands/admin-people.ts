@@ -22,7 +22,7 @@ function filterFor(ctx: Context, word: string): { title: string; keep: (p: Perso
     return w === 'active'
       ? { title: 'Active people', keep: isActive }
       : { title: 'People who left (deactivated)', keep: (p) => !isActive(p) };
-  const program = ctx.services.programs.get(w) ?? ctx.services.programs.all().find((p) => p.id.startsWith(w));
+  const program = ctx.services.programs.find(w);
   if (program) return { title: `People in ${program.name}`, keep: (p) => p.programId === program.id };
   throw new UserError('people-filter', `I can't list people by "${word}".`, PEOPLE_EXAMPLE, [
     ...Role.options,

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import * as say from '../src/messages/admin.ts';
 import type { Command, Context } from '../src/bot.ts';
 import { UserError } from '../src/errors.ts';
 import { textReply } from '../src/message.ts';
@@ -50,8 +51,7 @@ async function personFor(ctx: Context, word: string): Promise<{ person: Person; 
 
 async function enroll(ctx: Context, text: string): Promise<Reply> {
   const [who, ...rest] = tokens(text);
-  if (!who || !isMention(who))
-    throw new UserError('enroll-who', 'Who should I enroll? Start with their name, like @alice.', ENROLL_EXAMPLE);
+  if (!who || !isMention(who)) throw new UserError('enroll-who', say.ENROLL_WHO, ENROLL_EXAMPLE);
   const { person, isNew } = await personFor(ctx, who);
   const updated: Person = { ...person };
   const notes: string[] = [];
@@ -72,24 +72,21 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
       );
     const value = m[2]!;
     if (key === 'program') {
-      const program = ctx.services.programs.get(value.toLowerCase());
+      const program = ctx.services.programs.find(value);
       if (!program)
         throw new UserError(
           'program-unknown',
-          `There is no program "${value}".`,
+          say.noProgram(value),
           ENROLL_EXAMPLE,
           ctx.services.programs.all().map((p) => p.id),
         );
       updated.programId = program.id;
     } else if (key === 'supervisor') {
       const { person: sup, isNew: supNew } = await personFor(ctx, value);
-      if (sup.id === updated.id)
-        throw new UserError('own-supervisor', 'A person cannot be their own supervisor.', ENROLL_EXAMPLE);
+      if (sup.id === updated.id) throw new UserError('own-supervisor', say.OWN_SUPERVISOR, ENROLL_EXAMPLE);
       if (supNew) newSupervisor = { ...sup, role: 'supervisor' };
       else if (!hasRole({ person: sup, accountKey: sup.id, saved: true }, 'supervisor'))
-        notes.push(
-          `${displayName(sup)} is not a supervisor yet. To change that: /admin role ${displayMention(value)} supervisor`,
-        );
+        notes.push(say.notSupervisorYet(displayName(sup), displayMention(value)));
       updated.supervisorId = sup.id;
     } else if (key === 'name') {
       updated.name = value.slice(0, 80);
@@ -107,34 +104,28 @@ async function enroll(ctx: Context, text: string): Promise<Reply> {
   ) as Partial<Person>;
   await ctx.services.store.people.enroll(updated, patch, newSupervisor);
   const program = ctx.services.programs.forPerson(updated.programId);
-  const lines = [`${isNew ? 'Enrolled' : 'Updated'} ${displayName(updated)} in ${program.name}.`];
+  const lines = [say.enrolled(isNew, displayName(updated), program.name)];
   const supervisor =
     updated.supervisorId && ((await lookupPerson(ctx.services, updated.supervisorId)) ?? newSupervisor);
-  if (supervisor) lines.push(`Supervisor: ${displayName(supervisor)}`);
-  if (updated.hired) lines.push(`Hired: ${formatDate(updated.hired)}`);
-  if (updated.internshipStart) lines.push(`Internship starts: ${formatDate(updated.internshipStart)}`);
-  if (newSupervisor) lines.push(`I also added ${displayName(newSupervisor)} as a supervisor.`);
+  if (supervisor) lines.push(say.supervisorLine(displayName(supervisor)));
+  if (updated.hired) lines.push(say.hiredLine(formatDate(updated.hired)));
+  if (updated.internshipStart) lines.push(say.internshipLine(formatDate(updated.internshipStart)));
+  if (newSupervisor) lines.push(say.addedSupervisor(displayName(newSupervisor)));
   return textReply(...lines, ...notes);
 }
 
 async function setRole(ctx: Context, text: string): Promise<Reply> {
   const [who, roleWord = ''] = tokens(text);
-  if (!who || !isMention(who)) throw new UserError('role-who', 'Whose role? Start with their name.', ROLE_EXAMPLE);
+  if (!who || !isMention(who)) throw new UserError('role-who', say.ROLE_WHO, ROLE_EXAMPLE);
   // "supervisr" or "mentors" still mean the role.
   const word = roleWord.toLowerCase().replace(/s$/, '');
   const role = Role.safeParse(
     Role.options.find((r) => r === word || (word.length >= 4 && distance(r, word) <= 2)) ?? word,
   );
-  if (!role.success)
-    throw new UserError(
-      'role-unknown',
-      roleWord ? `"${roleWord}" is not a role.` : 'Which role?',
-      ROLE_EXAMPLE,
-      Role.options,
-    );
+  if (!role.success) throw new UserError('role-unknown', say.notARole(roleWord), ROLE_EXAMPLE, Role.options);
   const { person } = await personFor(ctx, who);
   await ctx.services.store.people.enroll(person, { role: role.data });
-  return textReply(`${displayName(person)} is now ${role.data === 'admin' ? 'an' : 'a'} ${role.data}.`);
+  return textReply(say.nowRole(displayName(person), role.data));
 }
 
 const SUBCOMMANDS = wordTable({
@@ -200,12 +191,12 @@ export default {
     },
   ],
   async run(ctx, text) {
-    if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', 'Only an admin can do this.', '/help');
+    if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', say.ONLY_ADMIN, '/help');
     // An admin who only ever types /admin is still someone the weekly check can reach.
     await ensureSaved(ctx.services, ctx.actor);
     const split = splitSubcommand(text, SUBCOMMANDS);
     if (!split)
-      throw new UserError('admin-subcommand', 'What should I do?', ENROLL_EXAMPLE, [
+      throw new UserError('admin-subcommand', say.WHAT_TO_DO, ENROLL_EXAMPLE, [
         'enroll',
         'role',
         'people',

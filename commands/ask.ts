@@ -10,20 +10,20 @@ import { answersCollection, newRecordId, questionsCollection, RECORD_ID } from '
 import { answerText } from '../src/policy/answer-text.ts';
 import { answerFromReload, answerSaved } from '../src/policy/follow-up.ts';
 import { tellWhatIsLeft } from '../src/notify/tell-left.ts';
+import { readHoursIntent } from '../src/parse/hours-intent.ts';
+import * as words from '../src/messages/ask.ts';
+import { LOG_OFFER_NO, LOG_OFFER_YES, logOffer } from '../src/messages/hours.ts';
 
-const EXAMPLE = '/ask how many internship hours do I need?';
+const EXAMPLE = words.ASK_EXAMPLE;
 const MAX_QUESTION = 500;
 
 export default {
   name: 'ask',
   description: 'Ask a question about the program rules. I answer from the policy documents.',
-  examples: [
-    EXAMPLE,
-    '/ask can a family member be my peer support specialist?',
-    '/ask unanswered',
-    '/ask answer 1a2b3c4d Yes, the agency lot is free.',
-    '/ask reload',
-  ],
+  examples: [EXAMPLE, '/ask can a family member be my peer support specialist?'],
+  roleExamples: {
+    facilitator: ['/ask unanswered', '/ask answer 1a2b3c4d Yes, the agency lot is free.', '/ask reload'],
+  },
   // One flat subcommand, so Discord users type `/ask question:<text>`. Facilitators type
   // "unanswered" as the question; the buttons send "feedback …", "pass …" as text.
   subcommands: [
@@ -45,12 +45,15 @@ export default {
     if (/^reload$/i.test(text)) return reloadDocuments(ctx);
     const feedback = /^feedback\s+(\S+)\s+(yes|no)$/i.exec(text);
     if (feedback) return recordFeedback(ctx, feedback[1]!, feedback[2]!.toLowerCase() === 'yes');
-    const pass = /^pass\s+(\S+)$/i.exec(text);
-    if (pass && RECORD_ID.test(pass[1]!)) return passToFacilitator(ctx, pass[1]!);
+    const pass = /^pass(?:\s+(\S+))?$/i.exec(text);
+    if (pass && (!pass[1] || RECORD_ID.test(pass[1]))) return passToFacilitator(ctx, pass[1]);
     const answer = /^answer\s+([0-9a-f]{8})(?:\s+([\s\S]+))?$/i.exec(text);
     if (answer) return answerSavedQuestion(ctx, answer[1]!.toLowerCase(), answer[2]?.trim() ?? '');
     const done = /^done\s+(\S+)$/i.exec(text);
     if (done && RECORD_ID.test(done[1]!)) return markDone(ctx, done[1]!);
+    // Hours typed without the command come here too: they are offered as a log, never saved as a question.
+    const offer = hoursOffer(ctx, text);
+    if (offer) return offer;
     return answerQuestion(ctx, text);
   },
 } satisfies Command;
@@ -64,12 +67,7 @@ async function answerQuestion(ctx: Context, question: string): Promise<Reply> {
       EXAMPLE,
     );
   // "thanks" or "ok" is not a question for a facilitator, so it is not recorded.
-  if (!hasTopicWords(question))
-    return textReply(
-      "I'm not sure what you want to know.",
-      'Please ask a question about the program rules.',
-      `Example: ${EXAMPLE}`,
-    );
+  if (!hasTopicWords(question)) return textReply(...words.NOT_A_QUESTION, `Example: ${EXAMPLE}`);
   const match = policyIndex(ctx).answer(question, { state: askerState(ctx) });
   return match ? answerReply(ctx, question, match) : notSureReply(ctx, question);
 }
@@ -109,20 +107,16 @@ async function notSureReply(ctx: Context, question: string): Promise<Reply> {
     wantsReply: false,
     status: 'open',
   });
+  // The console cannot press a button: it is told the words to type, with no id to copy.
+  if (ctx.inv.platform === 'console')
+    return reply([
+      { kind: 'text', text: words.NOT_SURE.join('\n') },
+      { kind: 'text', text: `${words.NOT_SURE_OFFER}\n${words.NOT_SURE_CONSOLE}` },
+    ]);
   return reply([
-    {
-      kind: 'text',
-      text: [
-        "I'm not sure about that.",
-        'I could not find an answer in the policy documents.',
-        'I saved your question so a facilitator can add an answer.',
-      ].join('\n'),
-    },
-    { kind: 'context', text: `You can also ask in other words. Example: ${EXAMPLE}` },
-    {
-      kind: 'actions',
-      buttons: [{ label: 'Pass it to a facilitator', command: 'ask', args: `pass ${id}`, style: 'primary' }],
-    },
+    { kind: 'text', text: words.NOT_SURE.join('\n') },
+    { kind: 'text', text: words.NOT_SURE_OFFER },
+    { kind: 'actions', buttons: [{ label: words.PASS_BUTTON, command: 'ask', args: `pass ${id}`, style: 'primary' }] },
   ]);
 }
 
@@ -156,8 +150,11 @@ async function recordFeedback(ctx: Context, id: string, helpful: boolean): Promi
   );
 }
 
-async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
+async function passToFacilitator(ctx: Context, given: string | undefined): Promise<Reply> {
   const questions = await questionsCollection(ctx.services.store);
+  // "/ask pass" alone: the person's last question that found no answer.
+  const id = given ?? (await lastOpenQuestion(ctx));
+  if (!id) throw new UserError('ask-pass-none', words.NOTHING_TO_PASS, EXAMPLE);
   const open = await questions.get(id);
   if (!open || open.personId !== ctx.actor.person.id) {
     throw new UserError('ask-pass-unknown', 'I could not find that question. You can ask it again.', EXAMPLE);
@@ -169,7 +166,35 @@ async function passToFacilitator(ctx: Context, id: string): Promise<Reply> {
       `To see it, ask again: /ask ${open.question}`,
     );
   await questions.update(id, (q) => (q ? { ...q, wantsReply: true } : undefined));
-  return textReply('Done. I passed your question to a facilitator.', `Your question: "${open.question}"`);
+  return textReply(...words.PASSED(open.question));
+}
+
+async function lastOpenQuestion(ctx: Context): Promise<string | undefined> {
+  const questions = await questionsCollection(ctx.services.store);
+  const mine = (await questions.where({ status: 'open' }))
+    .filter((q) => q.value.personId === ctx.actor.person.id)
+    .sort((a, b) => a.value.askedAt.localeCompare(b.value.askedAt));
+  return mine.at(-1)?.id;
+}
+
+/** "i did 2 hrs shadowing yesterday": a Yes button that runs the real /hours log, and a No. */
+function hoursOffer(ctx: Context, text: string): Reply | undefined {
+  const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
+  const today = ctx.services.clock.now().startOf('day');
+  const intent = readHoursIntent(text, program, today);
+  if (!intent) return undefined;
+  const { parsed } = intent;
+  return reply([
+    { kind: 'text', text: logOffer(parsed.minutes, parsed.category.label, parsed.date, today.toISODate()!) },
+    ...(parsed.note ? [{ kind: 'text' as const, text: `Note: ${parsed.note}` }] : []),
+    {
+      kind: 'actions',
+      buttons: [
+        { label: LOG_OFFER_YES, command: 'hours', args: intent.args, style: 'primary' },
+        { label: LOG_OFFER_NO, command: 'hours', args: 'cancel' },
+      ],
+    },
+  ]);
 }
 
 async function listUnanswered(ctx: Context): Promise<Reply> {
@@ -218,7 +243,7 @@ async function markDone(ctx: Context, id: string): Promise<Reply> {
  */
 async function reloadDocuments(ctx: Context): Promise<Reply> {
   if (!hasRole(ctx.actor, 'facilitator'))
-    throw new UserError('not-allowed', 'Only facilitators and admins can reload the policy documents.', EXAMPLE);
+    throw new UserError('not-allowed', 'Only a facilitator can load new policy files.', EXAMPLE);
   const index = buildPolicyIndex(ctx.services.config.policiesDir);
   ctx.services.policy = index;
   const files = new Set(index.sections.map((s) => s.file)).size;

@@ -12,7 +12,6 @@ import {
   amountText,
   entryLine,
   hoursProgress,
-  hoursText,
   nextStepText,
   NOT_STARTED_TEXT,
   shareProgress,
@@ -23,6 +22,7 @@ import type { Person } from '../src/store/schema.ts';
 import { allMeetings } from '../src/meetings/meetings.ts';
 import { attendanceOf } from '../src/meetings/attendance.ts';
 import { ATTENDANCE_HEADING, attendanceHow, attendanceLine } from '../src/messages/attendance.ts';
+import * as words from '../src/messages/cert.ts';
 
 const MARK_EXAMPLE = '/cert mark @alice peer-mentor-101 3/4';
 
@@ -59,7 +59,7 @@ function requirementBlocks(s: RequirementStatus, today: string): Block[] {
 
 async function showStatus(ctx: Context, text: string): Promise<Reply> {
   const [mention] = takeMention(text);
-  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'certification status');
+  const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'progress');
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
   const today = ctx.services.clock.today();
@@ -71,6 +71,27 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
       text: `${self ? 'Your certification' : `Certification of ${displayName(person)}`}: ${program.name}`,
     },
   ];
+  // The numbers first, in sentences ("You have 3 hours of face-to-face mentoring. You need 45."),
+  // then a bar of the steps done, then every step.
+  const who = self ? 'You' : displayName(person);
+  for (const s of status.requirements) {
+    if (s.started === false) continue;
+    const amount = s.share?.minutes ?? (s.requirement.kind === 'hours' ? s.minutes : undefined);
+    if (!amount) continue;
+    const what =
+      s.requirement.kind === 'face-to-face'
+        ? 'of face-to-face mentoring'
+        : `for the ${s.requirement.label.toLowerCase().replace(/ hours$/, '')}`;
+    blocks.push({ kind: 'text', text: words.haveNeed(who, amount.approved, amount.target, what) });
+  }
+  const counted = status.requirements.filter((s) => s.started !== false);
+  blocks.push({
+    kind: 'progress',
+    label: words.STEPS_LABEL,
+    done: counted.filter((s) => s.done).length,
+    total: counted.length,
+    unit: 'steps',
+  });
   for (const s of status.requirements) blocks.push(...requirementBlocks(s, today));
   const next = openRequirements(status.requirements)[0];
   // The "next" texts speak to the mentor ("Show your supervisor…"); others see what is missing.
@@ -81,21 +102,20 @@ async function showStatus(ctx: Context, text: string): Promise<Reply> {
         ? `Next step: ${nextStepText(next, true, today)}`
         : `Next step for ${displayName(person)}: ${nextStepText(next, false, today)}`,
     });
-  else blocks.push({ kind: 'text', text: 'Everything is done for now. Great work!' });
+  else blocks.push({ kind: 'text', text: words.ALL_DONE });
   const attendance = await attendanceBlock(ctx, program, person, self);
   if (attendance) blocks.push(attendance);
   if (status.outside.length)
     blocks.push({
       kind: 'text',
-      text: [
-        'These hours do not count, because of their date:',
-        ...status.outside.map((o) => entryLine(program, o.entry, status.outside, today)),
-      ].join('\n'),
+      text: [words.NOT_COUNTED, ...status.outside.map((o) => entryLine(program, o.entry, status.outside, today))].join(
+        '\n',
+      ),
     });
   if (status.waiting)
     blocks.push({
       kind: 'context',
-      text: `${hoursText(status.waiting)} still wait for a supervisor to approve them. Only approved hours count.`,
+      text: words.waitingLine(status.waiting),
     });
   return reply(blocks);
 }
@@ -186,7 +206,8 @@ const SUBCOMMANDS = wordTable({
 export default {
   name: 'cert',
   description: 'See how close you are to certification.',
-  examples: ['/cert', '/cert @alice', MARK_EXAMPLE, '/cert unmark @alice peer-mentor-101'],
+  examples: ['/cert'],
+  roleExamples: { supervisor: ['/cert @alice', MARK_EXAMPLE, '/cert unmark @alice peer-mentor-101'] },
   subcommands: [
     {
       name: 'show',

@@ -73,7 +73,8 @@ async function listDeadlines(ctx: Context, text: string): Promise<Reply> {
 export default {
   name: 'deadlines',
   description: 'What is due soon, and what is late.',
-  examples: ['/deadlines', '/deadlines @alice', '/deadlines mute'],
+  examples: ['/deadlines', '/deadlines mute'],
+  roleExamples: { supervisor: ['/deadlines @alice'] },
   subcommands: [
     {
       name: 'show',

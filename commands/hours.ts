@@ -10,6 +10,9 @@ import { showEntryHistory } from '../src/hours/entry-history.ts';
 import { hoursSummary } from '../src/hours/summary.ts';
 import { findDuration } from '../src/parse/duration.ts';
 import { wordTable } from '../src/lookup.ts';
+import { textReply } from '../src/message.ts';
+import { HOURS_KEYS, plainOptions } from '../src/parse/options.ts';
+import { LOG_CANCELLED } from '../src/messages/hours.ts';
 
 const SUBCOMMANDS = wordTable({
   log: 'log',
@@ -36,6 +39,7 @@ const SUBCOMMANDS = wordTable({
   deny: 'reject',
   history: 'history',
   changes: 'history',
+  cancel: 'cancel',
 });
 
 const user = (description: string) => ({ name: 'user', description, type: 'user' as const });
@@ -49,13 +53,14 @@ export default {
     '/hours',
     '/hours list 5',
     '/hours undo',
-    '/hours edit 3 1.5 hours',
+    '/hours edit 3 90 min',
     '/hours export',
-    '/hours export team',
     '/hours report',
-    '/hours approve @alice',
     '/hours history 3',
   ],
+  roleExamples: {
+    supervisor: ['/hours approve @alice', '/hours export team', '/hours report @alice'],
+  },
   subcommands: [
     {
       name: 'log',
@@ -135,7 +140,8 @@ export default {
       if (!text) return hoursSummary(ctx, '');
       // "/hours 2h shadowing" means log; "/hours @alice" means show.
       if (text.startsWith('@') || text.startsWith('<@')) return hoursSummary(ctx, text);
-      if (findDuration(text, '/hours log 2h shadowing') || /\d/.test(text)) return logHours(ctx, text);
+      if (findDuration(text, '/hours log 2h shadowing') || /\d/.test(text))
+        return logHours(ctx, plainOptions(text, HOURS_KEYS));
       throw new UserError(
         'hours-subcommand',
         `I don't know "/hours ${text.split(/\s+/)[0]}".`,
@@ -146,7 +152,7 @@ export default {
     const [sub, rest] = split;
     switch (sub) {
       case 'log':
-        return logHours(ctx, rest);
+        return logHours(ctx, plainOptions(rest, HOURS_KEYS));
       case 'show':
         return hoursSummary(ctx, rest);
       case 'list':
@@ -156,7 +162,10 @@ export default {
       case 'delete':
         return deleteHours(ctx, rest);
       case 'edit':
-        return editHours(ctx, rest);
+        return editHours(ctx, plainOptions(rest, HOURS_KEYS));
+      case 'cancel':
+        // The No of "Log 2 hours of shadowing for yesterday?": nothing was saved, nothing is.
+        return textReply(...LOG_CANCELLED);
       case 'export':
         return exportHours(ctx, rest);
       case 'report':

@@ -15,13 +15,13 @@ import { describeSeries, formatDay, formatHours, formatWhen } from '../src/meeti
 import { formatDuration } from '../src/parse/duration.ts';
 import { calendarFile } from '../src/meetings/ics.ts';
 import { findMeeting } from '../src/meetings/lookup.ts';
+import * as say from '../src/messages/meet.ts';
 import { tellYesSayers } from './meet-people.ts';
 import { cannotScheduleHere } from '../src/messages/reach.ts';
 import { historyItem, nextAction } from '../src/hours/history.ts';
 
 function requireFacilitator(ctx: Context, what: string): void {
-  if (!hasRole(ctx.actor, 'facilitator'))
-    throw new UserError('not-allowed', `Only a facilitator can ${what}.`, '/meet list');
+  if (!hasRole(ctx.actor, 'facilitator')) throw new UserError('not-allowed', say.onlyFacilitator(what), '/meet list');
 }
 
 /** `named`: the labels say which meeting, for a list of several (Discord shows every button below the list). */
@@ -58,23 +58,23 @@ export async function scheduleMeeting(ctx: Context, text: string): Promise<Reply
     attended: {},
   };
   const next = upcoming(meeting, now, 1)[0];
-  if (!next) throw new UserError('in-the-past', 'That time has already passed.', SCHEDULE_EXAMPLE);
+  if (!next) throw new UserError('in-the-past', say.IN_THE_PAST, SCHEDULE_EXAMPLE);
   await requirePostable(ctx);
   await ensureSaved(services, ctx.actor);
   await store.put(id, meeting);
   return reply([
-    { kind: 'heading', text: `Scheduled: ${meeting.title}` },
+    { kind: 'heading', text: say.scheduled(meeting.title) },
     {
       kind: 'text',
       text: [
-        `It happens ${describeSeries(meeting, services.config.tz, now)}.`,
-        `It lasts ${formatDuration(meeting.minutes)}.`,
-        `The first one is ${formatWhen(next.start, now)}.`,
-        `Its short name is ${id}.`,
+        say.happens(describeSeries(meeting, services.config.tz, now)),
+        say.lasts(formatDuration(meeting.minutes)),
+        say.firstOne(formatWhen(next.start, now)),
+        say.shortName(id),
       ].join('\n'),
     },
-    ...(meeting.link ? [{ kind: 'text' as const, text: `Link: ${meeting.link}` }] : []),
-    { kind: 'actions', buttons: [{ label: 'Add to my calendar', command: 'meet', args: `ics ${id}` }] },
+    ...(meeting.link ? [{ kind: 'text' as const, text: say.linkLine(meeting.link) }] : []),
+    { kind: 'actions', buttons: [{ label: say.ADD_TO_CALENDAR, command: 'meet', args: `ics ${id}` }] },
   ]);
 }
 
@@ -96,25 +96,24 @@ export async function listMeetings(ctx: Context): Promise<Reply> {
     .filter((x): x is { meeting: Meeting; occurrence: Occurrence } => x.occurrence !== undefined)
     .sort((a, b) => a.occurrence.start.toMillis() - b.occurrence.start.toMillis());
   if (!next.length) {
-    const hint = hasRole(ctx.actor, 'facilitator') ? `To add one: ${SCHEDULE_EXAMPLE}` : 'A facilitator can add one.';
-    return textReply('There are no meetings coming up.', hint);
+    const hint = hasRole(ctx.actor, 'facilitator') ? say.toAddOne(SCHEDULE_EXAMPLE) : say.A_FACILITATOR_CAN_ADD;
+    return textReply(say.NONE_COMING, hint);
   }
-  const blocks: Block[] = [{ kind: 'heading', text: 'Meetings coming up' }];
+  const blocks: Block[] = [{ kind: 'heading', text: say.COMING_UP }];
   for (const { meeting } of next) {
     const lines = [
       `${meeting.title} (short name: ${meeting.id})`,
-      `It happens ${describeSeries(meeting, services.config.tz, now)}, for ${formatDuration(meeting.minutes)}.`,
-      'Next dates:',
+      say.happens(describeSeries(meeting, services.config.tz, now)),
+      say.lasts(formatDuration(meeting.minutes)),
+      say.NEXT_DATES,
       ...nextDates(meeting, now, 3).map((o) =>
-        isSkipped(o)
-          ? `  ${formatDay(o.date, services.config.tz, now)}: no meeting (cancelled)`
-          : `  ${formatWhen(o.start, now)}`,
+        isSkipped(o) ? say.noMeetingOn(formatDay(o.date, services.config.tz, now)) : `  ${formatWhen(o.start, now)}`,
       ),
     ];
-    if (meeting.link) lines.push(`Link: ${meeting.link}`);
+    if (meeting.link) lines.push(say.linkLine(meeting.link));
     blocks.push({ kind: 'text', text: lines.join('\n') }, rsvpButtons(meeting, next.length > 1));
   }
-  blocks.push({ kind: 'context', text: 'To add them to your calendar, type /meet ics' });
+  blocks.push({ kind: 'context', text: say.CALENDAR_HINT });
   return reply(blocks);
 }
 
@@ -134,7 +133,7 @@ function occurrenceFor(meeting: Meeting, ctx: Context, written: string, example:
           .map((o) => o.date);
     throw new UserError(
       'not-a-meeting-day',
-      `${meeting.title} does not happen on ${formatDay(date, ctx.services.config.tz, now)}.`,
+      say.notOnThatDay(meeting.title, formatDay(date, ctx.services.config.tz, now)),
       example,
       choices.length ? choices : undefined,
     );
@@ -150,21 +149,15 @@ export async function cancelMeeting(ctx: Context, words: string[]): Promise<Repl
   await (await cancelledStore(ctx.services)).put(meeting.id, { title: meeting.title });
   const now = ctx.services.clock.now();
   const dates = upcoming(meeting, now, 24).map((o) => o.date);
-  const told = await tellYesSayers(
-    ctx,
-    meeting,
-    dates,
-    `${meeting.title} is cancelled. There will be no more meetings in this series.`,
-    'cancelled',
-  );
-  return textReply(`Cancelled: ${meeting.title}.`, 'There will be no more reminders for it.', ...toldLine(told));
+  const told = await tellYesSayers(ctx, meeting, dates, say.seriesCancelledNotice(meeting.title), 'cancelled');
+  return textReply(...say.cancelled(meeting.title), ...toldLine(told));
 }
 
 export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply> {
   requireFacilitator(ctx, 'skip meetings');
   const example = '/meet skip lc 2026-04-14';
   const meeting = await findMeeting(ctx.services, words[0], example);
-  if (words.length < 2) throw new UserError('no-date', 'Which day should be skipped? Please add the date.', example);
+  if (words.length < 2) throw new UserError('no-date', say.WHICH_DAY_TO_SKIP, example);
   const occurrence = occurrenceFor(meeting, ctx, words.slice(1).join(' '), example, true);
   const now = ctx.services.clock.now();
   const when = formatDay(occurrence.date, ctx.services.config.tz, now);
@@ -178,15 +171,15 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
       m && !m.skipped.includes(occurrence.date) ? { ...m, skipped: [...m.skipped, occurrence.date].sort() } : undefined,
     )) ?? meeting;
   const next = upcoming(updated, now, 1)[0];
-  const nextLine = next ? [`The next one is ${formatWhen(next.start, now)}.`] : [];
+  const nextLine = next ? [say.nextOne(formatWhen(next.start, now))] : [];
   const told = await tellYesSayers(
     ctx,
     meeting,
     [occurrence.date],
-    [`There is no ${meeting.title} on ${when}. It was cancelled.`, ...nextLine].join('\n'),
+    [say.skippedNotice(meeting.title, when), ...nextLine].join('\n'),
     'skipped',
   );
-  return textReply(`OK. There is no ${meeting.title} on ${when}.`, ...nextLine, ...toldLine(told));
+  return textReply(say.skipped(meeting.title, when), ...nextLine, ...toldLine(told));
 }
 
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'going', 'coming', 'attending', 'sure', 'ok']);
@@ -194,10 +187,12 @@ const NO = new Set(['no', 'n', 'nope', 'not', "can't", 'cant', 'cannot', 'skip',
 
 export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply> {
   const example = '/meet rsvp lc yes';
-  const meeting = await findMeeting(ctx.services, words[0], example);
-  const said = (words[1] ?? '').toLowerCase();
+  // "/meet rsvp peer mentor call yes": the answer is the last word, the meeting is all before it.
+  const said = (words.at(-1) ?? '').toLowerCase();
+  const name = words.length > 2 && (YES.has(said) || NO.has(said)) ? words.slice(0, -1).join(' ') : words[0];
+  const meeting = await findMeeting(ctx.services, name, example);
   const answer: 'yes' | 'no' | undefined = YES.has(said) ? 'yes' : NO.has(said) ? 'no' : undefined;
-  if (!answer) throw new UserError('bad-answer', 'Please answer yes or no.', example, ['yes', 'no']);
+  if (!answer) throw new UserError('bad-answer', say.YES_OR_NO, example, ['yes', 'no']);
   const now = ctx.services.clock.now();
   const next = upcoming(meeting, now, 1)[0];
   if (!next) throw new UserError('no-next', `${meeting.title} has no more dates.`, '/meet list');
@@ -205,11 +200,9 @@ export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply>
   const stored = await setRsvp(ctx.services, meeting.id, next.date, ctx.actor.person.id, answer);
   const coming = Object.values(stored?.rsvps[next.date] ?? {}).filter((a) => a === 'yes').length;
   return textReply(
-    answer === 'yes'
-      ? `Thanks! You will come to ${meeting.title}.`
-      : `Thanks for telling us. You will miss ${meeting.title}.`,
-    `It is ${formatWhen(next.start, now)}.`,
-    `${coming} ${coming === 1 ? 'person is' : 'people are'} coming so far.`,
+    answer === 'yes' ? say.rsvpYes(meeting.title) : say.rsvpNo(meeting.title),
+    say.itIs(formatWhen(next.start, now)),
+    say.comingSoFar(coming),
   );
 }
 
@@ -233,7 +226,7 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
     services.programs.category(services.programs.forPerson(actor.person.programId), 'teleconference');
   await ensureSaved(services, actor);
   const person = actor.person;
-  const lines = [`Thanks! You were at ${meeting.title} on ${when}.`];
+  const lines = [say.wereThere(meeting.title, when)];
   const category = logsHours || undefined;
   // The call's hours and the attendance in one store step: the store refuses the hours past 24
   // hours a day (nothing is stored then), and logs them once per meeting date.
@@ -261,25 +254,17 @@ export async function attendedMeeting(ctx: Context, words: string[]): Promise<Re
       ],
     },
   ).catch((error: unknown) => {
-    if (error instanceof DayFullError)
-      throw new UserError('day-over-24-hours', `That would make more than 24 hours on ${when}.`, '/hours list');
+    if (error instanceof DayFullError) throw new UserError('day-over-24-hours', say.dayOver24(when), '/hours list');
     throw error;
   });
   if (!done) throw new UserError('no-meeting', `${meeting.title} was cancelled.`, '/meet list');
   const logged = done.hours;
   if (logged) {
     const { created } = logged;
-    lines.push(
-      ...(created
-        ? [`I logged ${formatHours(meeting.minutes)} for this call.`, 'Your supervisor still needs to approve them.']
-        : ['I already logged your hours for this call.']),
-    );
+    lines.push(...(created ? [...say.loggedCall(formatHours(meeting.minutes))] : [say.ALREADY_LOGGED_CALL]));
   } else {
     // Only calls are logged as hours (SPEC); say so, so nobody thinks a meeting was counted.
-    lines.push(
-      'I did not log any hours for it. Only calls are logged as hours.',
-      'If it counts toward your hours, log it yourself with /hours log.',
-    );
+    lines.push(...say.NOT_A_CALL);
   }
   return textReply(...lines);
 }
@@ -288,23 +273,16 @@ export async function meetingsIcs(ctx: Context, words: string[]): Promise<Reply>
   const meetings = words[0]
     ? [await findMeeting(ctx.services, words[0], '/meet ics lc')]
     : await allMeetings(ctx.services);
-  if (!meetings.length) return textReply('There are no meetings yet.');
+  if (!meetings.length) return textReply(say.NO_MEETINGS_YET);
   const file = calendarFile(meetings, ctx.services.config.tz);
   const what = meetings.length === 1 ? meetings[0]!.title : 'all meetings';
-  return reply(
-    [{ kind: 'text', text: `Here is a calendar file for ${what}.\nOpen it to add the meetings to your calendar.` }],
-    { files: [file] },
-  );
+  return reply([{ kind: 'text', text: say.calendarFile(what) }], { files: [file] });
 }
 
 /** "I told the 3 people who said they would come." */
 function toldLine(count: number): string[] {
   if (!count) return [];
-  return [
-    count === 1
-      ? 'I told the 1 person who said they would come.'
-      : `I told the ${count} people who said they would come.`,
-  ];
+  return [say.told(count)];
 }
 
 /** The next `count` dates that will happen, with any skipped dates among them (so they can be marked). */

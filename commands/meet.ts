@@ -54,17 +54,11 @@ const ALIASES = wordTable<string>({
 
 export default {
   name: 'meet',
-  description: 'Meetings and calls: see what is coming, say if you will come, get a calendar file.',
-  examples: [
-    '/meet',
-    SCHEDULE_EXAMPLE,
-    '/meet rsvp lc yes',
-    '/meet attended lc',
-    '/meet skip lc 2026-04-14',
-    '/meet who lc',
-    '/meet move lc 3/10 3/12',
-    '/meet ics',
-  ],
+  description: 'Meetings and calls. See what is coming, say if you will come, and get a calendar file.',
+  examples: ['/meet', '/meet rsvp lc yes', '/meet attended lc', '/meet ics'],
+  roleExamples: {
+    facilitator: [SCHEDULE_EXAMPLE, '/meet skip lc 2026-04-14', '/meet who lc', '/meet move lc 3/10 3/12'],
+  },
   subcommands: [
     { name: 'list', description: 'Meetings coming up', options: [] },
     {

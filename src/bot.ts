@@ -3,9 +3,12 @@ import { textReply } from './message.ts';
 import { StoreWriteError, UserError } from './errors.ts';
 import type { Services } from './services.ts';
 import type { Actor } from './people.ts';
+import type { Role } from './store/schema.ts';
 import { resolveActor } from './people.ts';
 import { distance } from 'fastest-levenshtein';
 import { waitingAsOne } from './notify/inbox.ts';
+import { wordTable } from './lookup.ts';
+import * as words from './messages/common.ts';
 
 export type Platform = 'console' | 'slack' | 'discord';
 
@@ -57,8 +60,12 @@ export interface Command {
   name: string;
   /** One line: what it does. */
   description: string;
-  /** Examples that work, shown by /help. */
+  /** Examples that work for everyone, shown by /help. */
   examples: string[];
+  /** Examples only some roles can use ("/hours approve @alice"): /help shows them to those roles alone. */
+  roleExamples?: Partial<Record<Exclude<Role, 'mentor'>, string[]>>;
+  /** The least role that can use the command at all: /help lists it only for them. */
+  forRole?: Exclude<Role, 'mentor'>;
   /** The subcommands with typed options (the source for Discord's command definitions). */
   subcommands: SubcommandSpec[];
   run(ctx: Context, text: string): Promise<Reply>;
@@ -90,21 +97,37 @@ export function isTooLong(inv: Pick<Invocation, 'command' | 'text'>): boolean {
 
 function tooLong(commands: Map<string, Command>, inv: Invocation): UserError {
   const name = inv.command.slice(0, 40).toLowerCase().replace(/^\//, '');
-  return new UserError(
-    'too-long',
-    `That is too long. Keep it under ${INPUT_LIMIT.toLocaleString('en-US')} characters.`,
-    commands.get(name)?.examples[0] ?? '/help',
-  );
+  return new UserError('too-long', words.tooLong(INPUT_LIMIT), commands.get(name)?.examples[0] ?? '/help');
 }
 
-const OOPS = [
-  'Sorry, something went wrong on my side.',
-  'Please try again in a minute.',
-  'If it keeps happening, tell your facilitator.',
-];
+/** Short names and common slips of a command, run as that command (with a note saying so). */
+const COMMAND_ALIASES = wordTable({
+  hour: 'hours',
+  hrs: 'hours',
+  hr: 'hours',
+  log: 'hours',
+  certification: 'cert',
+  certificate: 'cert',
+  progress: 'cert',
+  meeting: 'meet',
+  meetings: 'meet',
+  calendar: 'meet',
+  deadline: 'deadlines',
+  due: 'deadlines',
+  question: 'ask',
+});
 
-/** A write failed: the store changed nothing, and the person should know that. */
-const NOT_SAVED = ['Sorry, I could not save that, so nothing was changed.', 'Please try again later.'];
+/**
+ * The one command a near-miss name means ("/hour", "/hrs", "/meets"), or undefined when it is
+ * not close to exactly one. Only then is it run: a slip that could be two commands is asked about.
+ */
+export function nearCommand(commands: ReadonlyMap<string, Command>, name: string): string | undefined {
+  const alias = COMMAND_ALIASES.get(name);
+  if (alias && commands.has(alias)) return alias;
+  if (name.length < 3) return undefined;
+  const near = [...commands.keys()].filter((known) => distance(known, name) <= (known.length > 4 ? 2 : 1));
+  return near.length === 1 ? near[0] : undefined;
+}
 
 /**
  * Runs one invocation and always returns a reply a person can understand: a mistake in the
@@ -115,31 +138,34 @@ export async function dispatch(services: Services, inv: Invocation): Promise<Rep
     const { commands } = services;
     if (isTooLong(inv)) return forPlatform(userErrorReply(tooLong(commands, inv)), inv.platform);
     const name = inv.command.toLowerCase().replace(/^\//, '');
-    const command = commands.get(name);
-    if (!command) {
-      // A small typo ("/hour") gets the likely command offered, not run: it may change data.
-      const near = [...commands.keys()].find((known) => distance(known, name) <= (known.length > 4 ? 2 : 1));
-      const hint = near ? `Did you mean /${near}?` : 'Type /help to see what I can do.';
-      return forPlatform(textReply(`I don't know the command /${inv.command.replace(/^\//, '')}.`, hint), inv.platform);
-    }
+    const meant = commands.get(name) ? name : nearCommand(commands, name);
+    const command = meant ? commands.get(meant) : undefined;
+    if (!command)
+      return forPlatform(textReply(...words.unknownCommand(inv.command.replace(/^\//, ''), undefined)), inv.platform);
     const actor = await resolveActor(services, inv);
-    const result = await command.run({ inv, services, actor }, inv.text.trim());
+    let result = await command.run({ inv: { ...inv, command: command.name }, services, actor }, inv.text.trim());
+    // "/hrs" ran /hours: one line says so, so the person learns the name without being stopped.
+    if (meant !== name)
+      result = {
+        ...result,
+        blocks: [{ kind: 'context', text: words.nearMissNote(name, command.name) }, ...result.blocks],
+      };
     return forPlatform(await withInbox(services, actor, result), inv.platform);
   } catch (error) {
     if (error instanceof UserError) return forPlatform(userErrorReply(error), inv.platform);
     if (error instanceof StoreWriteError) {
       services.log.error(`command /${inv.command} could not be saved for ${inv.platform}:${inv.userId}`, error);
-      return textReply(...NOT_SAVED);
+      return textReply(...words.NOT_SAVED);
     }
     services.log.error(`command /${inv.command} failed for ${inv.platform}:${inv.userId}`, error);
-    return textReply(...OOPS);
+    return textReply(...words.OOPS);
   }
 }
 
 export function userErrorReply(error: UserError): Reply {
   const lines = [error.message];
-  if (error.choices?.length) lines.push(`You can use: ${error.choices.join(', ')}.`);
-  if (error.example) lines.push(`Example: ${error.example}`);
+  if (error.choices?.length) lines.push(words.choicesLine(error.choices));
+  if (error.example) lines.push(words.exampleLine(error.example));
   return textReply(...lines);
 }
 

@@ -146,7 +146,7 @@ export function canSee(actor: Actor, target: Person): boolean {
 export function notAllowed(what: string): UserError {
   return new UserError(
     'not-allowed',
-    `You can only see ${what} for yourself, or for people you supervise.`,
+    `You can only see your own ${what}.`,
     `/${what === 'hours' ? 'hours' : what === 'deadlines' ? 'deadlines' : 'cert'}`,
   );
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../bot.ts';
+import * as say from '../messages/review.ts';
 import { UserError } from '../errors.ts';
 import { reply, textReply } from '../message.ts';
 import type { Block, Reply } from '../message.ts';
@@ -15,8 +16,7 @@ const EXAMPLE = '/hours approve @alice';
 const MAX_ROWS = 5;
 
 function checkReviewer(ctx: Context): void {
-  if (!hasRole(ctx.actor, 'supervisor'))
-    throw new UserError('not-supervisor', 'Only a supervisor can approve hours.', '/hours');
+  if (!hasRole(ctx.actor, 'supervisor')) throw new UserError('not-supervisor', say.ONLY_SUPERVISOR, '/hours');
 }
 
 async function mentorsOf(ctx: Context): Promise<Person[]> {
@@ -35,19 +35,18 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   const [mention, rest] = takeMention(text);
   const verb = decision === 'approved' ? 'approve' : 'reject';
   if (!mention) {
-    if (decision === 'rejected')
-      throw new UserError('reject-who', 'Whose hours? Name the person and the entry number.', '/hours reject @alice 3');
+    if (decision === 'rejected') throw new UserError('reject-who', say.REJECT_WHO, '/hours reject @alice 3');
     const list = await listWaiting(ctx, await mentorsOf(ctx));
     // "/hours approve all" with no name: say plainly that nothing was approved yet, above the list.
     if (!/^all$/i.test(rest.trim())) return list;
     return {
       ...list,
-      blocks: [{ kind: 'text', text: 'Nothing is approved yet. Whose hours? Name the person.' }, ...list.blocks],
+      blocks: [{ kind: 'text', text: say.NOTHING_YET_WHOSE }, ...list.blocks],
     };
   }
   const person = await requireMentioned(ctx.services, mention, ctx.inv.platform, EXAMPLE);
   if (!canSee(ctx.actor, person) || person.id === ctx.actor.person.id) {
-    throw new UserError('not-your-mentor', `You can only ${verb} hours of people you supervise.`, EXAMPLE);
+    throw new UserError('not-your-mentor', say.notYourMentor(verb), EXAMPLE);
   }
   const { words, reason } = idsAndReason(rest);
   if (decision === 'approved' && reason)
@@ -68,23 +67,18 @@ export async function reviewHours(ctx: Context, text: string, decision: 'approve
   if (result.unknown.length)
     throw new UserError(
       'entry-not-found',
-      `${displayName(person)} has no entry #${result.unknown[0]}.`,
+      say.noEntry(displayName(person), result.unknown[0]!),
       `/hours ${verb} ${mention} all`,
     );
   const changed = result.changed.length;
   const rejected = decision === 'rejected' ? result.changed : [];
   if (rejected.length) await tellRejected(ctx, person, rejected, reason);
-  const word = decision === 'approved' ? 'Approved' : 'Marked as not approved';
+  const approved = decision === 'approved';
   if (changed === 0)
-    return textReply(
-      'Nothing changed.',
-      ids.length
-        ? `These hours are already ${decision === 'approved' ? 'approved' : 'marked as not approved'}.`
-        : 'No hours are waiting for approval.',
-    );
+    return textReply(say.NOTHING_CHANGED, ids.length ? say.alreadyDecided(approved) : say.NONE_WAITING);
   return textReply(
-    `${word}: ${changed} ${changed === 1 ? 'entry' : 'entries'} for ${displayName(person)}.`,
-    ...(rejected.length ? [`I told ${displayName(person)}${reason ? ', with your reason' : ''}.`] : []),
+    say.decided(approved, changed, displayName(person)),
+    ...(rejected.length ? [say.toldMentor(displayName(person), Boolean(reason))] : []),
   );
 }
 
@@ -103,7 +97,7 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
     const { outside } = personStatus(program, person, entries, today);
     const total = waiting.reduce((n, e) => n + e.minutes, 0);
     const ref = `@${person.id}`;
-    blocks.push({ kind: 'heading', text: `${displayName(person)}: ${hoursText(total)} waiting for approval` });
+    blocks.push({ kind: 'heading', text: say.waitingHeading(displayName(person), hoursText(total)) });
     blocks.push({ kind: 'text', text: waiting.map((e) => entryLine(program, e, outside, today)).join('\n') });
     if (rows < MAX_ROWS) {
       const first = waiting[0]!;
@@ -115,16 +109,16 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
         buttons: [
           // The entries shown, by number: hours logged after the list was shown are not approved unseen.
           {
-            label: `Approve all ${waiting.length}${whose}`,
+            label: say.approveAll(waiting.length, whose),
             command: 'hours',
             args: `approve ${ref} ${compactIds(waiting.map((e) => e.id))}`,
             style: 'primary',
           },
           ...(waiting.length > 1
-            ? [{ label: `Approve #${first.id}${whose}`, command: 'hours', args: `approve ${ref} ${first.id}` }]
+            ? [{ label: say.approveOne(first.id, whose), command: 'hours', args: `approve ${ref} ${first.id}` }]
             : []),
           {
-            label: `Reject #${first.id}${whose}`,
+            label: say.rejectOne(first.id, whose),
             command: 'hours',
             args: `reject ${ref} ${first.id}`,
             style: 'danger' as const,
@@ -134,8 +128,8 @@ async function listWaiting(ctx: Context, people: Person[]): Promise<Reply> {
       rows += 1;
     }
   }
-  if (blocks.length === 0) return textReply('No hours are waiting for approval.');
-  blocks.push({ kind: 'context', text: 'To approve one entry, type its number. Example: /hours approve @alice 3' });
+  if (blocks.length === 0) return textReply(say.NONE_WAITING);
+  blocks.push({ kind: 'context', text: say.APPROVE_HINT });
   return reply(blocks);
 }
 
@@ -153,11 +147,7 @@ function idsAndReason(text: string): { words: string[]; reason: string } {
   }
   const reason = rest.replace(/^(because|reason:?|-|:)\s*/i, '').trim();
   if (reason.length > REASON_LIMIT)
-    throw new UserError(
-      'reason-too-long',
-      `Please keep the reason under ${REASON_LIMIT} characters.`,
-      '/hours reject @alice 3 wrong date',
-    );
+    throw new UserError('reason-too-long', say.reasonTooLong(REASON_LIMIT), '/hours reject @alice 3 wrong date');
   return { words, reason };
 }
 
@@ -167,11 +157,10 @@ async function tellRejected(ctx: Context, person: Person, entries: HourEntry[], 
   const by = displayName(ctx.actor.person);
   const first = entries[0]!;
   const lines = [
-    `${by} did not approve ${entries.length === 1 ? 'this entry' : `these ${entries.length} entries`}:`,
+    say.notApprovedBy(by, entries.length),
     ...entries.map((e) => entryLine(program, e)),
-    ...(reason ? [`Reason: ${reason}`] : []),
-    `To fix it, type /hours edit ${first.id} and the right date, time or activity.`,
-    `Then it goes back to ${by} to approve.`,
+    ...(reason ? [say.reasonLine(reason)] : []),
+    ...say.howToFix(first.id, by),
   ];
   await tell(ctx.services, [
     {

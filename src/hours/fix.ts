@@ -3,7 +3,7 @@ import type { Context } from '../bot.ts';
 import { UserError } from '../errors.ts';
 import { reply, textReply } from '../message.ts';
 import type { Reply } from '../message.ts';
-import { findDuration, findBareHours, formatDuration } from '../parse/duration.ts';
+import { findDuration, findBareHours } from '../parse/duration.ts';
 import { findDate, formatDate } from '../parse/date.ts';
 import { findCategory } from '../parse/category.ts';
 import type { HourEntry, NewHourEntry } from '../store/schema.ts';
@@ -11,6 +11,7 @@ import { categoryLabel, entryLine } from './format.ts';
 import { personStatus } from '../programs/status.ts';
 import { displayName, mentionWord, resolveTarget, takeMention } from '../people.ts';
 import { logExample, NOTE_LIMIT } from '../parse/log.ts';
+import * as words from '../messages/hours.ts';
 import { historyItem, keepDeleted, lastAction, markRestored, nextAction } from './history.ts';
 
 const LIST_MAX = 50;
@@ -19,45 +20,33 @@ const LIST_MAX = 50;
 export async function listHours(ctx: Context, text: string): Promise<Reply> {
   const [mention, rest] = takeMention(text);
   const n = rest ? Number(rest) : 10;
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError('list-count', 'Give the number of entries to show, like 5.', '/hours list 5');
+  if (!Number.isInteger(n) || n < 1) throw new UserError('list-count', words.LIST_COUNT, '/hours list 5');
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
   const self = person.id === ctx.actor.person.id;
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
   if (entries.length === 0)
-    return textReply(
-      self ? 'You have not logged any hours yet.' : `${displayName(person)} has not logged any hours yet.`,
-      `Example: ${logExample(program)}`,
-    );
+    return textReply(words.noHoursYet(self ? undefined : displayName(person)), `Example: ${logExample(program)}`);
   const shown = entries.slice(-Math.min(n, LIST_MAX));
   const today = ctx.services.clock.today();
   const { outside } = personStatus(program, person, entries, today);
-  const count = `${shown.length} ${shown.length === 1 ? 'entry' : 'entries'}`;
+  const count = words.countWords(shown.length);
   return reply([
-    { kind: 'heading', text: self ? `Your last ${count}:` : `Last ${count} of ${displayName(person)}:` },
+    { kind: 'heading', text: self ? words.yourLast(count) : words.theirLast(count, displayName(person)) },
     { kind: 'text', text: shown.map((e) => entryLine(program, e, outside, today)).join('\n') },
     {
       kind: 'context',
-      text: self
-        ? 'To fix one, use its number. Example: /hours delete 3'
-        : `To approve one, use its number. Example: /hours approve @${mentionWord(person)} ${shown[0]!.id}`,
+      text: self ? words.FIX_HINT : words.approveHint(mentionWord(person), shown[0]!.id),
     },
   ]);
 }
 
 async function ownEntry(ctx: Context, idText: string, example: string): Promise<HourEntry> {
   const id = idText.replace(/^#/, '');
-  if (!/^\d+$/.test(id)) throw new UserError('entry-id', 'Which entry? Give its number from /hours list.', example);
+  if (!/^\d+$/.test(id)) throw new UserError('entry-id', words.WHICH_ENTRY, example);
   const entry = (await ctx.services.store.hours.list(ctx.actor.person.id)).find((e) => e.id === id);
-  if (!entry)
-    throw new UserError('entry-not-found', `You have no entry #${id}. Type /hours list to see your entries.`, example);
-  if (entry.status === 'approved')
-    throw new UserError(
-      'entry-approved',
-      `Entry #${id} is already approved. Ask your supervisor if it needs a change.`,
-      '/hours list',
-    );
+  if (!entry) throw new UserError('entry-not-found', words.noSuchEntry(id), example);
+  if (entry.status === 'approved') throw new UserError('entry-approved', words.alreadyApproved(id), '/hours list');
   return entry;
 }
 
@@ -65,8 +54,7 @@ async function ownEntry(ctx: Context, idText: string, example: string): Promise<
 export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   const id = text.trim().replace(/^#/, '');
   const existing = (await ctx.services.store.hours.list(ctx.actor.person.id)).find((e) => e.id === id);
-  if (/^\d+$/.test(id) && !existing)
-    return textReply(`There is no entry #${id}. It may already be deleted.`, 'Type /hours list to see your entries.');
+  if (/^\d+$/.test(id) && !existing) return textReply(...words.maybeDeleted(id));
   const entry = await ownEntry(ctx, text, '/hours delete 3');
   const personId = ctx.actor.person.id;
   const all = await ctx.services.store.hours.list(personId);
@@ -74,9 +62,13 @@ export async function deleteHours(ctx: Context, text: string): Promise<Reply> {
   await keepDeleted(ctx.services, personId, entry, historyItem(ctx.services, personId, 'deleted', n));
   await ctx.services.store.hours.remove(personId, entry.id);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
-  return textReply(
-    `Deleted #${entry.id}: ${formatDuration(entry.minutes)} of ${categoryLabel(program, entry.category).toLowerCase()} on ${formatDate(entry.date, ctx.services.clock.today())}.`,
+  const what = words.entryWhat(
+    entry.minutes,
+    categoryLabel(program, entry.category),
+    entry.date,
+    ctx.services.clock.today(),
   );
+  return textReply(words.deleted(entry.id, what));
 }
 
 /**
@@ -89,34 +81,29 @@ export async function undoHours(ctx: Context): Promise<Reply> {
   const today = ctx.services.clock.today();
   const entries = await ctx.services.store.hours.list(personId);
   const last = await lastAction(ctx.services, personId, entries);
-  if (!last) return textReply('There is nothing to undo.');
-  const what = (e: HourEntry) =>
-    `${formatDuration(e.minutes)} of ${categoryLabel(program, e.category).toLowerCase()} on ${formatDate(e.date, today)}`;
+  if (!last) return textReply(words.NOTHING_TO_UNDO);
+  const what = (e: HourEntry) => words.entryWhat(e.minutes, categoryLabel(program, e.category), e.date, today);
   if (last.kind === 'deleted') {
     // It keeps the time it was first made: /hours history of an entry with no 'logged' item reads it.
     const { id: _id, history, ...rest } = last.entry;
     const { entry } = await ctx.services.store.hours.add(personId, { ...rest, history: history?.slice(0, -1) });
     await markRestored(ctx.services, last.key, entry.id);
-    return textReply(`Undone: the entry you deleted is back, as #${entry.id}: ${what(entry)}.`);
+    return textReply(words.undoneDelete(entry.id, what(entry)));
   }
-  if (last.entry.status === 'approved')
-    return textReply(
-      `Your last change was to #${last.entry.id}, and it is approved now, so I did not undo it.`,
-      'Ask your supervisor if it needs a change.',
-    );
+  if (last.entry.status === 'approved') return textReply(...words.undoApproved(last.entry.id));
   if (last.kind === 'logged') {
     // Kept for /hours history, marked so a second undo goes one more step back instead of restoring it.
     const n = await nextAction(ctx.services, personId, entries);
     await keepDeleted(ctx.services, personId, last.entry, historyItem(ctx.services, personId, 'deleted', n), true);
     await ctx.services.store.hours.remove(personId, last.entry.id);
-    return textReply(`Undone: I deleted #${last.entry.id}, the entry you logged last: ${what(last.entry)}.`);
+    return textReply(words.undoneLog(last.entry.id, what(last.entry)));
   }
   const history = (last.entry.history ?? []).filter((h) => h !== last.item);
   const updated = (await ctx.services.store.hours.update(personId, last.entry.id, {
     ...(last.item.before as Partial<NewHourEntry>),
     history,
   }))!;
-  return textReply(`Undone: your last change to #${updated.id}.`, `Now: ${what(updated)}.`);
+  return textReply(...words.undoneEdit(updated.id, what(updated)));
 }
 
 const EDIT_EXAMPLE = '/hours edit 3 90 min';
@@ -126,8 +113,7 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   const [idText = '', ...rest] = text.trim().split(/\s+/);
   const entry = await ownEntry(ctx, idText, EDIT_EXAMPLE);
   const change = rest.join(' ').trim();
-  if (!change)
-    throw new UserError('edit-nothing', 'What should change? Give a new time, category, date or "note".', EDIT_EXAMPLE);
+  if (!change) throw new UserError('edit-nothing', words.EDIT_NOTHING, EDIT_EXAMPLE);
   const program = ctx.services.programs.forPerson(ctx.actor.person.programId);
   const today = ctx.services.clock.now().startOf('day');
   const patch: Partial<NewHourEntry> = {};
@@ -137,11 +123,7 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
     return ' ';
   });
   if (patch.note !== undefined && patch.note.length > NOTE_LIMIT)
-    throw new UserError(
-      'note-too-long',
-      `The note is too long. It can have ${NOTE_LIMIT} letters at most.`,
-      EDIT_EXAMPLE,
-    );
+    throw new UserError('note-too-long', words.noteTooLong(NOTE_LIMIT), EDIT_EXAMPLE);
   const duration = findDuration(left, EDIT_EXAMPLE);
   if (duration) {
     patch.minutes = duration.value;
@@ -150,11 +132,7 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
   const date = findDate(left, today, EDIT_EXAMPLE);
   if (date) {
     if (date.value > today.toISODate()!)
-      throw new UserError(
-        'date-in-future',
-        'That date is in the future. You can only log hours you already did.',
-        '/hours edit 3 yesterday',
-      );
+      throw new UserError('date-in-future', words.FUTURE_DATE, '/hours edit 3 yesterday');
     patch.date = date.value;
     left = date.rest;
   }
@@ -184,17 +162,16 @@ export async function editHours(ctx: Context, text: string): Promise<Reply> {
       if (!(error instanceof DayFullError)) throw error;
       throw new UserError(
         'day-over-24-hours',
-        `That would make more than 24 hours on ${formatDate(error.date, ctx.services.clock.today())}.`,
+        words.dayOver24(formatDate(error.date, ctx.services.clock.today())),
         EDIT_EXAMPLE,
       );
     });
-  if (!updated)
-    return textReply(
-      `There is no entry #${entry.id}. It may already be deleted.`,
-      'Type /hours list to see your entries.',
-    );
-  return textReply(
-    `Changed #${updated.id}.`,
-    `Now: ${formatDuration(updated.minutes)} of ${categoryLabel(program, updated.category).toLowerCase()} on ${formatDate(updated.date, ctx.services.clock.today())}.${updated.note ? `\nNote: ${updated.note}` : ''}`,
+  if (!updated) return textReply(...words.maybeDeleted(entry.id));
+  const now = words.entryWhat(
+    updated.minutes,
+    categoryLabel(program, updated.category),
+    updated.date,
+    ctx.services.clock.today(),
   );
+  return textReply(...words.changed(updated.id, now, updated.note));
 }

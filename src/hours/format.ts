@@ -118,7 +118,10 @@ export function nextStepText(s: RequirementStatus, self: boolean, today: string)
     const missing = s.items
       .filter((it) => it.approved < it.target)
       .map((it) => `${hoursText(it.target - it.approved)} of ${it.category.label.toLowerCase()}`);
-    if (missing.length) return `${self ? 'Take' : 'Still to take:'} ${missing.join(', ')}${by}.`;
+    // One training a line: a list of four in one sentence is too long to read.
+    if (missing.length > 1)
+      return [`${self ? 'Take these' : 'Still to take'}${by}:`, ...missing.map((m) => `• ${m}`)].join('\n');
+    if (missing.length) return `${self ? 'Take' : 'Still to take:'} ${missing[0]}${by}.`;
   }
   const amount = s.share?.minutes ?? s.minutes;
   if (amount && amount.approved < amount.target) {

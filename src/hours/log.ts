@@ -9,6 +9,7 @@ import { formatDuration } from '../parse/duration.ts';
 import { countedCategories, personStatus } from '../programs/status.ts';
 import { hoursProgress, hoursText, shareProgress } from './format.ts';
 import { serially } from '../serial.ts';
+import * as words from '../messages/hours.ts';
 import { DayFullError } from '../store/port.ts';
 import { historyItem, nextAction } from './history.ts';
 import type { HourEntry } from '../store/schema.ts';
@@ -50,21 +51,20 @@ async function logHoursNow(ctx: Context, text: string): Promise<Reply> {
       if (!(error instanceof DayFullError)) throw error;
       throw new UserError(
         'day-over-24-hours',
-        `That would make more than 24 hours on ${formatDate(parsed.date, services.clock.today())}.
-You already logged ${hoursText(error.already)} that day.`,
+        words.dayFull(formatDate(parsed.date, services.clock.today()), hoursText(error.already)),
         logExample(program),
       );
     });
   const what = `${formatDuration(entry.minutes)} of ${parsed.category.label.toLowerCase()} on ${formatDate(entry.date, services.clock.today())}`;
-  const blocks: Block[] = [{ kind: 'text', text: created ? `Saved: ${what}.` : `I already saved this: ${what}.` }];
-  if (entry.note) blocks.push({ kind: 'text', text: `Note: ${entry.note}` });
+  const blocks: Block[] = [{ kind: 'text', text: words.saved(what, created) }];
+  if (entry.note) blocks.push({ kind: 'text', text: words.noteLine(entry.note) });
   const all = created ? [...entries, entry] : entries;
   const person = personStatus(program, actor.person, all, services.clock.today());
   const outside = person.outside.find((o) => o.entry.id === entry.id);
   if (outside)
     blocks.push({
       kind: 'text',
-      text: `⚠ These hours are dated ${outside.why}, so they do not count. Your supervisor will see this. If the date is wrong, fix it: /hours edit ${entry.id} <date>`,
+      text: words.notCounted(outside.why, entry.id),
     });
   for (const status of person.requirements) {
     // Progress of every goal these hours count toward (internship, training, continuing education).
@@ -74,7 +74,7 @@ You already logged ${hoursText(error.already)} that day.`,
   }
   blocks.push({
     kind: 'actions',
-    buttons: [{ label: 'Undo', command: 'hours', args: `delete ${entry.id}`, style: 'danger' }],
+    buttons: [{ label: words.UNDO, command: 'hours', args: `delete ${entry.id}`, style: 'danger' }],
   });
   return reply(blocks);
 }
@@ -101,9 +101,9 @@ function duplicateReply(same: HourEntry, line: string, today: string): Reply {
   return reply([
     {
       kind: 'text',
-      text: `You already logged this: #${same.id}, ${formatDuration(same.minutes)} on ${formatDate(same.date, today)}. I did not save it again.`,
+      text: words.loggedTwice(same.id, formatDuration(same.minutes), formatDate(same.date, today)),
     },
-    { kind: 'text', text: `Log it again? Type /hours log ${line.trim()} again` },
-    { kind: 'actions', buttons: [{ label: 'Log it again', command: 'hours', args: `log ${line.trim()} again` }] },
+    { kind: 'text', text: words.logAgainHint(line.trim()) },
+    { kind: 'actions', buttons: [{ label: words.LOG_AGAIN, command: 'hours', args: `log ${line.trim()} again` }] },
   ]);
 }

@@ -55,11 +55,11 @@ export async function buildHoursReport(
               : done
                 ? 'done'
                 : 'not done yet';
-        return { label: s.requirement.label, progress, done };
+        return { label: official(s.requirement), progress, done };
       }),
     milestones: statuses
       .filter((s) => s.requirement.kind === 'milestone')
-      .map((s) => ({ label: s.requirement.label, ...(s.doneOn ? { date: longDate(s.doneOn) } : {}) })),
+      .map((s) => ({ label: official(s.requirement), ...(s.doneOn ? { date: longDate(s.doneOn) } : {}) })),
     totals: [
       { label: 'Approved', value: hoursText(sum('approved')) },
       { label: 'Waiting for approval', value: hoursText(sum('pending')) },
@@ -68,7 +68,7 @@ export async function buildHoursReport(
     entries: entries.map((e) => ({
       id: e.id,
       date: e.date,
-      category: categoryLabel(program, e.category),
+      category: official(program.categories.find((c) => c.id === e.category)) || categoryLabel(program, e.category),
       duration: formatDuration(e.minutes),
       review: reviewText(reviewOf(e), (id) => names.get(id) ?? id, reviewDate),
       note: e.note,
@@ -104,4 +104,9 @@ export async function reportHours(ctx: Context, text: string): Promise<Reply> {
       ],
     },
   );
+}
+
+/** The certification packet names each step and kind as the program's documents do ("Evaluation by your agency"). */
+function official(named: { label: string; official?: string } | undefined): string {
+  return named ? (named.official ?? named.label) : '';
 }

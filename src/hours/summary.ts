@@ -2,6 +2,7 @@ import type { Context } from '../bot.ts';
 import { reply } from '../message.ts';
 import type { Block, Reply } from '../message.ts';
 import { displayName, resolveTarget, takeMention } from '../people.ts';
+import * as words from '../messages/hours.ts';
 import { certStatus, totalsByCategory } from '../programs/status.ts';
 import { categoryLabel, hoursProgress, hoursText, shareProgress } from './format.ts';
 
@@ -11,10 +12,10 @@ export async function hoursSummary(ctx: Context, text: string): Promise<Reply> {
   const person = await resolveTarget(ctx.services, ctx.actor, ctx.inv.platform, mention, 'hours');
   const program = ctx.services.programs.forPerson(person.programId);
   const entries = await ctx.services.store.hours.list(person.id);
-  const whose = person.id === ctx.actor.person.id ? 'Your hours' : `Hours of ${displayName(person)}`;
-  const blocks: Block[] = [{ kind: 'heading', text: `${whose} (${program.name})` }];
+  const name = person.id === ctx.actor.person.id ? undefined : displayName(person);
+  const blocks: Block[] = [{ kind: 'heading', text: words.whoseHours(program.name, name) }];
   if (entries.length === 0) {
-    blocks.push({ kind: 'text', text: 'No hours logged yet.\nExample: /hours log 2h shadowing' });
+    blocks.push({ kind: 'text', text: words.NO_HOURS });
     return reply(blocks);
   }
   const totals = totalsByCategory(entries);
@@ -22,7 +23,7 @@ export async function hoursSummary(ctx: Context, text: string): Promise<Reply> {
     kind: 'fields',
     fields: [...totals].map(([id, t]) => ({
       label: categoryLabel(program, id),
-      value: `${hoursText(t.approved)}${t.pending ? ` (+${hoursText(t.pending)} waiting for approval)` : ''}`,
+      value: `${hoursText(t.approved)}${t.pending ? words.waitingPart(hoursText(t.pending)) : ''}`,
     })),
   });
   for (const status of certStatus(program, person, entries, ctx.services.clock.today())) {
@@ -31,7 +32,7 @@ export async function hoursSummary(ctx: Context, text: string): Promise<Reply> {
   }
   blocks.push({
     kind: 'context',
-    text: 'Only approved hours count toward the goal. Type /hours list to see each entry.',
+    text: words.ONLY_APPROVED,
   });
   return reply(blocks);
 }

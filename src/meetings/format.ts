@@ -1,3 +1,4 @@
+import { formatDuration } from '../parse/duration.ts';
 import { DateTime } from 'luxon';
 import type { Meeting, MeetingKind } from './meetings.ts';
 
@@ -39,10 +40,9 @@ export function describeSeries(meeting: Meeting, zone: string, now: DateTime): s
   }
 }
 
+/** "1 hour 30 minutes": hours and minutes, never "1.5 hours" (the one duration formatter). */
 export function formatHours(minutes: number): string {
-  const hours = minutes / 60;
-  const text = Number.isInteger(hours) ? String(hours) : hours.toFixed(2).replace(/0$/, '');
-  return `${text} hour${hours === 1 ? '' : 's'}`;
+  return formatDuration(minutes);
 }
 
 export const KIND_LABEL: Record<MeetingKind, string> = {

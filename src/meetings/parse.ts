@@ -120,6 +120,13 @@ function readRecurrence(rest: string[], today: DateTime): { recurrence: Recurren
     if (!weekday) throw recurrenceError();
     return { recurrence: { type: 'weekly', weekday }, used: 2 };
   }
+  // "3rd wed", "monthly 3rd wed", "weekly on tuesday": the same as with "every", which people leave out.
+  if (NTH.get(first) && weekdayOf(second))
+    return { recurrence: { type: 'nth', nth: NTH.get(first)!, weekday: weekdayOf(second)! }, used: 2 };
+  if (first === 'monthly' && NTH.get(second) && weekdayOf(third))
+    return { recurrence: { type: 'nth', nth: NTH.get(second)!, weekday: weekdayOf(third)! }, used: 3 };
+  if (first === 'weekly' && second === 'on' && weekdayOf(third))
+    return { recurrence: { type: 'weekly', weekday: weekdayOf(third)! }, used: 3 };
   if (first === 'every' || first === 'each') {
     const nth = NTH.get(second);
     if (nth && weekdayOf(third)) return { recurrence: { type: 'nth', nth, weekday: weekdayOf(third)! }, used: 3 };
@@ -134,6 +141,13 @@ function readRecurrence(rest: string[], today: DateTime): { recurrence: Recurren
   throw recurrenceError();
 }
 
+/** Where the recurrence starts: "every", "weekly", ... or an "3rd wed" written without "every". */
+function startsRecurrence(tokens: string[], i: number): boolean {
+  const w = tokens[i]!.toLowerCase();
+  if (RECURRENCE_WORDS.has(w)) return true;
+  return NTH.get(w) !== undefined && weekdayOf(tokens[i + 1]?.toLowerCase() ?? '') !== undefined;
+}
+
 /**
  * The title is quoted, or runs up to the recurrence ("every", "weekly", ...); the word just
  * before the recurrence is the kind when it is one (typos allowed), else the kind is "meeting".
@@ -145,17 +159,19 @@ function readTitleAndKind(tokens: string[], quoted: boolean): { title: string; k
   if (quoted) {
     title = tokens[0]!;
     rest = tokens.slice(1);
-    if (rest[0] && !RECURRENCE_WORDS.has(rest[0].toLowerCase()) && rest[0].toLowerCase() !== 'on') {
+    if (rest[0] && !startsRecurrence(rest, 0) && rest[0].toLowerCase() !== 'on') {
       const k = kindOf(rest[0]);
       if (!k) throw new UserError('bad-kind', `I don't know the kind "${rest[0]}".`, SCHEDULE_EXAMPLE, [...KINDS]);
       kind = k;
       rest = rest.slice(1);
     }
   } else {
-    const at = tokens.findIndex((w, i) => i > 0 && RECURRENCE_WORDS.has(w.toLowerCase()));
+    const at = tokens.findIndex((w, i) => i > 0 && startsRecurrence(tokens, i));
     if (at === -1) throw recurrenceError();
     const k = at > 1 ? kindOf(tokens[at - 1]!) : undefined;
-    title = tokens.slice(0, k ? at - 1 : at).join(' ');
+    // "monthly call 3rd wed": the kind word stays in the title when the rest would be "monthly" alone.
+    const keepKind = k !== undefined && at === 2 && RECURRENCE_WORDS.has(tokens[0]!.toLowerCase());
+    title = tokens.slice(0, k && !keepKind ? at - 1 : at).join(' ');
     kind = k ?? 'meeting';
     rest = tokens.slice(at);
   }

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { UserError } from '../errors.ts';
 import type { Category } from '../programs/schema.ts';
+import { noKind, someKinds, unknownKind, whichKind } from '../messages/categories.ts';
 
 /** Lowercase, with dashes and underscores as spaces, so "co-facilitating" and "co facilitating" meet. */
 export function normalize(s: string): string {
@@ -14,7 +15,12 @@ export function normalize(s: string): string {
 }
 
 function phrasesOf(category: Category): string[] {
-  return [category.id, category.label, ...category.aliases].map(normalize);
+  return [
+    category.id,
+    category.label,
+    ...[category.official, category.word].filter((w) => w !== undefined),
+    ...category.aliases,
+  ].map(normalize);
 }
 
 export interface CategoryMatch {
@@ -49,7 +55,8 @@ export function findCategory(text: string, categories: Category[], example: stri
   // "mentoring" is the start of both mentoring-1on1 and mentoring-group: ask, don't guess.
   const fuzzy = partOfName(words.slice(0, 3), categories) ?? fuzzyMatch(words.slice(0, 3), categories);
   if (fuzzy && fuzzy.length === 1) return { category: fuzzy[0]!.category, rest: rest(fuzzy[0]!.start, 1) };
-  const choices = categories.map((c) => c.id);
+  // The kinds in words ("shadowing, one-on-one mentoring, …"), never a list of ids.
+  const choices = someKinds(categories);
   if (fuzzy && fuzzy.length > 1) {
     // The example shows the first choice in place of the category it had.
     const ids = new Set(categories.map((c) => c.id));
@@ -57,16 +64,10 @@ export function findCategory(text: string, categories: Category[], example: stri
       .split(' ')
       .map((w) => (ids.has(w) ? fuzzy[0]!.category.id : w))
       .join(' ');
-    throw new UserError('category-ambiguous', `Did you mean ${fuzzy.map((f) => f.category.id).join(' or ')}?`, shown);
+    throw new UserError('category-ambiguous', whichKind(fuzzy.map((f) => f.category)), shown);
   }
-  if (words.length === 0)
-    throw new UserError(
-      'category-missing',
-      `What kind of hours are these? Add what you did, like ${choices[0]}.`,
-      example,
-      choices,
-    );
-  throw new UserError('category-unknown', `I don't know the category "${original[0]}".`, example, choices);
+  if (words.length === 0) throw new UserError('category-missing', noKind(categories[0]!), example, choices);
+  throw new UserError('category-unknown', unknownKind(original[0]!), example, choices);
 }
 
 /** A word that is the first word of one or more category ids ("peer", "mentoring"). */

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { UserError } from '../errors.ts';
 import type { Category, Program } from '../programs/schema.ts';
 import { findCategory } from './category.ts';
+import * as words from '../messages/hours.ts';
 import { findDate } from './date.ts';
 import { findBareHours, findDuration, formatDuration } from './duration.ts';
 
@@ -10,7 +11,9 @@ export const NOTE_LIMIT = 500;
 /** An example that works in the person's own program (NC has no "shadowing"). */
 export function logExample(program: Program): string {
   const category = program.categories.find((c) => c.id === 'shadowing') ?? program.categories[0]!;
-  return `/hours log 2h ${category.id} yesterday met with Sam`;
+  // The everyday word when the program names one ("policy", not "pss-policy").
+  const word = category.word && !/\s/.test(category.word) ? category.word : category.id;
+  return `/hours log 2h ${word} yesterday met with Sam`;
 }
 
 export interface ParsedLog {
@@ -35,15 +38,10 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   const date = findDate(rest, today, example);
   if (date) rest = date.rest;
   const duration = unit ?? findBareHours(rest, example);
-  if (!duration) throw new UserError('duration-missing', 'How long was it? Add the time, like 2h or 90 min.', example);
+  if (!duration) throw new UserError('duration-missing', words.DURATION_MISSING, example);
   if (!unit) rest = duration.rest;
   const iso = date?.value ?? today.toISODate()!;
-  if (iso > today.toISODate()!)
-    throw new UserError(
-      'date-in-future',
-      'That date is in the future. You can only log hours you already did.',
-      example,
-    );
+  if (iso > today.toISODate()!) throw new UserError('date-in-future', words.FUTURE_DATE, example);
   const restore = (s: string) =>
     // eslint-disable-next-line no-control-regex -- NUL marks where a quoted phrase was set aside above
     s.replace(/\u0000(Q+)\u0000/g, (_, q: string) => quotes[q.length - 1]!);
@@ -64,7 +62,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   if (second)
     throw new UserError(
       'two-activities',
-      `I see two times: ${formatDuration(duration.value)} and ${formatDuration(second.value)}. Please log each one on its own.`,
+      words.twoTimes(formatDuration(duration.value), formatDuration(second.value)),
       `/hours log ${formatShort(duration.value)} ${found.category.id}, then /hours log ${formatShort(second.value)} …`,
     );
   const doubt = found.category.askWith?.words.find((w) => new RegExp(`\\b${w}\\b`, 'i').test(note));
@@ -72,7 +70,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
     const instead = program.categories.find((c) => c.id === found.category.askWith!.instead);
     throw new UserError(
       'category-doubtful',
-      `Was this ${found.category.label.toLowerCase()}, or ${instead?.label.toLowerCase() ?? 'something else'}? Your note says "${doubt}". Please name the kind.`,
+      words.doubtful(found.category.label.toLowerCase(), instead?.label.toLowerCase() ?? 'something else', doubt),
       `/hours log ${formatShort(duration.value)} ${instead?.id ?? found.category.id} ${note}`,
       [found.category.id, ...(instead ? [instead.id] : [])],
     );
@@ -80,11 +78,7 @@ export function parseLog(text: string, program: Program, today: DateTime): Parse
   // A note that is one quoted span loses its quotes.
   if (/^("[^"]*"|“[^”]*”)$/.test(note)) note = note.slice(1, -1);
   if (note.length > NOTE_LIMIT) {
-    throw new UserError(
-      'note-too-long',
-      `The note is too long. It has ${note.length} letters. It can have ${NOTE_LIMIT} at most.`,
-      example,
-    );
+    throw new UserError('note-too-long', words.noteTooLongHas(note.length, NOTE_LIMIT), example);
   }
   return { minutes: duration.value, category: found.category, date: iso, note };
 }

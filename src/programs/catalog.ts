@@ -18,6 +18,15 @@ export class ProgramCatalog {
   }
 
   /** The program, or the first one, so a person whose program was removed still gets an answer. */
+  /** The program a person means: its id, one of its aliases ("nc"), or the one id that starts with the word. */
+  find(word: string): Program | undefined {
+    const w = word.trim().toLowerCase();
+    const exact = this.byId.get(w) ?? this.all().find((p) => p.aliases.some((a) => a.toLowerCase() === w));
+    if (exact) return exact;
+    const starts = w.length >= 2 ? this.all().filter((p) => p.id.startsWith(w)) : [];
+    return starts.length === 1 ? starts[0] : undefined;
+  }
+
   forPerson(programId: string): Program {
     return this.byId.get(programId) ?? [...this.byId.values()][0]!;
   }

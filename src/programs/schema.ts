@@ -23,7 +23,10 @@ export type Window = z.infer<typeof WindowSchema>;
 
 const base = {
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+  /** The short everyday name every message shows ("Agency evaluation"). */
   label: z.string().min(1),
+  /** The name in the program's own documents, where it is longer ("Evaluation by your agency"): kept for the PDF report and for typing. */
+  official: z.string().optional(),
   /** What to do next, in plain words, while it is not done. */
   next: z.string().optional(),
   /** Only people with one of these roles have this requirement (default: everyone). */
@@ -77,8 +80,13 @@ export type Requirement = z.infer<typeof RequirementSchema>;
 
 export const CategorySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+  /** The short everyday name every message shows ("One-on-one mentoring"); the id is for typing. */
   label: z.string().min(1),
+  /** The name in the program's own documents ("Mentoring one-on-one"): kept for the PDF report and for typing. */
+  official: z.string().optional(),
   faceToFace: z.boolean(),
+  /** The word /help tells people to type, when the id is not an everyday word ("1on1" for mentoring-1on1). */
+  word: z.string().optional(),
   aliases: z.array(z.string()).default([]),
   /**
    * Words in the note that make this category doubtful ("phone call with my mentee" is maybe
@@ -92,6 +100,8 @@ export const ProgramSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
+    /** Other names people type for it ("nc", "wisconsin"). */
+    aliases: z.array(z.string()).default([]),
     /** The seed document and section the rules come from. */
     source: z.string().min(1),
     minAge: z.number().int().positive().optional(),

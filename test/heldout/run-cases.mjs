@@ -28,11 +28,20 @@ let only = null;
 let jobs = 1;
 let defaultTimeout = 20000;
 const ti = args.indexOf('--timeout');
-if (ti >= 0) { defaultTimeout = Number(args[ti + 1]) || 20000; args.splice(ti, 2); }
+if (ti >= 0) {
+  defaultTimeout = Number(args[ti + 1]) || 20000;
+  args.splice(ti, 2);
+}
 const ji = args.indexOf('--jobs');
-if (ji >= 0) { jobs = Number(args[ji + 1]) || 1; args.splice(ji, 2); }
+if (ji >= 0) {
+  jobs = Number(args[ji + 1]) || 1;
+  args.splice(ji, 2);
+}
 const oi = args.indexOf('--only');
-if (oi >= 0) { only = args[oi + 1]; args.splice(oi, 2); }
+if (oi >= 0) {
+  only = args[oi + 1];
+  args.splice(oi, 2);
+}
 const repo = path.resolve(args[0] || '.');
 const here = path.dirname(new URL(import.meta.url).pathname);
 const casesFile = path.resolve(args[1] || path.join(here, 'cases.jsonl'));
@@ -76,8 +85,16 @@ function runProcess(cmd, argv, { cwd, env, lines, timeoutMs, background, waitFor
     let err = '';
     let lastData = Date.now();
     let chunks = 0;
-    child.stdout.on('data', (d) => { out += d; lastData = Date.now(); chunks++; });
-    child.stderr.on('data', (d) => { err += d; lastData = Date.now(); chunks++; });
+    child.stdout.on('data', (d) => {
+      out += d;
+      lastData = Date.now();
+      chunks++;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+      lastData = Date.now();
+      chunks++;
+    });
     child.stdin.on('error', () => {});
     let done = false;
     let timedOut = false;
@@ -87,11 +104,33 @@ function runProcess(cmd, argv, { cwd, env, lines, timeoutMs, background, waitFor
       clearTimeout(timer);
       resolve({ out, err, code, signal, ms: Date.now() - t0, timedOut, child });
     };
-    const killGroup = (sig) => { try { process.kill(-child.pid, sig); } catch { try { child.kill(sig); } catch {} } };
+    const killGroup = (sig) => {
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        try {
+          child.kill(sig);
+        } catch {}
+      }
+    };
     const isInteractive = (lines || []).some((l) => typeof l !== 'string');
-    const timer = background ? null : setTimeout(() => { timedOut = true; killGroup('SIGKILL'); }, isInteractive ? timeoutMs * (lines.length + 1) : timeoutMs);
-    child.on('close', (code, signal) => { if (!background) finish(code, signal); else bgClosed = { code, signal }; });
-    child.on('error', (e) => { err += String(e); if (!background) finish(-1, null); });
+    const timer = background
+      ? null
+      : setTimeout(
+          () => {
+            timedOut = true;
+            killGroup('SIGKILL');
+          },
+          isInteractive ? timeoutMs * (lines.length + 1) : timeoutMs,
+        );
+    child.on('close', (code, signal) => {
+      if (!background) finish(code, signal);
+      else bgClosed = { code, signal };
+    });
+    child.on('error', (e) => {
+      err += String(e);
+      if (!background) finish(-1, null);
+    });
     let bgClosed = null;
     const interactive = (lines || []).some((l) => typeof l !== 'string');
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -130,7 +169,17 @@ function runProcess(cmd, argv, { cwd, env, lines, timeoutMs, background, waitFor
           if (re ? re.test(out + err) : chunks > 0 && Date.now() - lastData > 500) break;
           await sleep(50);
         }
-        resolve({ out, err, code: bgClosed ? bgClosed.code : null, signal: null, ms: Date.now() - t0, timedOut: false, child, killGroup, getOut: () => out + err });
+        resolve({
+          out,
+          err,
+          code: bgClosed ? bgClosed.code : null,
+          signal: null,
+          ms: Date.now() - t0,
+          timedOut: false,
+          child,
+          killGroup,
+          getOut: () => out + err,
+        });
       }
     })();
   });
@@ -148,7 +197,13 @@ async function runCase(c) {
       if (step.sh !== undefined) {
         const t0 = Date.now();
         const s = spawnSync('bash', ['-c', expand(step.sh)], { cwd: dir, env, encoding: 'utf8', timeout: timeoutMs });
-        r = { out: s.stdout || '', err: s.stderr || '', code: s.status, ms: Date.now() - t0, timedOut: !!(s.error && s.error.code === 'ETIMEDOUT') };
+        r = {
+          out: s.stdout || '',
+          err: s.stderr || '',
+          code: s.status,
+          ms: Date.now() - t0,
+          timedOut: !!(s.error && s.error.code === 'ETIMEDOUT'),
+        };
       } else if (step.send) {
         for (const b of bgs) for (const l of step.send) b.child.stdin.write(expand(l) + '\n');
         await new Promise((res) => setTimeout(res, step.waitMs || 5000));
@@ -161,15 +216,24 @@ async function runCase(c) {
       } else {
         let cmd, argv;
         if (step.script) [cmd, argv] = scriptCmd(step.script);
-        else if (step.npm) { cmd = 'npm'; argv = ['run', '--silent', step.npm]; }
-        else [cmd, argv] = mainCmd();
+        else if (step.npm) {
+          cmd = 'npm';
+          argv = ['run', '--silent', step.npm];
+        } else [cmd, argv] = mainCmd();
         argv = [...argv];
         const extra = [];
         if (!step.script && (!step.npm || step.as)) extra.push('--console', '--as', step.as || 'you');
         extra.push(...(step.args || []));
         if (step.npm && extra.length) argv.push('--');
         argv.push(...extra);
-        r = await runProcess(cmd, argv, { cwd: repo, env, lines: step.lines, timeoutMs, background: !!step.background, waitFor: step.waitFor });
+        r = await runProcess(cmd, argv, {
+          cwd: repo,
+          env,
+          lines: step.lines,
+          timeoutMs,
+          background: !!step.background,
+          waitFor: step.waitFor,
+        });
         if (step.background) bgs.push(r);
       }
       results.push(r);
@@ -177,41 +241,68 @@ async function runCase(c) {
   } finally {
     for (const b of bgs) b.killGroup('SIGKILL');
     if (bgs.length) await new Promise((res) => setTimeout(res, 500));
-    try { spawnSync('chmod', ['-R', 'u+w', dir]); fs.rmSync(dir, { recursive: true, force: true }); } catch {}
+    try {
+      spawnSync('chmod', ['-R', 'u+w', dir]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {}
   }
   const failures = [];
   const textOf = (r) => (r.out || '') + (r.err ? '\n--stderr--\n' + r.err : '') + (r.timedOut ? '\n[TIMED OUT]' : '');
   const truth = (e) => {
     const r = results[e.step];
     if (!r) return null;
-    const t = textOf(r), f = e.flags ?? 'i';
+    const t = textOf(r),
+      f = e.flags ?? 'i';
     if (e.match !== undefined) return new RegExp(expand(e.match), f).test(t);
     return !new RegExp(expand(e.notMatch), f).test(t);
   };
   for (const e of c.expect) {
     if (e.consistent) {
       const vals = e.consistent.map(truth);
-      if (vals.some((v) => v !== vals[0])) failures.push(`inconsistent views: ${e.consistent.map((x, i) => `step ${x.step} ${x.match !== undefined ? 'match' : 'notMatch'} /${(x.match ?? x.notMatch).slice(0, 60)}/ = ${vals[i]}`).join('; ')}`);
+      if (vals.some((v) => v !== vals[0]))
+        failures.push(
+          `inconsistent views: ${e.consistent.map((x, i) => `step ${x.step} ${x.match !== undefined ? 'match' : 'notMatch'} /${(x.match ?? x.notMatch).slice(0, 60)}/ = ${vals[i]}`).join('; ')}`,
+        );
       continue;
     }
     const r = results[e.step];
-    if (!r) { failures.push(`step ${e.step} missing`); continue; }
+    if (!r) {
+      failures.push(`step ${e.step} missing`);
+      continue;
+    }
     const text = (r.out || '') + (r.err ? '\n--stderr--\n' + r.err : '') + (r.timedOut ? '\n[TIMED OUT]' : '');
     const flags = e.flags ?? 'i';
-    if (e.match !== undefined && !new RegExp(expand(e.match), flags).test(text)) failures.push(`step ${e.step}: no match /${e.match.slice(0, 120)}/`);
-    if (e.notMatch !== undefined && new RegExp(expand(e.notMatch), flags).test(text)) failures.push(`step ${e.step}: unwanted match /${e.notMatch.slice(0, 120)}/`);
-    if (e.exitCode !== undefined && r.code !== e.exitCode) failures.push(`step ${e.step}: exit ${r.code}${r.timedOut ? ' (timed out)' : ''}, wanted ${e.exitCode}`);
-    if (e.notExitCode !== undefined && (r.code === e.notExitCode || r.code === null)) failures.push(`step ${e.step}: exit ${r.code}, wanted not ${e.notExitCode}`);
-    if (e.maxMs !== undefined && (r.ms > e.maxMs || r.timedOut)) failures.push(`step ${e.step}: took ${r.ms} ms > ${e.maxMs}`);
+    if (e.match !== undefined && !new RegExp(expand(e.match), flags).test(text))
+      failures.push(`step ${e.step}: no match /${e.match.slice(0, 120)}/`);
+    if (e.notMatch !== undefined && new RegExp(expand(e.notMatch), flags).test(text))
+      failures.push(`step ${e.step}: unwanted match /${e.notMatch.slice(0, 120)}/`);
+    if (e.exitCode !== undefined && r.code !== e.exitCode)
+      failures.push(`step ${e.step}: exit ${r.code}${r.timedOut ? ' (timed out)' : ''}, wanted ${e.exitCode}`);
+    if (e.notExitCode !== undefined && (r.code === e.notExitCode || r.code === null))
+      failures.push(`step ${e.step}: exit ${r.code}, wanted not ${e.notExitCode}`);
+    if (e.maxMs !== undefined && (r.ms > e.maxMs || r.timedOut))
+      failures.push(`step ${e.step}: took ${r.ms} ms > ${e.maxMs}`);
   }
   return { results, failures };
 }
 
-const clip = (s, n = 6000) => (s.length > n ? s.slice(0, n / 2) + `\n…[${s.length - n} chars cut]…\n` + s.slice(-n / 2) : s);
+const clip = (s, n = 6000) =>
+  s.length > n ? s.slice(0, n / 2) + `\n…[${s.length - n} chars cut]…\n` + s.slice(-n / 2) : s;
 
-const cases = fs.readFileSync(casesFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).filter((c) => !only || only.split(',').some((o) => c.id.includes(o)));
-let passed = 0, failed = 0;
-const details = [`repo: ${repo} (${hasDist ? 'dist' : 'tsx'})`, `cases: ${casesFile}`, `started: ${new Date().toISOString()}`, ''];
+const cases = fs
+  .readFileSync(casesFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l))
+  .filter((c) => !only || only.split(',').some((o) => c.id.includes(o)));
+let passed = 0,
+  failed = 0;
+const details = [
+  `repo: ${repo} (${hasDist ? 'dist' : 'tsx'})`,
+  `cases: ${casesFile}`,
+  `started: ${new Date().toISOString()}`,
+  '',
+];
 const outcomes = new Array(cases.length);
 let next = 0;
 async function worker() {
@@ -219,7 +310,11 @@ async function worker() {
     const idx = next++;
     const c = cases[idx];
     let res;
-    try { res = await runCase(c); } catch (e) { res = { results: [], failures: ['runner error: ' + e.stack] }; }
+    try {
+      res = await runCase(c);
+    } catch (e) {
+      res = { results: [], failures: ['runner error: ' + e.stack] };
+    }
     outcomes[idx] = res;
     if (jobs > 1) process.stderr.write(`${res.failures.length ? 'FAIL' : 'PASS'} ${c.id}\n`);
   }
@@ -228,7 +323,8 @@ async function worker() {
 let printed = 0;
 const flush = () => {
   while (printed < cases.length && outcomes[printed]) {
-    const c = cases[printed], res = outcomes[printed];
+    const c = cases[printed],
+      res = outcomes[printed];
     const ok = res.failures.length === 0;
     ok ? passed++ : failed++;
     console.log(`${ok ? 'PASS' : 'FAIL'} ${c.id} ${c.why}`);

@@ -123,7 +123,7 @@ describe('/hours report', () => {
     expect(await pdfText(own.files![0]!.content as Uint8Array)).toContain('Hours report: Alice Moore');
     const other = await say(s, 'bob', '/hours report @alice');
     const nobody = await say(s, 'bob', '/hours report @nobody');
-    expect(other).toMatch(/only see hours for yourself/);
+    expect(other).toMatch(/You can only see your own hours\./);
     expect(nobody).toBe(other);
   });
 

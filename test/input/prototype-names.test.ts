@@ -72,7 +72,7 @@ describe('a built-in word typed as a category, meeting or subcommand', () => {
     async (word) => {
       const s = await testServices();
       const reply = await say(s, 'alice', `/hours log 1h ${word}`);
-      expect(reply).toMatch(/I don't know the category/);
+      expect(reply).toMatch(/I don't know the kind of hours/);
       expect(reply).toMatch(/You can use: shadowing/);
       expect(await s.store.hours.list('alice')).toEqual([]);
     },

@@ -7,7 +7,7 @@ describe('text in quotes', () => {
     async (line) => {
       const s = await testServices();
       const reply = await say(s, 'alice', line);
-      expect(reply).toMatch(/^I don't know the category/);
+      expect(reply).toMatch(/^I don't know the kind of hours/);
       expect(reply).not.toContain('\u0000');
       expect(await s.store.hours.list('alice')).toEqual([]);
     },

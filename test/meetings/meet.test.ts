@@ -217,7 +217,7 @@ describe('/meet rsvp and attended', () => {
     await say(services, 'fran', '/meet schedule "Peer mentor call" teleconference every 1st monday 8:00 90m');
     const first = await say(services, 'maria', '/meet attended pmc');
     expect(first).toContain('You were at Peer mentor call on Monday, March 2.');
-    expect(first).toContain('I logged 1.5 hours for this call.');
+    expect(first).toContain('I logged 1 hour 30 minutes for this call.');
     expect(await say(services, 'maria', '/meet attended pmc 3/2')).toContain('already logged');
     const entries = await services.store.hours.list('maria');
     expect(entries).toHaveLength(1);

@@ -104,8 +104,12 @@ describe('refusing what cannot be right', () => {
     expect(error.example).toMatch(/^\/hours/);
   });
 
-  it('lists the categories when it does not know one', () => {
-    expect(rejected('2h juggling').choices).toContain('mentoring-1on1');
+  it('names a few kinds in words when it does not know one, never a list of 13 codes', () => {
+    const choices = rejected('2h juggling').choices!;
+    expect(choices).toContain('shadowing');
+    expect(choices.length).toBeLessThanOrEqual(5);
+    expect(choices.join(', ')).not.toMatch(/ltc|mentoring-1on1|agency-training/);
+    expect(choices.at(-1)).toBe('and more');
   });
 });
 
@@ -122,7 +126,7 @@ describe('asking back when a word fits two categories', () => {
   it('asks one-on-one or group for plain "mentoring"', () => {
     const error = rejected('2h mentoring');
     expect(error.id).toBe('category-ambiguous');
-    expect(error.message).toBe('Did you mean mentoring-1on1 or mentoring-group?');
+    expect(error.message).toBe('Did you mean one-on-one mentoring or group mentoring?');
     expect(error.example).toMatch(/mentoring-1on1/);
   });
 

@@ -80,7 +80,7 @@ describe('/ask', () => {
   it('lets an admin reload the folder after adding a file, naming a malformed one', async () => {
     const dir = await policiesWith({});
     const services = await testServices({ PEERBOT_POLICIES: dir });
-    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only facilitators and admins/);
+    expect(await say(services, 'alice', '/ask reload')).toMatch(/Only a facilitator can load new policy files/);
     await fs.writeFile(
       path.join(dir, 'parking.md'),
       '# Parking\n\n## Parking at the agency\nSource: 900_agency.txt, section "Parking"\n\nPeer mentors park for free in the agency lot.\n',
@@ -107,23 +107,37 @@ describe('/ask', () => {
     expect(await say(services, 'alice', '/ask how many internship hours do I need?')).toMatch(/90 hours/);
   });
 
-  it('says "I\'m not sure" to an off-topic question, records it, and offers a facilitator', async () => {
+  it('says it found no answer to an off-topic question, records it, and offers a facilitator without contradicting itself', async () => {
     const services = await testServices();
-    const reply = await send(services, 'alice', "/ask what's the weather today?");
-    expect(plainText(reply)).toMatch(/^I'm not sure/);
-    expect(plainText(reply)).not.toMatch(/Source:/);
+    const reply = await send(services, 'alice', "/ask what's the weather today?", { platform: 'slack' });
+    const text = plainText(reply, { hints: false });
+    expect(text).toMatch(/^I'm not sure about that\.\nI did not find an answer in the program rules\./);
+    expect(text).toContain('Do you want a facilitator to answer you?');
+    // Not "I saved your question so a facilitator…" next to "Pass it to a facilitator".
+    expect(text).not.toMatch(/I saved your question|Source:/);
     const [pass] = buttons(reply);
-    expect(pass).toMatchObject({ label: 'Pass it to a facilitator', command: 'ask' });
+    expect(pass).toMatchObject({ label: 'Yes, ask a facilitator', command: 'ask' });
     const stored = await (await questionsCollection(services.store)).all();
     expect(stored.map((q) => q.value)).toEqual([
       expect.objectContaining({
         question: "what's the weather today?",
-        personId: 'alice',
+        personId: 'slack:alice',
         status: 'open',
         wantsReply: false,
       }),
     ]);
-    expect(await say(services, 'alice', `/ask ${pass!.args}`)).toMatch(/passed your question to a facilitator/);
+    expect(await say(services, 'alice', `/ask ${pass!.args}`, { platform: 'slack' })).toMatch(
+      /asked a facilitator to answer you/,
+    );
+    expect((await (await questionsCollection(services.store)).all())[0]!.value.wantsReply).toBe(true);
+  });
+
+  it('in the console, says the words to type with no code to copy, and "/ask pass" passes the last question', async () => {
+    const services = await testServices();
+    const text = await say(services, 'alice', "/ask what's the weather today?");
+    expect(text).toContain('To ask a facilitator, type /ask pass');
+    expect(text).not.toMatch(/\/ask pass [0-9a-f]{8}/);
+    expect(await say(services, 'alice', '/ask pass')).toMatch(/asked a facilitator to answer you/);
     expect((await (await questionsCollection(services.store)).all())[0]!.value.wantsReply).toBe(true);
   });
 

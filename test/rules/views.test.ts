@@ -64,7 +64,7 @@ describe('one set of hours, every view', () => {
     expect(teamView).toContain('Internship hours: 89 hours 45 minutes of 90 hours');
     expect(teamView).toContain('2 hours 30 minutes to approve');
     expect(deadlines).toContain('Internship hours, 15 minutes still needed');
-    expect(cert).toContain('2 hours 30 minutes still wait for a supervisor');
+    expect(cert).toContain('Your supervisor still needs to approve 2 hours 30 minutes.');
     for (const view of [cert, summary, teamView, deadlines]) {
       expect(view).not.toMatch(/89\.8|90 of 90|✅ Internship/);
       // Every internship amount shown is one of: approved, target, still needed, waiting.
@@ -79,7 +79,7 @@ describe('one set of hours, every view', () => {
     const logged = await say(s, 'mia', '/hours log 30 min shadowing');
     expect(logged).toContain('89 hours 45 minutes of 90 hours (15 minutes still needed, 3 hours waiting for approval)');
     expect(await say(s, 'sue', '/team')).toContain('3 hours to approve');
-    expect(await say(s, 'mia', '/cert')).toContain('3 hours still wait');
+    expect(await say(s, 'mia', '/cert')).toContain('Your supervisor still needs to approve 3 hours.');
   });
 
   it('says the same face-to-face rule in /cert, /team, /deadlines and the nudges, with the hours still needed', async () => {
@@ -115,7 +115,7 @@ describe('one set of hours, every view', () => {
       { category: 'pcp-elements', minutes: 180 },
     ]);
     const cert = await say(s, 'nina', '/cert');
-    expect(cert).toMatch(/Next step: Take 3 hours of documentation training by Tuesday, March 31\./);
+    expect(cert).toMatch(/Next step: Take 3 hours of writing notes by Tuesday, March 31\./);
     expect(cert.split('Next step')[1]).not.toMatch(/policy|crisis plan|PCP/i);
   });
 

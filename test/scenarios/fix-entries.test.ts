@@ -30,7 +30,7 @@ describe('a mentor fixing an entry', () => {
   it('refuses an edit that says both a time and an unknown word, and changes nothing', async () => {
     const s = await mentorWithSupervisor();
     await say(s, 'mia', '/hours log 2h shadowing');
-    expect(await say(s, 'mia', '/hours edit 1 3h zzz')).toMatch(/category/i);
+    expect(await say(s, 'mia', '/hours edit 1 3h zzz')).toMatch(/kind of hours/i);
     const [entry] = await s.store.hours.list('mia');
     expect(entry).toMatchObject({ minutes: 120, date: '2026-03-16', category: 'shadowing' });
   });

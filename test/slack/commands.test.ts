@@ -39,7 +39,7 @@ describe('every command on Slack, through signed requests', () => {
       /more than 24 hours[\s\S]*Example: \/hours log/,
     );
     expect(shown(await rig.command('UBOB', '/hours log 2h shadowing 2026-03-20'))).toMatch(/in the future/);
-    expect(shown(await rig.command('UBOB', '/hours log 2h juggling'))).toMatch(/mentoring-1on1/);
+    expect(shown(await rig.command('UBOB', '/hours log 2h juggling'))).toMatch(/You can use: shadowing/);
     expect(shown(await rig.command('UBOB', '/hours list'))).toMatch(/not logged any hours/);
   });
 
@@ -133,8 +133,9 @@ describe('every command on Slack, through signed requests', () => {
     expect(shown(answer)).toMatch(/Source:/);
     const unknown = await rig.command('UALICE', '/ask what color is the sky on mars');
     expect(shown(unknown)).toMatch(/not sure/);
-    const passed = await rig.click('UALICE', unknown, 'Pass it to a facilitator');
+    const passed = await rig.click('UALICE', unknown, 'Yes, ask a facilitator');
     expect(passed.args.response_type).toBe('ephemeral');
     expect(shown(passed)).not.toMatch(/Sorry, something went wrong/);
+    expect(shown(passed)).toMatch(/asked a facilitator to answer you/);
   });
 });

@@ -1,4 +1,4 @@
-import type { HourDraft, HourEntry, NewHourEntry } from '../schema.ts';
+import type { HourDraft, HourEntry } from '../schema.ts';
 import type { HoursRepo } from '../port.ts';
 import { reviewed } from '../port.ts';
 import { DAY_LIMIT_MINUTES, DayFullError } from '../port.ts';
