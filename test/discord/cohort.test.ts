@@ -38,7 +38,7 @@ describe('running a cohort on Discord', () => {
     const own = await run('alice', 'hours', [sub('history', [str('id', '1')])]);
     expect(own.text).toMatch(/Sue Park did not approve it on Monday, March 16 at 10:00 AM\. Reason: wrong day/);
     expect((await run('bob', 'hours', [sub('history', [str('id', '1'), user('user', 'alice')])])).text).toMatch(
-      /You can only see hours for yourself/,
+      /You can only see your own hours/,
     );
   });
 

@@ -41,10 +41,10 @@ describe('/hours history', () => {
     await say(s, 'sue', '/hours approve @alice 1');
     const mine = await say(s, 'alice', '/hours history 1');
     expect(mine).toContain(
-      'History of entry #1: 1 hour 30 minutes of shadowing staff and certified peer mentors on Mar 12, approved.',
+      'History of entry #1: 1 hour 30 minutes of shadowing on Mar 12, approved.',
     );
     expect(mine).toContain(
-      'You logged it on Monday, March 16 at 9:30 AM: 2 hours of shadowing staff and certified peer mentors on Mar 13.',
+      'You logged it on Monday, March 16 at 9:30 AM: 2 hours of shadowing on Mar 13.',
     );
     expect(mine).toContain(
       'You changed it on Monday, March 16 at 11:15 AM: the time from 2 hours to 1 hour 30 minutes.',
@@ -71,7 +71,7 @@ describe('/hours history', () => {
     expect(await say(s, 'alice', '/hours delete 1')).toMatch(/Deleted #1/);
     const answer = await say(s, 'alice', '/hours history 1');
     expect(answer).toContain(
-      'History of entry #1: deleted. It was 2 hours of shadowing staff and certified peer mentors on Mar 13.',
+      'History of entry #1: deleted. It was 2 hours of shadowing on Mar 13.',
     );
     expect(answer).toContain('You deleted it on Tuesday, March 17 at 10:00 AM.');
     expect(await say(s, 'sue', '/hours history @alice 1')).toContain('Alice Moore deleted it on Tuesday, March 17');
@@ -92,13 +92,13 @@ describe('/hours history', () => {
     expect(await say(s, 'alice', '/hours delete 3')).toMatch(/Deleted #3/);
     expect(await say(s, 'alice', '/hours undo')).toMatch(/back, as #4/);
     expect(await say(s, 'alice', '/hours history 3')).toContain('Then /hours undo brought it back as #4.');
-    expect(await say(s, 'alice', '/hours history 4')).toMatch(/History of entry #4: 1 hour of other work/);
+    expect(await say(s, 'alice', '/hours history 4')).toMatch(/History of entry #4: 1 hour of other mentoring work/);
   });
 
   it('shows an entry only to its mentor, their supervisor and facilitators, and says the same whether or not it exists', async () => {
     const s = await cohort();
     const refusal = await say(s, 'bob', '/hours history @alice 1');
-    expect(refusal).toMatch(/You can only see hours for yourself/);
+    expect(refusal).toMatch(/You can only see your own hours/);
     expect(await say(s, 'bob', '/hours history @nobody 1')).toBe(refusal);
     expect(await say(s, 'alice', '/hours history 9')).toMatch(/You have no entry #9\. Type \/hours list/);
     expect(await say(s, 'sue', '/hours history @alice 9')).toMatch(/Alice Moore has no entry #9\./);
@@ -118,7 +118,7 @@ describe('/hours history', () => {
     await say(s, 'alice', '/meet attended pc');
     const id = (await s.store.hours.list('alice')).find((e) => e.category === 'teleconference')!.id;
     expect(await say(s, 'alice', `/hours history ${id}`)).toMatch(
-      /I logged it on Tuesday, March 10 at 12:00 PM, when you said you came to the call: 1 hour of monthly peer mentor teleconference calls on Mar 10\./,
+      /I logged it on Tuesday, March 10 at 12:00 PM, when you said you came to the call: 1 hour of monthly call on Mar 10\./,
     );
   });
 });

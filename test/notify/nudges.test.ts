@@ -165,7 +165,7 @@ describe('deadline nudges', () => {
     expect(mia).not.toContain('Evaluation by your agency');
     expect(mia).not.toMatch(/mute/i);
     const sam = (await services.inbox!.take('sam')).map((r) => plainText(r)).join('\n');
-    expect(sam).toMatch(/Mia: Evaluation by their agency \(due Friday, March 20\)\. You or the agency do this step\./);
+    expect(sam).toMatch(/Mia: Agency evaluation \(due Friday, March 20\)\. You or the agency do this step\./);
     expect(sam).not.toContain('your agency');
   });
 

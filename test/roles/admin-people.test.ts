@@ -23,7 +23,7 @@ describe('/admin people and /admin deactivate', () => {
   it('lists everyone with their role, program and supervisor, and points out a mentor with no supervisor', async () => {
     const s = await team();
     const all = await say(s, 'admin', '/admin people');
-    expect(all).toMatch(/^Everyone: 6 people/);
+    expect(all).toMatch(/^Everyone: 7 people/);
     expect(all).toContain('Ana · mentor · North Carolina');
     expect(all).toMatch(/Ana · .*supervisor: Sam/);
     expect(all).toMatch(/Dee · .*⚠ no supervisor/);

@@ -39,7 +39,7 @@ describe('running a cohort on Slack, through signed requests', () => {
     );
     expect(text).toMatch(/You approved it on Monday, March 16 at 10:00 AM\./);
     expect(shown(await rig.command('UBOB', `/hours history ${ALICE} 1`))).toMatch(
-      /You can only see hours for yourself/,
+      /You can only see your own hours/,
     );
   });
 
