@@ -49,11 +49,11 @@ export function indexText(text: string): string {
 }
 
 const STATE_WORDS: Array<[RegExp, State]> = [
-  [/\bwisconsin\b|\bwis\b/i, 'WI'],
+  [/\bwisconsin\b|\bwis\b|\bwi\b/i, 'WI'],
   [/\bWI\b/, 'WI'],
   [/\bnorth\s+carolina\b|\bn\.\s?c\.|\bnc\b/i, 'NC'],
   [/\bmassachusetts\b|\bmass\b/i, 'MA'],
-  [/\bMA\b/, 'MA'],
+  [/\bMA\b|\b(?:in|for|of)\s+ma\b(?!\s+(?:and|or|&)\b)/, 'MA'],
 ];
 
 /** The state a text names, if any ("NC", "in Wisconsin"). Lowercase "ma" is a word for mom, not a state. */
