@@ -57,11 +57,14 @@ function score(tuning: PolicyTuning, sets: Map<string, ReturnType<typeof readEva
 }
 
 function sum(tallies: Tally[]): Tally {
-  return tallies.reduce((a, t) => ({ right: a.right + t.right, 'not-sure': a['not-sure'] + t['not-sure'], wrong: a.wrong + t.wrong }), {
-    right: 0,
-    'not-sure': 0,
-    wrong: 0,
-  });
+  return tallies.reduce(
+    (a, t) => ({ right: a.right + t.right, 'not-sure': a['not-sure'] + t['not-sure'], wrong: a.wrong + t.wrong }),
+    {
+      right: 0,
+      'not-sure': 0,
+      wrong: 0,
+    },
+  );
 }
 
 /** Right answers, less five for every confident wrong one: a wrong rule is worse than "I'm not sure". */
@@ -79,11 +82,11 @@ function pct(t: Tally): string {
 
 function grid(): PolicyTuning[] {
   const out: PolicyTuning[] = [];
-  for (const minCoverage of [0.5, 0.6, 0.7])
-    for (const minPassageCoverage of [0.6, 0.75])
-      for (const absentWeight of [0.3, 0.6, 1])
+  for (const minCoverage of [0.62, 0.7])
+    for (const minPassageCoverage of [0.7, 0.75])
+      for (const absentWeight of [0.3, 1])
         for (const maxAbsent of [0, 1])
-          for (const coveragePower of [2, 4])
+          for (const coveragePower of [1, 2])
             out.push({ ...DEFAULT_TUNING, minCoverage, minPassageCoverage, absentWeight, maxAbsent, coveragePower });
   return out;
 }
