@@ -80,22 +80,27 @@ function pct(t: Tally): string {
   return `right ${p(t.right)} · not sure ${p(t['not-sure'])} · wrong ${p(t.wrong)} (of ${n})`;
 }
 
+/** The settings tried. Earlier runs also tried absentWeight 0.3-1, maxAbsent 0-2 and coveragePower 1-4 (README). */
 function grid(): PolicyTuning[] {
   const out: PolicyTuning[] = [];
   for (const minCoverage of [0.62, 0.7])
-    for (const minPassageCoverage of [0.7, 0.75])
-      for (const absentWeight of [0.3, 1])
-        for (const maxAbsent of [0, 1])
-          for (const coveragePower of [1, 2])
-            out.push({ ...DEFAULT_TUNING, minCoverage, minPassageCoverage, absentWeight, maxAbsent, coveragePower });
+    for (const passageMargin of [0.1, 0.2, 0.3])
+      for (const minPassageCoverage of [0.7, 0.8])
+        for (const minHeaviest of [0.5, 0.6])
+          out.push({ ...DEFAULT_TUNING, minCoverage, passageMargin, minPassageCoverage, minHeaviest });
   return out;
 }
 
 async function main(): Promise<void> {
-  const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const files = args.filter((a) => !a.includes('='));
   const sets = new Map((files.length ? files : defaultSets()).map((f) => [path.basename(f), readEvalFile(f)]));
+  // `--default` scores the settings in use; `--default absentWeight=0.5` scores them with a change.
   const only = process.argv.includes('--default');
-  const configs = only ? [DEFAULT_TUNING] : grid();
+  const changed = Object.fromEntries(
+    args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]),
+  ) as Partial<PolicyTuning>;
+  const configs = only ? [{ ...DEFAULT_TUNING, ...changed }] : grid();
   const results = configs.map((t) => ({ t, by: score(t, sets) }));
   const names = [...sets.keys()];
   const best = (within: string[]) =>

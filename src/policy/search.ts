@@ -89,7 +89,7 @@ export const DEFAULT_TUNING: PolicyTuning = {
   minCoverage: 0.7,
   minPassageCoverage: 0.7,
   minHeaviest: 0.6,
-  passageMargin: 0.2,
+  passageMargin: 0.1,
   absentWeight: 1,
   maxAbsent: 0,
   coveragePower: 1,
@@ -313,13 +313,19 @@ function acceptable(m: PolicyMatch, question: string, minCoverage: number, tunin
     if (strong.length < 2 && !strong.some((t) => heading.has(t))) return false;
   }
   // "How many", "how long", "how much": an answer with no number in it answers something else.
-  if (m.question.wantsNumber && !QUANTITY.test(textOf(m.unit))) return false;
+  // The question's own numbers do not count: "how long is Peer Mentor 101" is not answered by "101".
+  if (m.question.wantsNumber && !QUANTITY.test(withoutNumbersOf(question, textOf(m.unit)))) return false;
   const outside = outOfScopeWords(question);
   return !outside.length || textNames(textOf(m.unit), outside);
 }
 
 const QUANTITY =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|half|once|twice|single|daily|weekly|monthly|yearly|annually|no more than|at least|up to|minimum|maximum)\b/i;
+
+function withoutNumbersOf(question: string, text: string): string {
+  const numbers = question.match(/\d+/g) ?? [];
+  return numbers.reduce((t, n) => t.replace(new RegExp(`\\b${n}\\b`, 'g'), ' '), text);
+}
 
 export function textOf(unit: PolicyUnit): string {
   return unit.tier === 'topic'

@@ -7,7 +7,7 @@
 export const PHRASES: Array<[RegExp, string]> = [
   [/\bface[\s-]*(?:to|2)[\s-]*face\b|\bin[\s-]+person\b|\bf2f\b|\bfacetoface\b/g, ' facetoface '],
   [/\bone[\s-]*on[\s-]*one\b|\b1[\s-]*on[\s-]*1\b|\b1to1\b/g, ' oneonone '],
-  [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuing education '],
+  [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuingeducation '],
   [/\b(?:can|could|would|will)\s+you\s+(?:please\s+)?tell\s+me\b|\btell\s+me\b/g, ' '],
   [/\bhrs?\b/g, ' hours '],
   [/\ball\s+day\b|\bday[\s-]+to[\s-]+day\b|\btypical\s+day\b|\bevery\s*day\b/g, ' duties '],
@@ -44,9 +44,7 @@ export const STOP = new Set(
   through to too under until up us use used very want wants was way we well were what whats when where which while who many time
   whom whose why will with would yes yet you your yours yourself take takes taking can may could come comes came hi hello hey thanks thank ok okay i'm im dont does
   actually basically besides supposed suppose stuff lot lots kinda sorta super literally anyway anyways honestly probably maybe
-  sure officially official according mostly usually generally`.split(
-    /\s+/,
-  ),
+  sure officially official according mostly usually generally`.split(/\s+/),
 );
 
 /** Chat spellings, read as the word they stand for. */
