@@ -92,7 +92,7 @@ export const DEFAULT_TUNING: PolicyTuning = {
   passageMargin: 0.1,
   absentWeight: 1,
   maxAbsent: 0,
-  coveragePower: 1,
+  coveragePower: 1.5,
 };
 /** A word found only in the document's title ("what does the roadmap say") counts for half. */
 const TITLE_CREDIT = 0.5;
