@@ -138,9 +138,10 @@ export function understand(question: string): UnderstoodQuestion {
       if (s && !terms.includes(s) && !extra.has(s)) extra.set(s, weight ?? 0.3);
     }
   }
-  const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(
-    plain,
-  );
+  const wantsNumber =
+    /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bmax\b|\bthe most\b|\bratio/.test(
+      plain,
+    );
   return { terms, extra, alternatives, state, wantsNumber };
 }
 

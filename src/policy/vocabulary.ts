@@ -328,6 +328,8 @@ export const CUES: Array<[RegExp, string[], number?]> = [
     ['end', 'after', 'next'],
     0.5,
   ],
+  // "What's the most people one CPSS can have": a limit, which the documents give as a ratio or "at most".
+  [/\bthe most\b|\bmax(?:imum)?\b|\bup to\b|\blimit\b/, ['maximum', 'limit', 'ratio', 'serve'], 0.4],
   [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['timeline', 'days'], 0.4],
   [/\bwho\s+(?:can|may|is able to)\s+(?:get|receive|use|join|have)\b|\beligib|\bqualif/, ['eligible', 'criteria']],
   [
