@@ -80,14 +80,16 @@ function pct(t: Tally): string {
   return `right ${p(t.right)} · not sure ${p(t['not-sure'])} · wrong ${p(t.wrong)} (of ${n})`;
 }
 
-/** The settings tried. Earlier runs also tried absentWeight 0.3-1, maxAbsent 0-2 and coveragePower 1-4 (README). */
+/**
+ * The settings tried. Earlier runs also tried absentWeight 0.3-1, maxAbsent 0-2, coveragePower
+ * 1-4, minHeaviest 0.5-0.6 and passageMargin 0.1-0.3 (README).
+ */
 function grid(): PolicyTuning[] {
   const out: PolicyTuning[] = [];
-  for (const minCoverage of [0.62, 0.7])
-    for (const passageMargin of [0.1, 0.2, 0.3])
-      for (const minPassageCoverage of [0.7, 0.8])
-        for (const minHeaviest of [0.5, 0.6])
-          out.push({ ...DEFAULT_TUNING, minCoverage, passageMargin, minPassageCoverage, minHeaviest });
+  for (const rarityPower of [0, 0.5, 1])
+    for (const minCoverage of [0.7, 0.75, 0.8, 0.85])
+      for (const minPassageCoverage of [0.7, 0.8, 0.9])
+        out.push({ ...DEFAULT_TUNING, rarityPower, minCoverage, minPassageCoverage });
   return out;
 }
 
