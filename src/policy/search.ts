@@ -213,9 +213,8 @@ function indexUnits(
   const n = units.size;
   const maxIdf = Math.log(1 + n / 0.5);
   const words = lexicon();
-  const idf = (t: string) =>
-    (df.has(t) ? Math.log(1 + n / (df.get(t)! + 0.5)) : maxIdf * tuning.absentWeight) *
-    words.rarity(t) ** tuning.rarityPower;
+  const documentIdf = (t: string) => (df.has(t) ? Math.log(1 + n / (df.get(t)! + 0.5)) : maxIdf * tuning.absentWeight);
+  const idf = (t: string) => documentIdf(t) * words.rarity(t) ** tuning.rarityPower;
   const numbers = new Set([...units.values()].filter((u) => /\d/.test(textOf(u))).map((u) => u.id));
 
   function candidates(
@@ -231,8 +230,14 @@ function indexUnits(
     const weights = new Map<string, number>(q.extra);
     for (const t of q.terms) weights.set(t, 1);
 
-    const weight = (t: string) =>
-      Math.min(...[...(q.alternatives.get(t) ?? new Map([[t, 1]]))].filter(([, c]) => c >= 0.8).map(([a]) => idf(a)));
+    const weighOf = (rarity: (t: string) => number) => (t: string) =>
+      Math.min(
+        ...[...(q.alternatives.get(t) ?? new Map([[t, 1]]))].filter(([, c]) => c >= 0.8).map(([a]) => rarity(a)),
+      );
+    const weight = weighOf(idf);
+    // Ranking weighs words by their rarity in the documents only: a common word that names the
+    // topic ("bus pass") still picks the one text about it. Accepting an answer uses both.
+    const rankWeight = weighOf(documentIdf);
     const credit = (t: string, stems: Set<string>) => {
       let best = 0;
       for (const [a, c] of q.alternatives.get(t) ?? new Map([[t, 1]])) if (c > best && stems.has(a)) best = c;
@@ -260,6 +265,7 @@ function indexUnits(
     const absent = (t: string) =>
       ![...(q.alternatives.get(t) ?? new Map([[t, 1]]))].some(([a, c]) => c >= 0.8 && df.has(a));
     const total = q.terms.reduce((sum, t) => sum + weight(t), 0);
+    const rankTotal = q.terms.reduce((sum, t) => sum + rankWeight(t), 0);
     return (
       results
         // A question that names a state is never answered from another state's document.
@@ -267,14 +273,24 @@ function indexUnits(
         .slice(0, 30)
         .map((r) => {
           const unit = units.get(r.id)!;
-          const found = q.terms.reduce(
-            (sum, t) => sum + weight(t) * Math.max(credit(t, unit.stems), TITLE_CREDIT * credit(t, unit.titleStems)),
-            0,
-          );
-          return { unit, score: r.score, coverage: total ? found / total : 0, question: q, weight, credit, absent };
+          const matched = (t: string) => Math.max(credit(t, unit.stems), TITLE_CREDIT * credit(t, unit.titleStems));
+          const found = q.terms.reduce((sum, t) => sum + weight(t) * matched(t), 0);
+          const rankFound = q.terms.reduce((sum, t) => sum + rankWeight(t) * matched(t), 0);
+          const rank = r.score * (rankTotal ? rankFound / rankTotal : 0) ** tuning.coveragePower;
+          return {
+            rank,
+            unit,
+            score: r.score,
+            coverage: total ? found / total : 0,
+            question: q,
+            weight,
+            credit,
+            absent,
+          };
         })
-        .sort((a, b) => b.score * b.coverage ** tuning.coveragePower - a.score * a.coverage ** tuning.coveragePower)
+        .sort((a, b) => b.rank - a.rank)
         .slice(0, 5)
+        .map(({ rank: _rank, ...m }) => m)
     );
   }
 
