@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectState, understand } from '../../src/policy/language.ts';
+import { lexicon } from '../../src/policy/lexicon.ts';
 
 const terms = (q: string) => understand(q).terms;
 
@@ -63,5 +64,31 @@ describe('the state a question names', () => {
         expect(detectState(text)).toBeUndefined();
       }),
     );
+  });
+});
+
+describe('close words from word vectors (data/policies/lexicon/neighbours.json)', () => {
+  it('lets a close document word count a little for a question word ("author" ~ "wrote")', () => {
+    const q = understand('who is the author of the toolkit');
+    const credit = q.alternatives.get('author')?.get('wrote') ?? 0;
+    expect(credit).toBeGreaterThan(0);
+    // Below a hand-kept synonym's 0.8: a close word never finds a question word on its own.
+    expect(credit).toBeLessThan(0.8);
+  });
+
+  it('never lets a close word stand for a word the documents lack (property: credits stay below 0.8)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('texas', 'pizza', 'union', 'tax', 'wage', 'online', 'ohio', 'dog'), (word) => {
+        const q = understand(`can a peer mentor in ${word} do this`);
+        for (const [, alts] of q.alternatives)
+          for (const [alt, credit] of alts) if (alt !== [...alts.keys()][0]) expect(credit).toBeLessThanOrEqual(0.8);
+      }),
+    );
+  });
+
+  it('knows everyday words from rare ones ("wait" is commoner than "sympathy")', () => {
+    const words = lexicon();
+    expect(words.rarity('wait')).toBeLessThan(words.rarity('sympathi'));
+    expect(words.rarity('ssdi')).toBe(1);
   });
 });
