@@ -17,12 +17,13 @@ export async function benchPolicy(
   options: { dir?: string; builds?: number; rounds?: number } = {},
 ): Promise<BenchRow[]> {
   const dir = options.dir ?? process.env.PEERBOT_POLICIES ?? path.join(repoRoot, 'data', 'policies');
-  // Start-up cost of the WordNet table, read once per process (it is cached after the first /ask).
+  // Start-up cost of the WordNet and word-vector tables, read once per process (then cached).
   const lexiconFile = path.join(repoRoot, 'data', 'policies', 'lexicon', 'wordnet.json');
+  const neighboursFile = path.join(repoRoot, 'data', 'policies', 'lexicon', 'neighbours.json');
   const lexiconLoads: number[] = [];
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
-    readLexicon(lexiconFile);
+    readLexicon(lexiconFile, neighboursFile);
     lexiconLoads.push(performance.now() - start);
   }
   // Wall time and CPU time both: on a shared machine (other processes on the cores) the wall
@@ -57,7 +58,7 @@ export async function benchPolicy(
   }
   const index0 = buildPolicyIndex(dir);
   return [
-    row('policy WordNet table load (start, once)', lexiconLoads, 'part of start'),
+    row('policy WordNet and word-vector tables load (start, once)', lexiconLoads, 'part of start'),
     row(
       `policy index build (start: ${index0.sections.length} topics, ${index0.passages.length} passages)`,
       builds,

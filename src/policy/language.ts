@@ -49,11 +49,11 @@ export function indexText(text: string): string {
 }
 
 const STATE_WORDS: Array<[RegExp, State]> = [
-  [/\bwisconsin\b|\bwis\b/i, 'WI'],
+  [/\bwisconsin\b|\bwis\b|\bwi\b/i, 'WI'],
   [/\bWI\b/, 'WI'],
   [/\bnorth\s+carolina\b|\bn\.\s?c\.|\bnc\b/i, 'NC'],
   [/\bmassachusetts\b|\bmass\b/i, 'MA'],
-  [/\bMA\b/, 'MA'],
+  [/\bMA\b|\b(?:in|for|of)\s+ma\b(?!\s+(?:and|or|&)\b)/, 'MA'],
 ];
 
 /** The state a text names, if any ("NC", "in Wisconsin"). Lowercase "ma" is a word for mom, not a state. */
@@ -84,6 +84,12 @@ export interface UnderstoodQuestion {
 }
 
 const CREDIT = { self: 1, synonym: 0.8, wordnetSynonym: 0.5, broader: 0.4 };
+/**
+ * A close word by word vectors counts for this share of its similarity ("author" ~ "wrote" 0.78
+ * counts 0.47). Vectors put related words close, not only synonyms ("Texas" ~ "Carolina"), so the
+ * credit stays well below a hand-kept synonym's: it adds to coverage, never finds a word alone.
+ */
+export const NEIGHBOUR_CREDIT = { share: 0.6, minSimilarity: 0.6 };
 
 /** Turns a question into weighted search terms. */
 export function understand(question: string): UnderstoodQuestion {
@@ -128,6 +134,8 @@ export function understand(question: string): UnderstoodQuestion {
         if (i < 3) addExtra(s, 0.15);
       });
       for (const s of words.broader(term)) credit(s, CREDIT.broader);
+      for (const [s, sim] of words.neighbours(token))
+        if (sim >= NEIGHBOUR_CREDIT.minSimilarity) credit(s, sim * NEIGHBOUR_CREDIT.share);
     }
     alternatives.set(key, alts);
   }
@@ -138,9 +146,10 @@ export function understand(question: string): UnderstoodQuestion {
       if (s && !terms.includes(s) && !extra.has(s)) extra.set(s, weight ?? 0.3);
     }
   }
-  const wantsNumber = /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bratio/.test(
-    plain,
-  );
+  const wantsNumber =
+    /\bhow\s+(?:many|much|long|often|old)\b|\bnumber of\b|\bminimum\b|\bmaximum\b|\bmax\b|\bthe most\b|\bratio/.test(
+      plain,
+    );
   return { terms, extra, alternatives, state, wantsNumber };
 }
 

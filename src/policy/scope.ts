@@ -65,6 +65,9 @@ export function outOfScopeWords(question: string): string[] {
   // "per hour" with "paid" asks for a pay rate, which no document gives.
   if (/\b(?:paid|pay|make|earn)\b.*\b(?:an|per|a)\s+hour\b|\bhourly\s+(?:pay|wage)\b|\bpay\s+rate/.test(lower))
     found.push('pay rate');
+  // "How much does a CPS get paid", "how much does the training cost": no document gives an amount.
+  else if (/\bhow\s+much\b.*\b(?:paid|pay|pays|make|makes|earn|earns|cost|costs|charge|charges)\b/.test(lower))
+    found.push('pay rate');
   return found;
 }
 

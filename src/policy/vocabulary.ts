@@ -7,7 +7,7 @@
 export const PHRASES: Array<[RegExp, string]> = [
   [/\bface[\s-]*(?:to|2)[\s-]*face\b|\bin[\s-]+person\b|\bf2f\b|\bfacetoface\b/g, ' facetoface '],
   [/\bone[\s-]*on[\s-]*one\b|\b1[\s-]*on[\s-]*1\b|\b1to1\b/g, ' oneonone '],
-  [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuing education '],
+  [/\bcontinuing[\s-]+ed(?:ucation)?\b|\bcont\.?[\s-]*ed\b|\bce(?:us?|s)?\b/g, ' continuingeducation '],
   [/\b(?:can|could|would|will)\s+you\s+(?:please\s+)?tell\s+me\b|\btell\s+me\b/g, ' '],
   [/\bhrs?\b/g, ' hours '],
   [/\ball\s+day\b|\bday[\s-]+to[\s-]+day\b|\btypical\s+day\b|\bevery\s*day\b/g, ' duties '],
@@ -16,6 +16,8 @@ export const PHRASES: Array<[RegExp, string]> = [
   [/\bfirst month\b/g, ' within 30 days '],
   [/\bcertif(?:y|ied|ying|icate|icates|ication|ications)\b/g, ' certification '],
   [/\bmins?\b/g, ' minutes '],
+  // "that's a good sign, right?": a tag asking to agree, not a topic.
+  [/[,\s]\s*(?:right|correct|true)\s*\?/g, ' ? '],
   [/\bpeer mentor 101\b/g, ' peer mentor 101 pm101 '],
   [/\bpm\s?101\b/g, ' peer mentor 101 pm101 '],
 ];
@@ -26,6 +28,10 @@ export const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(\w+)n[’']t\b/g, '$1 not'],
   [/[’']s\b/g, ''],
   [/[’'](re|ve|ll|d|m)\b/g, ''],
+  // Typed without the apostrophe: "dont", "isnt", "theyre".
+  [/\b(do|does|did|is|are|was|were|could|should|would|has|have|had)nt\b/g, '$1 not'],
+  [/\b(they|you|we)re\b/g, '$1'],
+  [/\b(that|there|it|what|who)s\b/g, '$1'],
 ];
 
 /** Words that say nothing about the topic. "not" is kept: "what peer mentoring is not" depends on it. */
@@ -36,9 +42,9 @@ export const STOP = new Set(
   more most much must my myself need needs no nor now of off on once only or other our ours out over own please really
   same say she should so some still such than that the their them then there these they thing things this those
   through to too under until up us use used very want wants was way we well were what whats when where which while who many time
-  whom whose why will with would yes yet you your yours yourself take takes taking can may could come comes came hi hello hey thanks thank ok okay i'm im dont does`.split(
-    /\s+/,
-  ),
+  whom whose why will with would yes yet you your yours yourself take takes taking can may could come comes came hi hello hey thanks thank ok okay i'm im dont does
+  actually basically besides supposed suppose stuff lot lots kinda sorta super literally anyway anyways honestly probably maybe
+  sure officially official according mostly usually generally`.split(/\s+/),
 );
 
 /** Chat spellings, read as the word they stand for. */
@@ -65,6 +71,27 @@ export const SPELLING: ReadonlyMap<string, string> = new Map(
     men: 'man',
     wives: 'wife',
     wanna: 'want',
+    ppl: 'people',
+    peeps: 'people',
+    appt: 'appointment',
+    appts: 'appointment',
+    yr: 'year',
+    yrs: 'years',
+    wk: 'week',
+    wks: 'weeks',
+    mo: 'month',
+    mos: 'months',
+    govt: 'government',
+    info: 'information',
+    thru: 'through',
+    tmrw: 'tomorrow',
+    b4: 'before',
+    w: 'with',
+    n: 'and',
+    bout: 'about',
+    meds: 'medication',
+    med: 'medication',
+    ok: 'okay',
   }),
 );
 
@@ -301,6 +328,8 @@ export const CUES: Array<[RegExp, string[], number?]> = [
     ['end', 'after', 'next'],
     0.5,
   ],
+  // "What's the most people one CPSS can have": a limit, which the documents give as a ratio or "at most".
+  [/\bthe most\b|\bmax(?:imum)?\b|\bup to\b|\blimit\b/, ['maximum', 'limit', 'ratio', 'serve'], 0.4],
   [/\bwhen\b|\bhow soon\b|\bdeadline\b|\bby when\b|\bwithin\b/, ['timeline', 'days'], 0.4],
   [/\bwho\s+(?:can|may|is able to)\s+(?:get|receive|use|join|have)\b|\beligib|\bqualif/, ['eligible', 'criteria']],
   [

@@ -24,6 +24,8 @@ describe('/ask abstains rather than guesses', () => {
     'do i have to pay taxes on my internship money',
     'can i join a union as a peer worker',
     'what is the minimum wage in florida',
+    'how much does a cps get paid in mass',
+    'how much does the cps training cost',
   ])('says "I\'m not sure" to a question the documents do not cover: %s', async (question) => {
     const services = await testServices();
     const text = await say(services, 'alice', `/ask ${question}`);
@@ -79,6 +81,15 @@ describe("/ask answers for the asker's program", () => {
     await enroll(services, 'mia', 'ma-cps');
     const text = await say(services, 'mia', '/ask how much CE do NC staff need each year');
     expect(firstLine(text)).toMatch(/10 hours of continuing education/);
+  });
+});
+
+describe('/ask reads questions as people type them', () => {
+  it('answers a question in chat spelling, with a lowercase state', async () => {
+    const services = await testServices();
+    const text = await say(services, 'alice', '/ask whats the most ppl one cpss can have in nc');
+    expect(firstLine(text)).toMatch(/\b25\b/);
+    expect(text).toMatch(/^Source: 004_e35242edc1a08dd4\.txt /m);
   });
 });
 
