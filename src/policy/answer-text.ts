@@ -26,10 +26,18 @@ export function answerText(match: PolicyMatch): AnswerText {
   const { unit } = match;
   if (unit.tier === 'topic') {
     const s = unit.section;
+    const shown = `${s.heading} ${s.answer}`;
+    const lead = s.details ? answeringBullet(s.details, shown, match) : undefined;
+    // The bullet that holds the asked-about fact answers first; the topic's summary follows it.
+    const details = lead
+      ? withoutLine(s.details, lead.line)
+      : s.details
+        ? matchingBulletFirst(s.details, shown, match)
+        : undefined;
     return {
       id: s.id,
-      answer: nameProgram(s.answer, match),
-      details: s.details ? matchingBulletFirst(s.details, `${s.heading} ${s.answer}`, match) : undefined,
+      answer: nameProgram(lead ? `${lead.text}\n${s.answer}` : s.answer, match),
+      details: details?.trim() ? details.replace(/^- /gm, '• ') : undefined,
       source: s.source,
     };
   }
@@ -96,6 +104,38 @@ function coverageOf(text: string, match: PolicyMatch): number {
       .filter((t): t is string => !!t),
   );
   return match.question.terms.reduce((sum, t) => sum + match.weight(t) * match.credit(t, stems), 0);
+}
+
+/**
+ * The bullet that answers the question when the topic's first sentence does not: it holds at
+ * least a quarter of the question's weighted words that the summary lacks ("do i need to keep
+ * things private" is answered by "Keeps all information … confidential (private)", not by
+ * "These are the skills a peer mentor needs").
+ */
+function answeringBullet(
+  details: string,
+  shown: string,
+  match: PolicyMatch,
+): { line: number; text: string } | undefined {
+  const total = match.question.terms.reduce((sum, t) => sum + match.weight(t), 0);
+  if (total <= 0) return undefined;
+  const already = coverageOf(shown, match);
+  const best = details
+    .split('\n')
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => /^\s*[-•]\s/.test(l))
+    .map((b) => ({ ...b, gain: coverageOf(`${shown} ${b.l}`, match) - already }))
+    .sort((a, b) => b.gain - a.gain || a.i - b.i)[0];
+  if (!best || best.gain < total / 4) return undefined;
+  const text = best.l.replace(/^\s*[-•]\s+/, '').trim();
+  return { line: best.i, text: /[.!?)]$/.test(text) ? text : `${text}.` };
+}
+
+function withoutLine(text: string, line: number): string {
+  return text
+    .split('\n')
+    .filter((_, i) => i !== line)
+    .join('\n');
 }
 
 /** "No fact hidden in bullet 8": the bullet that has the asked-about words the answer lacks goes first. */

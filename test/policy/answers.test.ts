@@ -103,6 +103,17 @@ describe('/ask puts the answer first', () => {
     expect(text).toMatch(/^Source: 004_e35242edc1a08dd4\.txt \(NC Medicaid.*\), slide "Activities Not Covered"$/m);
   });
 
+  it('leads with the list item that answers when the summary does not (no fact in bullet 8)', async () => {
+    const services = await testServices();
+    await enroll(services, 'alice', 'wi-peer-mentor');
+    const text = await say(services, 'alice', '/ask do i need to keep things private');
+    expect(firstLine(text)).toMatch(/confidential|private/i);
+    expect(firstLine(text)).not.toMatch(/^[•-]/);
+    // The item is not shown twice.
+    expect(text.match(/confidential \(private\)/g)).toHaveLength(1);
+    expect(text).toMatch(/^Source: 000_084a2beb7338ca42\.txt/m);
+  });
+
   it('answers from a passage of the source document when no topic covers the fact, naming title and section', async () => {
     const services = await testServices();
     const text = await say(services, 'alice', '/ask which states did the wisconsin team look at for their model');
