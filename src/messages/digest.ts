@@ -172,7 +172,6 @@ export function supervisorDigest(digest: SupervisorDigest): Reply {
       blocks.push({ kind: 'text', text: `Nothing due in the next ${SUMMARY_DAYS} days: ${free.join(', ')}.` });
   }
   blocks.push({ kind: 'actions', buttons: [{ label: 'See my team', command: 'team', args: '' }] });
-  blocks.push({ kind: 'context', text: 'To get fewer reminders, type /deadlines mute' });
   return reply(blocks);
 }
 

@@ -11,12 +11,12 @@ export function logOffer(minutes: number, categoryLabel: string, date: string, t
   return `Log ${formatDuration(minutes)} of ${categoryLabel.toLowerCase()} for ${dayWords(date, today)}?`;
 }
 
-/** "today", "yesterday", or "Monday, March 16". */
+/** "today", "yesterday, Sunday, March 15", or "Monday, March 16": the day named, so nobody has to work it out. */
 export function dayWords(date: string, today: string): string {
   if (date === today) return 'today';
   const yesterday = new Date(`${today}T12:00:00Z`);
   yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-  if (date === yesterday.toISOString().slice(0, 10)) return 'yesterday';
+  if (date === yesterday.toISOString().slice(0, 10)) return `yesterday, ${formatDate(date, today)}`;
   return formatDate(date, today);
 }
 

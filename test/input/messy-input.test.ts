@@ -29,7 +29,7 @@ describe('hours typed without the command', () => {
   it('GIVEN "i did 2 hrs shadowing yesterday" THEN asks "Log 2 hours of shadowing for yesterday?" and saves no question', async () => {
     const s = await testServices();
     const r = await typed(s, 'mia', 'i did 2 hrs shadowing yesterday', 'slack');
-    expect(plainText(r, { hints: false })).toMatch(/^Log 2 hours of shadowing for yesterday\?/);
+    expect(plainText(r, { hints: false })).toMatch(/^Log 2 hours of shadowing for yesterday, Sunday, March 15\?/);
     expect(buttons(r).map((b) => b.label)).toEqual(['Yes, log it', 'No']);
     expect(await savedQuestions(s)).toBe(0);
     for (const person of await s.store.people.all()) expect(await s.store.hours.list(person.id)).toEqual([]);

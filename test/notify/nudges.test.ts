@@ -167,6 +167,8 @@ describe('deadline nudges', () => {
     const sam = (await services.inbox!.take('sam')).map((r) => plainText(r)).join('\n');
     expect(sam).toMatch(/Mia: Agency evaluation \(due Friday, March 20\)\. You or the agency do this step\./);
     expect(sam).not.toContain('your agency');
+    // Required steps: nobody is invited to turn the reminders off (issue 15).
+    expect(sam).not.toMatch(/mute|stop these reminders|fewer reminders/i);
   });
 
   it('catches up a missed mark while the deadline is ahead, and sends one nudge, not two', async () => {
