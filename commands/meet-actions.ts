@@ -185,11 +185,19 @@ export async function skipMeeting(ctx: Context, words: string[]): Promise<Reply>
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'going', 'coming', 'attending', 'sure', 'ok']);
 const NO = new Set(['no', 'n', 'nope', 'not', "can't", 'cant', 'cannot', 'skip', 'absent']);
 
+function rsvpWords(words: string[]): { said: string; name: string | undefined } {
+  const isAnswer = (w: string | undefined) => !!w && (YES.has(w.toLowerCase()) || NO.has(w.toLowerCase()));
+  if (words.length >= 2 && isAnswer(words.at(-1)))
+    return { said: words.at(-1)!.toLowerCase(), name: words.slice(0, -1).join(' ') };
+  if (words.length >= 2 && isAnswer(words[0])) return { said: words[0]!.toLowerCase(), name: words.slice(1).join(' ') };
+  return { said: (words.at(-1) ?? '').toLowerCase(), name: words[0] };
+}
+
 export async function rsvpMeeting(ctx: Context, words: string[]): Promise<Reply> {
   const example = '/meet rsvp lc yes';
-  // "/meet rsvp peer mentor call yes": the answer is the last word, the meeting is all before it.
-  const said = (words.at(-1) ?? '').toLowerCase();
-  const name = words.length > 2 && (YES.has(said) || NO.has(said)) ? words.slice(0, -1).join(' ') : words[0];
+  // "/meet rsvp peer mentor call yes" or "/meet rsvp yes peer mentor call": the answer is the
+  // first or the last word, and the meeting is the rest.
+  const { said, name } = rsvpWords(words);
   const meeting = await findMeeting(ctx.services, name, example);
   const answer: 'yes' | 'no' | undefined = YES.has(said) ? 'yes' : NO.has(said) ? 'no' : undefined;
   if (!answer) throw new UserError('bad-answer', say.YES_OR_NO, example, ['yes', 'no']);

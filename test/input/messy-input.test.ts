@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/bot.ts';
 import { plainText } from '../../src/message.ts';
@@ -137,6 +138,26 @@ describe('meetings written the way people say them', () => {
     await say(s, 'fran', '/meet schedule "Peer mentor call" teleconference every 2nd tuesday 10:00');
     const text = await say(s, 'mia', '/meet rsvp peer mentor call yes');
     expect(text).toContain('Thanks! You will come to Peer mentor call.');
+  });
+
+  it('GIVEN the answer before the title, in any case THEN the same RSVP is stored (property)', async () => {
+    const s = await withFacilitator();
+    await say(s, 'fran', '/meet schedule "Peer mentor call" teleconference every 2nd tuesday 10:00');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('yes', 'no', 'Yes', 'NO', 'y', 'n'),
+        fc.constantFrom('peer mentor call', 'Peer Mentor Call', 'pmc'),
+        fc.boolean(),
+        async (answer, title, answerFirst) => {
+          const line = answerFirst ? `/meet rsvp ${answer} ${title}` : `/meet rsvp ${title} ${answer}`;
+          const text = await say(s, 'mia', line);
+          const yes = /^y/i.test(answer);
+          expect(text).toContain(yes ? 'You will come to Peer mentor call.' : 'Peer mentor call');
+          expect(text).not.toMatch(/can't find|yes or no/i);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('GIVEN an rsvp with no yes or no THEN still asks for one', async () => {
