@@ -3,7 +3,7 @@ import type { Context } from '../bot.ts';
 import { UserError } from '../errors.ts';
 import { reply } from '../message.ts';
 import type { Reply } from '../message.ts';
-import { displayName, isMention, resolveTarget } from '../people.ts';
+import { displayName, hasRole, isMention, resolveTarget } from '../people.ts';
 import type { Program } from '../programs/schema.ts';
 import type { HistoryItem, HourEntry } from '../store/schema.ts';
 import { formatWhen } from '../meetings/format.ts';
@@ -122,7 +122,15 @@ export async function showEntryHistory(ctx: Context, text: string): Promise<Repl
   const kept = (await services.store.hours.list(person.id)).find((e) => e.id === id);
   const gone = kept ? [] : await deletedEntries(services, person.id, id);
   const entry = kept ?? gone.at(-1)?.entry;
-  if (!entry) throw new UserError('entry-not-found', noSuchEntry(id, whose), self ? '/hours list' : HISTORY_EXAMPLE);
+  if (!entry) {
+    // A supervisor's own /hours history 1 is most likely about a mentor's entry: say how to name them.
+    const forMentor = self && hasRole(ctx.actor, 'supervisor');
+    throw new UserError(
+      'entry-not-found',
+      noSuchEntry(id, whose, forMentor),
+      forMentor ? `/hours history @alice ${id}` : self ? '/hours list' : HISTORY_EXAMPLE,
+    );
+  }
   const names = new Map<string, string>();
   for (const by of new Set([person.id, ...(entry.history ?? []).map((h) => h.by)])) {
     const p = by === ctx.actor.person.id ? undefined : await services.store.people.get(by);

@@ -86,8 +86,10 @@ export function restoredLine(newId: string): string {
   return `Then /hours undo brought it back as #${newId}. To see it: /hours history ${newId}`;
 }
 
-export function noSuchEntry(id: string, whose: string | undefined): string {
-  return whose ? `${whose} has no entry #${id}.` : `You have no entry #${id}. Type /hours list to see your entries.`;
+export function noSuchEntry(id: string, whose: string | undefined, forMentor = false): string {
+  if (whose) return `${whose} has no entry #${id}.`;
+  if (forMentor) return `You have no entry #${id} of your own. For a mentor's entry, name them.`;
+  return `You have no entry #${id}. Type /hours list to see your entries.`;
 }
 
 export const HISTORY_EXAMPLE = '/hours history 3';

@@ -103,6 +103,13 @@ describe('/hours history', () => {
     expect(await say(s, 'fran', '/hours history 1 @alice')).toContain('Alice Moore logged it');
   });
 
+  it('tells a supervisor with no entry of their own how to name the mentor', async () => {
+    const s = await cohort();
+    const text = await say(s, 'sue', '/hours history 1');
+    expect(text).toContain("You have no entry #1 of your own. For a mentor's entry, name them.");
+    expect(text).toContain('/hours history @alice 1');
+  });
+
   it('tells a call logged by /meet attended as the bot logging it', async () => {
     const s = await cohort();
     at(s, '2026-03-02T09:00:00-06:00');
