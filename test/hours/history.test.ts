@@ -40,12 +40,8 @@ describe('/hours history', () => {
     at(s, '2026-03-18T08:20:00-05:00');
     await say(s, 'sue', '/hours approve @alice 1');
     const mine = await say(s, 'alice', '/hours history 1');
-    expect(mine).toContain(
-      'History of entry #1: 1 hour 30 minutes of shadowing on Mar 12, approved.',
-    );
-    expect(mine).toContain(
-      'You logged it on Monday, March 16 at 9:30 AM: 2 hours of shadowing on Mar 13.',
-    );
+    expect(mine).toContain('History of entry #1: 1 hour 30 minutes of shadowing on Mar 12, approved.');
+    expect(mine).toContain('You logged it on Monday, March 16 at 9:30 AM: 2 hours of shadowing on Mar 13.');
     expect(mine).toContain(
       'You changed it on Monday, March 16 at 11:15 AM: the time from 2 hours to 1 hour 30 minutes.',
     );
@@ -70,9 +66,7 @@ describe('/hours history', () => {
     at(s, '2026-03-17T10:00:00-05:00');
     expect(await say(s, 'alice', '/hours delete 1')).toMatch(/Deleted #1/);
     const answer = await say(s, 'alice', '/hours history 1');
-    expect(answer).toContain(
-      'History of entry #1: deleted. It was 2 hours of shadowing on Mar 13.',
-    );
+    expect(answer).toContain('History of entry #1: deleted. It was 2 hours of shadowing on Mar 13.');
     expect(answer).toContain('You deleted it on Tuesday, March 17 at 10:00 AM.');
     expect(await say(s, 'sue', '/hours history @alice 1')).toContain('Alice Moore deleted it on Tuesday, March 17');
   });

@@ -38,9 +38,7 @@ describe('running a cohort on Slack, through signed requests', () => {
       /alice changed it on Monday, March 16 at 10:00 AM: the time from 2 hours to 1 hour 30 minutes\./,
     );
     expect(text).toMatch(/You approved it on Monday, March 16 at 10:00 AM\./);
-    expect(shown(await rig.command('UBOB', `/hours history ${ALICE} 1`))).toMatch(
-      /You can only see your own hours/,
-    );
+    expect(shown(await rig.command('UBOB', `/hours history ${ALICE} 1`))).toMatch(/You can only see your own hours/);
   });
 
   it('sends a supervisor the PDF report of a mentor by direct message, and the file reads back whole', async () => {
