@@ -6,7 +6,7 @@ import type { Adapter } from '../../src/adapter.ts';
 import type { Services } from '../../src/services.ts';
 import type { Reply } from '../../src/message.ts';
 import { renderConsole, banner } from './render.ts';
-import { lineToInvocation } from './input.ts';
+import { lineToInvocation } from '../shared/typed-line.ts';
 import { saveBinaryFiles } from './files.ts';
 import path from 'node:path';
 

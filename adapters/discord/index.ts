@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { Client, Events, GatewayIntentBits, Routes, Status } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Routes, Status } from 'discord.js';
 import type { Interaction, RESTOptions } from 'discord.js';
 import { z } from 'zod';
 import { ChannelClosedError } from '../../src/adapter.ts';
@@ -12,6 +12,7 @@ import { ButtonIds } from './buttons.ts';
 import { commandDefinitions } from './definitions.ts';
 import type { CommandDefinition } from './definitions.ts';
 import { handleInteraction, NO_MENTIONS } from './interactions.ts';
+import { answerDirectMessage } from './direct.ts';
 import type { InteractionContext } from './interactions.ts';
 import { registerCommands } from './register.ts';
 import { inviteUrl } from './invite.ts';
@@ -38,10 +39,12 @@ export interface DiscordAdapter extends Adapter {
 }
 
 /**
- * The bot on Discord: a discord.js gateway client for interactions, REST for everything it
- * sends. It needs only the Guilds intent: slash commands and buttons arrive as interactions
- * whatever the intents, and direct messages are sent over REST, so sendDirect and
- * postToChannel work without start() (for `npm run nudge`).
+ * The bot on Discord: a discord.js gateway client for interactions and direct messages, REST
+ * for everything it sends. Intents: Guilds, and DirectMessages for what people write to the
+ * bot in a DM (with the Channel partial, since a DM channel is not cached before its first
+ * message). Slash commands and buttons arrive as interactions whatever the intents; messages
+ * in servers are never read (no GuildMessages, no MessageContent). Sending is REST, so
+ * sendDirect and postToChannel work without start() (for `npm run nudge`).
  */
 export function createDiscordAdapter(
   services: Services,
@@ -51,7 +54,8 @@ export function createDiscordAdapter(
   if (!settings) throw new Error('Discord is not configured. Set DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
   const { log } = services;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), agent: ownAgent() },
   });
@@ -67,6 +71,7 @@ export function createDiscordAdapter(
   const dmChannels = () => (opened ??= services.store.collection('discord-directs', z.object({ channel: z.string() })));
   const handle = (interaction: Interaction) => handleInteraction(ctx, interaction);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.MessageCreate, (message) => void answerDirectMessage(ctx, message, postMessage));
   const state = { stopping: false };
   let release: (() => void) | undefined;
   logConnection(client, services, state);

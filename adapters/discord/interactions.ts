@@ -100,7 +100,7 @@ async function answer(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   inv: Invocation,
 ): Promise<void> {
-  const work = paged(ctx.services, inv);
+  const work = pagedReply(ctx.services, inv);
   if (ctx.deferAfterMs <= 0) return deferThenEdit(ctx, interaction, work);
   const timer = new AbortController();
   const slow = sleep(ctx.deferAfterMs, 'slow' as const, { signal: timer.signal }).catch(() => 'quick' as const);
@@ -114,7 +114,7 @@ async function answer(
 }
 
 /** A reply past Discord's limits comes a page at a time; "Show more" asks for the next (`page:2`). */
-async function paged(services: Services, inv: Invocation): Promise<Reply> {
+export async function pagedReply(services: Services, inv: Invocation): Promise<Reply> {
   const { text, page } = splitPage(inv.text);
   return discordPage(await dispatch(services, { ...inv, text }), page, inv.command, text);
 }

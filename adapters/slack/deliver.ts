@@ -48,6 +48,8 @@ export interface SlackOutgoing {
   sendDirect(userId: string, reply: Reply): Promise<void>;
   postToChannel(channelId: string, reply: Reply): Promise<void>;
   canPost(channelId: string): Promise<ChannelAccess>;
+  /** Answers in a person's own direct-message channel with the app, files included (a DM is private, so any reply may go there). */
+  replyInDirect(channelId: string, reply: Reply): Promise<void>;
   /** The person's direct-message channel with the app (kept in the store: conversations.open once per person). */
   openDirect(userId: string): Promise<string>;
   uploadFiles(channelId: string, files: Attachment[]): Promise<void>;
@@ -103,6 +105,10 @@ export function slackOutgoing(client: WebClient, services: Services, pace?: Part
         await post(channel, reply);
       }
       if (reply.files?.length) await uploadFiles(channel, reply.files);
+    },
+    async replyInDirect(channelId, reply) {
+      await post(channelId, reply);
+      if (reply.files?.length) await uploadFiles(channelId, reply.files);
     },
     /** Everyone in the channel sees this, so a reply marked private (personal data) is refused. */
     async postToChannel(channelId, reply) {

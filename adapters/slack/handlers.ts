@@ -9,11 +9,12 @@ import { answer } from './deliver.ts';
 import type { SlackOutgoing } from './deliver.ts';
 import { homeView } from './home.ts';
 import { fromSlackText } from './text.ts';
-import { pageOf, splitPage, STORED, storedButton, withShortButtons } from './pages.ts';
+import { pagedReply as paged, STORED, storedButton } from './pages.ts';
+import { registerDirectMessages } from './direct.ts';
 import { rememberOnce } from '../shared/once.ts';
 
 /**
- * Slash commands, button presses and the App Home tab. Each listener acknowledges first
+ * Slash commands, button presses, direct messages to the bot and the App Home tab. Each listener acknowledges first
  * (Slack allows 3 seconds), then runs the command and answers through response_url.
  */
 export function registerHandlers(app: App, services: Services, out: SlackOutgoing): void {
@@ -72,6 +73,8 @@ export function registerHandlers(app: App, services: Services, out: SlackOutgoin
     else await out.sendDirect(body.user.id, reply);
   });
 
+  registerDirectMessages(app, services, out, first);
+
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab && event.tab !== 'home') return;
     // A retried event (X-Slack-Retry-Num) carries the same event_id.
@@ -91,14 +94,4 @@ export function registerHandlers(app: App, services: Services, out: SlackOutgoin
   app.error(async (error) => {
     log.error('Slack: a request could not be answered', error);
   });
-}
-
-/**
- * Runs an invocation and gives the page of its reply that was asked for (`page:2` at the end,
- * from a "Show more" button), with over-long buttons swapped for stored tokens.
- */
-async function paged(services: Services, inv: Invocation): Promise<Reply> {
-  const { text, page } = splitPage(inv.text);
-  const reply = await dispatch(services, { ...inv, text });
-  return withShortButtons(services.store, pageOf(reply, page, inv.command, text));
 }

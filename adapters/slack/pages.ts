@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { dispatch } from '../../src/bot.ts';
+import type { Invocation } from '../../src/bot.ts';
 import type { Block, Button, Reply } from '../../src/message.ts';
+import type { Services } from '../../src/services.ts';
 import type { Store } from '../../src/store/port.ts';
 import { renderedBlocks } from './render.ts';
-import { pageOf as pagesOf } from '../shared/paging.ts';
+import { pageOf as pagesOf, splitPage } from '../shared/paging.ts';
 
 // Slack refuses a whole message over 50 blocks.
 const MAX_BLOCKS = 50;
@@ -61,4 +64,14 @@ export async function storedButton(
 ): Promise<{ command: string; args: string } | undefined> {
   const found = await (await store.collection('slack-buttons', StoredButtonSchema)).get(token);
   return found ? { command: found.command, args: found.args } : undefined;
+}
+
+/**
+ * Runs an invocation and gives the page of its reply that was asked for (`page:2` at the end,
+ * from a "Show more" button), with over-long buttons swapped for stored tokens.
+ */
+export async function pagedReply(services: Services, inv: Invocation): Promise<Reply> {
+  const { text, page } = splitPage(inv.text);
+  const reply = await dispatch(services, { ...inv, text });
+  return withShortButtons(services.store, pageOf(reply, page, inv.command, text));
 }

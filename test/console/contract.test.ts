@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { lineToInvocation } from '../../adapters/console/input.ts';
+import { lineToInvocation } from '../../adapters/shared/typed-line.ts';
 import { createConsoleAdapter } from '../../adapters/console/index.ts';
 import { PUBLIC_LABEL } from '../../adapters/console/render.ts';
 import { adapterContract } from '../contract/suite.ts';

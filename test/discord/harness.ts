@@ -8,7 +8,7 @@ import { idOf } from './payloads.ts';
 
 /** What a person saw after one interaction: the message Discord would show them. */
 export interface Seen {
-  /** 4 = answered at once, 5 = deferred then edited, 8 = autocomplete choices. */
+  /** 4 = answered at once, 5 = deferred then edited, 8 = autocomplete choices; 0 = a message posted in a DM. */
   callbackType: number;
   ephemeral: boolean;
   body: Record<string, unknown>;
@@ -26,6 +26,8 @@ export interface Bot {
   services: Services;
   /** Sends an interaction over the gateway and waits for the bot's answer to it. */
   interact(raw: Record<string, unknown>): Promise<Seen>;
+  /** Sends a MESSAGE_CREATE over the gateway (see messageCreate) and waits for the bot's message in that DM. */
+  message(raw: Record<string, unknown>): Promise<Seen>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,21 @@ export async function startBot(options: DiscordOptions = {}, env: Record<string,
       const after = fake.requests.length;
       fake.dispatch('INTERACTION_CREATE', raw);
       return answerTo(fake, raw, after);
+    },
+    async message(raw) {
+      const after = fake.requests.length;
+      fake.dispatch('MESSAGE_CREATE', raw);
+      const path = `/channels/${String(raw.channel_id)}/messages`;
+      const posted = await fake.waitFor((r) => r.method === 'POST' && r.path === path, after);
+      return {
+        callbackType: 0,
+        ephemeral: false,
+        body: posted.body,
+        files: posted.files,
+        fileBytes: posted.fileBytes,
+        text: textOf(posted.body),
+        buttons: buttonsOf(posted.body),
+      };
     },
     async close() {
       await adapter.stop();

@@ -12,9 +12,10 @@ afterEach(async () => {
 });
 
 describe('logging in to Discord', () => {
-  it('logs in through the gateway with only the Guilds intent and registers the commands', async () => {
+  it('logs in through the gateway with the Guilds and DirectMessages intents only, and registers the commands', async () => {
     bot = await startBot();
-    expect(bot.fake.identify?.intents).toBe(GatewayIntentBits.Guilds);
+    // No GuildMessages or MessageContent: what people say in servers is never sent to the bot.
+    expect(bot.fake.identify?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.DirectMessages);
     const put = bot.fake.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${APP_ID}/commands`);
     const names = (put!.body as unknown as Array<{ name: string }>).map((c) => c.name);

@@ -94,6 +94,39 @@ export function inDirectMessage(raw: Record<string, unknown>): Record<string, un
   };
 }
 
+let nextMessage = 1;
+
+/**
+ * A message a person typed, as the gateway's MESSAGE_CREATE carries it: in their DM with the
+ * bot (channel 77 + their id, channel_type 1, no guild_id) unless `extra` says otherwise.
+ * discord.js makes the (uncached, partial) DM channel from channel_type and the author.
+ */
+export function messageCreate(
+  who: string,
+  content: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const id = `5000000000000${String(nextMessage++).padStart(5, '0')}`;
+  return {
+    ...messageJson(id, `77${idOf(who)}`, { content }),
+    author: userJson(who),
+    channel_type: 1,
+    nonce: id,
+    ...extra,
+  };
+}
+
+/** The same message typed in a server's channel: a guild_id and the author as a member. */
+export function inServerChannel(raw: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...raw,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel_type: 0,
+    member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+  };
+}
+
 /** A slash command as Discord sends it: `/hours` + [sub('log', [str('duration', '2h')])]. */
 export function chatInput(who: string, command: string, options: RawOption[] = []): Record<string, unknown> {
   const users = Object.fromEntries(

@@ -5,7 +5,7 @@ import { plainText } from '../../src/message.ts';
 import type { Button, Reply } from '../../src/message.ts';
 import type { Services } from '../../src/services.ts';
 import { questionsCollection } from '../../src/policy/records.ts';
-import { lineToInvocation } from '../../adapters/console/input.ts';
+import { lineToInvocation } from '../../adapters/shared/typed-line.ts';
 import { say, testServices } from '../helpers.ts';
 
 /** A line typed in the console, routed the way the console routes it (no command: /ask). */

@@ -32,6 +32,11 @@ export interface SlackRig {
   commandBody(user: string, line: string, extra?: CommandExtra): { body: string; responseUrl: string };
   /** Delivers an Events API event (app_home_opened, ...); extra headers like X-Slack-Retry-Num. Gives the HTTP status. */
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<number>;
+  /**
+   * A person writes `text` in their DM with the app: the signed `message.im` event Slack sends
+   * (event id `eventId`, fresh by default). Gives the bot's answer posted in that DM.
+   */
+  dm(user: string, text: string, eventId?: string): Promise<Call>;
   /** Presses a button from an earlier answer without waiting for the answer; gives the HTTP status and where the answer would go. */
   press(
     user: string,
@@ -47,6 +52,8 @@ export interface SlackRig {
 /** Where the button was and, for a redelivered click, the ids of the click being repeated. */
 export interface PressExtra {
   messageTs?: string;
+  /** The channel the message with the button is in (default C1; a DM is D + the user id). */
+  channelId?: string;
   triggerId?: string;
   actionTs?: string;
 }
@@ -122,10 +129,10 @@ export async function slackRig(services?: Services, options: SlackAdapterOptions
       container: {
         type: 'message',
         message_ts: extra.messageTs ?? '1773673200.000100',
-        channel_id: 'C1',
-        is_ephemeral: true,
+        channel_id: extra.channelId ?? 'C1',
+        is_ephemeral: !extra.channelId,
       },
-      channel: { id: 'C1', name: 'general' },
+      channel: extra.channelId ? { id: extra.channelId, name: 'directmessage' } : { id: 'C1', name: 'general' },
       actions: [
         {
           type: 'button',
@@ -156,6 +163,16 @@ export async function slackRig(services?: Services, options: SlackAdapterOptions
     return res.status;
   };
 
+  const dm = async (user: string, text: string, eventId = `Ev${randomUUID()}`) => {
+    const before = fake.calls.length;
+    const status = await event(imMessage(user, text), eventId);
+    if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
+    return fake.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === `D${user}` && fake.calls.indexOf(c) >= before,
+      `an answer in the DM to "${text}"`,
+    );
+  };
+
   const click = async (user: string, answer: Call, label: string, extra: PressExtra = {}) => {
     const { status, responseUrl } = await press(user, answer, label, extra);
     if (status !== 200) throw new Error(`Slack would have seen HTTP ${status}`);
@@ -174,12 +191,38 @@ export async function slackRig(services?: Services, options: SlackAdapterOptions
     command,
     commandBody,
     event,
+    dm,
     press,
     click,
     async stop() {
       await adapter.stop();
       await fake.stop();
     },
+  };
+}
+
+/**
+ * A message a person typed in a conversation, as Slack's Events API delivers it (`message`):
+ * in their DM with the app (channel D + user id, channel_type im) unless `extra` says otherwise.
+ */
+export function imMessage(user: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = `${(Date.now() / 1000).toFixed(6)}`;
+  return {
+    type: 'message',
+    channel: `D${user}`,
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    channel_type: 'im',
+    blocks: [
+      {
+        type: 'rich_text',
+        block_id: 'b1',
+        elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
+      },
+    ],
+    ...extra,
   };
 }
 

@@ -52,6 +52,18 @@ describe('the Slack app manifest', () => {
     expect(typeof manifest.settings.socket_mode_enabled).toBe('boolean');
   });
 
+  it('lets people write to the bot in its Messages tab, and sends those messages to it (message.im with im:history)', () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
+    expect(manifest.oauth_config.scopes.bot).toContain('im:history');
+    // Only direct messages: the bot never reads or answers what is said in channels.
+    expect(manifest.settings.event_subscriptions.bot_events.filter((e) => e.startsWith('message.'))).toEqual([
+      'message.im',
+    ]);
+    expect(manifest.oauth_config.scopes.bot).not.toContain('channels:history');
+  });
+
   it('keeps within Slack’s length limits for the app description', () => {
     expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
     const long = manifest.display_information.long_description ?? '';
