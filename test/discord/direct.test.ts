@@ -26,7 +26,7 @@ describe('a message to the bot in a Discord DM (MESSAGE_CREATE)', () => {
 
   it('GIVEN "i did 2 hrs shadowing yesterday" THEN offers the log with Yes and No, and Yes logs 2 hours', async () => {
     const offer = await bot.message(messageCreate('alice', 'i did 2 hrs shadowing yesterday'));
-    expect(offer.text).toMatch(/Log 2 hours of shadowing for yesterday\?/);
+    expect(offer.text).toMatch(/Log 2 hours of shadowing for yesterday, Sunday, March 15\?/);
     expect(offer.buttons.map((b) => b.label)).toEqual(['Yes, log it', 'No']);
     expect(await hoursOf('alice')).toEqual([]);
     expect(await unanswered()).toEqual([]);

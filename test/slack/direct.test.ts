@@ -15,7 +15,7 @@ describe('a message to the bot in its Slack DM (message.im)', () => {
 
   it('GIVEN "i did 2 hrs shadowing yesterday" THEN offers the log with Yes and No, and Yes logs 2 hours', async () => {
     const offer = await rig.dm('UALICE', 'i did 2 hrs shadowing yesterday');
-    expect(shown(offer)).toMatch(/^Log 2 hours of shadowing for yesterday\?/);
+    expect(shown(offer)).toMatch(/^Log 2 hours of shadowing for yesterday, Sunday, March 15\?/);
     expect(buttonsOf(offer).map((b) => b.text.text)).toEqual(['Yes, log it', 'No']);
     expect(await rig.services.store.hours.list('slack:UALICE')).toEqual([]);
     expect(await unanswered()).toEqual([]);
