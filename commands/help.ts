@@ -55,6 +55,7 @@ export default {
         kind: 'text',
         text: visible.map((c) => `/${c.name} — ${c.description}\n    Example: ${c.examples[0]}`).join('\n'),
       },
+      { kind: 'context', text: words.plainWords(ctx.inv.platform) },
       { kind: 'context', text: words.MORE },
     );
     return reply(blocks);

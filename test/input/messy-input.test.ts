@@ -27,6 +27,13 @@ async function savedQuestions(s: Services): Promise<number> {
 }
 
 describe('hours typed without the command', () => {
+  it('GIVEN /help THEN it says hours can be written in plain words (in a DM on Slack)', async () => {
+    const s = await testServices();
+    expect(await say(s, 'mia', '/help')).toContain('You can also just write what you did.');
+    const slack = plainText(await dispatch(s, { platform: 'slack', userId: 'U1', command: 'help', text: '' }));
+    expect(slack).toContain('In a direct message to me, you can also just write what you did.');
+  });
+
   it('GIVEN "i did 2 hrs shadowing yesterday" THEN asks "Log 2 hours of shadowing for yesterday?" and saves no question', async () => {
     const s = await testServices();
     const r = await typed(s, 'mia', 'i did 2 hrs shadowing yesterday', 'slack');
