@@ -61,7 +61,7 @@ function passageAnswer(text: string, heading: string[], match: PolicyMatch): str
   const chosen = ranked
     .slice(0, 2)
     .filter((r, k) => k === 0 || r.score > 0)
-    .sort((a, b) => a.i - b.i)
+    .sort((a, b) => b.number - a.number || a.i - b.i)
     .map((r) => shorten(r.s, match).split(/;\s+/).join('.\n'));
   return `"${chosen.join(' ')}"`;
 }
