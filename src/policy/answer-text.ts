@@ -62,16 +62,20 @@ function passageAnswer(text: string, heading: string[], match: PolicyMatch): str
     const item = cleanText(text).replace(/[.:;]$/, '');
     return `${last.replace(/:$/, '')}: ${item}.`;
   }
+  const numberFirst = match.question.wantsNumber && sentences.some((s) => NUMBER.test(s) && coverageOf(s, match) > 0);
   const ranked = sentences
-    .map((s, i) => ({ s, i, score: coverageOf(s, match) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i);
+    .map((s, i) => ({ s, i, score: coverageOf(s, match), number: numberFirst && NUMBER.test(s) ? 1 : 0 }))
+    .sort((a, b) => b.number - a.number || b.score - a.score || a.i - b.i);
   const chosen = ranked
     .slice(0, 2)
     .filter((r, k) => k === 0 || r.score > 0)
-    .sort((a, b) => a.i - b.i)
+    .sort((a, b) => b.number - a.number || a.i - b.i)
     .map((r) => shorten(r.s, match).split(/;\s+/).join('.\n'));
   return `"${chosen.join(' ')}"`;
 }
+
+/** A count or a length of time: "90", "8-9 days", "three levels". */
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b/i;
 
 /**
  * A run-on "sentence" from a scraped page (list items run together, headings inside) is cut where
@@ -80,9 +84,10 @@ function passageAnswer(text: string, heading: string[], match: PolicyMatch): str
 function shorten(sentence: string, match: PolicyMatch): string {
   if (sentence.length <= 320) return sentence;
   const pieces = sentence.split(/(?<=[a-z)])\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,})\s)/);
+  const numberFirst = match.question.wantsNumber && pieces.some((p) => NUMBER.test(p) && coverageOf(p, match) > 0);
   const ranked = pieces
-    .map((p, i) => ({ p, i, score: coverageOf(p, match) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i);
+    .map((p, i) => ({ p, i, score: coverageOf(p, match), number: numberFirst && NUMBER.test(p) ? 1 : 0 }))
+    .sort((a, b) => b.number - a.number || b.score - a.score || a.i - b.i);
   const kept: typeof ranked = [];
   let length = 0;
   for (const r of ranked) {
