@@ -42,3 +42,35 @@ describe('a passage answer to a how-long or how-many question', () => {
     expect(answer.startsWith('"The training program teaches recovery')).toBe(true);
   });
 });
+
+/** A topic match scored the plain way. */
+function topicMatch(question: string, answer: string, details: string): PolicyMatch {
+  const base = passageMatch(question, `${answer} ${details}`);
+  return {
+    ...base,
+    unit: {
+      tier: 'topic',
+      id: 't',
+      section: { id: 't', file: 't.md', heading: 'Skills', answer, details, source: 'x.txt, slide 1', keywords: '' },
+      stems: base.unit.stems,
+      titleStems: new Set(),
+    },
+  };
+}
+
+describe('a topic whose summary does not hold the asked-about fact', () => {
+  const answer = 'These are the skills a peer mentor needs.';
+  const details = '- Listens and builds trust.\n- Runs on empathy.\n- Keeps all information private.';
+
+  it('answers first with the list item that holds it, and does not show it twice', () => {
+    const text = answerText(topicMatch('do i need to keep information private', answer, details));
+    expect(text.answer.split('\n')[0]).toBe('Keeps all information private.');
+    expect(text.answer).toContain(answer);
+    expect(text.details).not.toContain('private');
+  });
+
+  it('keeps the summary first when the question asks about the whole list', () => {
+    const text = answerText(topicMatch('what skills does a peer mentor need', answer, details));
+    expect(text.answer).toBe(answer);
+  });
+});
