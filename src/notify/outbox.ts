@@ -62,11 +62,30 @@ export async function sendOnce<P = Reply>(
   // One small file of records per person (or channel), so marking a message sent rewrites a
   // few hundred bytes, not every message ever sent: 8,000 first-day nudges stay quick.
   const shards = new Map<string, Planned<P>[]>();
-  for (const p of planned) shards.set(shardOf(name, p.target), [...(shards.get(shardOf(name, p.target)) ?? []), p]);
-  const sent: Sent[] = [];
-  for (const [shard, plans] of shards) sent.push(...(await sendShard(services, adapters, shard, plans, options)));
-  return sent;
+  for (const p of planned) {
+    const shard = shardOf(name, p.target);
+    const plans = shards.get(shard);
+    if (plans) plans.push(p);
+    else shards.set(shard, [p]);
+  }
+  // A few shards at a time: a store that gathers calls made together (PostgreSQL) writes each
+  // step of these in one statement. Each shard is one person or channel, so order within it holds.
+  const work = [...shards];
+  const results: Sent[][] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const at = next++;
+      const [shard, plans] = work[at]!;
+      results[at] = await sendShard(services, adapters, shard, plans, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, work.length) }, worker));
+  return results.flat();
 }
+
+/** How many people (or channels) one check sends to at the same time. */
+const SHARDS_AT_ONCE = 8;
 
 function shardOf(name: string, target: Target): string {
   return target.type === 'person' ? `${name}/${target.personId}` : `${name}/#${target.platform}:${target.channelId}`;
@@ -118,17 +137,19 @@ async function sendShard<P>(
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
   const claimed = await outbox.claim(shard, 1000, staleBefore);
   const plans: Planned<P>[] = [];
+  const dropped: Promise<void>[] = [];
   for (const item of claimed) {
     const plan = wanted.get(item.key);
     const target = TargetSchema.safeParse(item.target);
-    if (!plan || !target.success) await outbox.finish(shard, item.key, { status: 'dropped' });
+    if (!plan || !target.success) dropped.push(outbox.finish(shard, item.key, { status: 'dropped' }));
     else plans.push({ ...plan, target: target.data });
   }
+  await Promise.all(dropped);
   const sent: Sent[] = [];
   const inbox = inboxOf(services);
   for (const message of messagesOf(plans)) {
     const finishAll = async (result: Parameters<typeof outbox.finish>[2]) => {
-      for (const key of message.keys) await outbox.finish(shard, key, result);
+      await Promise.all(message.keys.map((key) => outbox.finish(shard, key, result)));
     };
     try {
       const way = await route(services, adapters, message.target);

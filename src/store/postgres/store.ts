@@ -11,6 +11,7 @@ import { migrate } from './migrations.ts';
 import { addEntry, postgresHours } from './hours.ts';
 import type { Queryable, Sql } from './sql.ts';
 import { writing } from './sql.ts';
+import { coalesce } from './batch.ts';
 
 /**
  * The PostgreSQL store: every instance of peerbot can share one database. Each port method is
@@ -235,6 +236,7 @@ class PostgresStore implements Store {
 
   private makeOutbox(): OutboxRepo {
     type Row = {
+      shard: string;
       key: string;
       target: unknown;
       status: OutboxItem['status'];
@@ -255,41 +257,98 @@ class PostgresStore implements Store {
       ...(r.sent_to ? { to: r.sent_to } : {}),
     });
     const instance = randomUUID();
+    // Calls made together (the deadline check runs several people at once) share one statement each.
+    type Enqueue = { shard: string; items: Array<{ key: string; target: unknown }>; at: string };
+    const enqueue = coalesce<Enqueue, number>(async (calls) => {
+      const rows = calls.flatMap((c) => c.items.map((item) => ({ shard: c.shard, item, at: c.at })));
+      if (!rows.length) return calls.map(() => 0);
+      const r = await this.run(
+        `INSERT INTO outbox (shard, key, target, status, queued_at)
+         SELECT s, k, t, 'queued', a FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) AS u(s, k, t, a)
+         ON CONFLICT DO NOTHING RETURNING shard`,
+        [
+          rows.map((r) => r.shard),
+          rows.map((r) => r.item.key),
+          rows.map((r) => JSON.stringify(r.item.target)),
+          rows.map((r) => r.at),
+        ],
+      );
+      // Two calls for one shard in one statement: the new rows are counted for the first.
+      const added = new Map<string, number>();
+      for (const row of r.rows as Array<{ shard: string }>) added.set(row.shard, (added.get(row.shard) ?? 0) + 1);
+      return calls.map((c) => {
+        const n = added.get(c.shard) ?? 0;
+        added.delete(c.shard);
+        return n;
+      });
+    });
+    type Claim = { shard: string; limit: number; staleBefore: string };
+    const claimOne = async ({ shard, limit, staleBefore }: Claim) =>
+      (await claimMany([{ shard, limit, staleBefore }]))[0]!;
+    const claimMany = async (calls: Claim[]): Promise<OutboxItem[][]> => {
+      const r = await this.run(
+        `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) AS w(shard, lim, stale)),
+         free AS (
+           SELECT o.shard, o.key, o.queued_at FROM outbox o JOIN wanted w ON o.shard = w.shard
+           WHERE o.status = 'queued' OR (o.status = 'sending' AND o.claimed_at < w.stale)
+           FOR UPDATE OF o SKIP LOCKED),
+         ranked AS (
+           SELECT shard, key, row_number() OVER (PARTITION BY shard ORDER BY queued_at, key) AS n FROM free)
+         UPDATE outbox o SET status = 'sending', claimed_at = $4, claimed_by = $5
+         FROM ranked r JOIN wanted w ON w.shard = r.shard
+         WHERE o.shard = r.shard AND o.key = r.key AND r.n <= w.lim
+         RETURNING o.*`,
+        [
+          calls.map((c) => c.shard),
+          calls.map((c) => c.limit),
+          calls.map((c) => c.staleBefore),
+          new Date().toISOString(),
+          instance,
+        ],
+      );
+      const byShard = new Map<string, OutboxItem[]>(calls.map((c) => [c.shard, []]));
+      const rows = (r.rows as Row[]).sort((a, b) =>
+        a.queued_at === b.queued_at ? (a.key < b.key ? -1 : 1) : a.queued_at < b.queued_at ? -1 : 1,
+      );
+      for (const row of rows) byShard.get(row.shard)?.push(item(row));
+      return calls.map((c) => byShard.get(c.shard)!);
+    };
+    const claim = coalesce<Claim, OutboxItem[]>(async (calls) => {
+      // Two claims of one shard at once each get their own statement (each its own limit).
+      if (new Set(calls.map((c) => c.shard)).size < calls.length) {
+        const out: OutboxItem[][] = [];
+        for (const c of calls) out.push(await claimOne(c));
+        return out;
+      }
+      return claimMany(calls);
+    });
+    type Finish = { shard: string; key: string; result: Parameters<OutboxRepo['finish']>[2] };
+    const finish = coalesce<Finish, void>(async (calls) => {
+      // The same message finished twice in one statement: the later call wins, as one by one.
+      const last = new Map(calls.map((c) => [`${c.shard}\u0000${c.key}`, c]));
+      const rows = [...last.values()];
+      await this.run(
+        `UPDATE outbox AS o SET status = f.status, sent_at = coalesce(f.at, o.sent_at), sent_to = coalesce(f.sent_to, o.sent_to)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS f(shard, key, status, at, sent_to)
+         WHERE o.shard = f.shard AND o.key = f.key`,
+        [
+          rows.map((c) => c.shard),
+          rows.map((c) => c.key),
+          rows.map((c) => c.result.status),
+          rows.map((c) => (c.result.status === 'sent' ? (c.result.at ?? null) : null)),
+          rows.map((c) => c.result.to ?? null),
+        ],
+      );
+      return calls.map(() => undefined);
+    });
     return {
       list: async (shard) =>
         (await this.sql.query<Row>('SELECT * FROM outbox WHERE shard = $1 ORDER BY queued_at, key', [shard])).rows.map(
           item,
         ),
-      enqueue: async (shard, items, at) => {
-        if (!items.length) return 0;
-        const r = await this.run(
-          `INSERT INTO outbox (shard, key, target, status, queued_at)
-           SELECT $1, k, t, 'queued', $4 FROM unnest($2::text[], $3::jsonb[]) AS u(k, t)
-           ON CONFLICT DO NOTHING`,
-          [shard, items.map((i) => i.key), items.map((i) => JSON.stringify(i.target)), at],
-        );
-        return r.rowCount;
-      },
-      claim: async (shard, limit, staleBefore) =>
-        (
-          await this.run(
-            `UPDATE outbox SET status = 'sending', claimed_at = $4, claimed_by = $5
-             WHERE (shard, key) IN (
-               SELECT shard, key FROM outbox
-               WHERE shard = $1 AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
-               ORDER BY queued_at, key LIMIT $2
-               FOR UPDATE SKIP LOCKED)
-             RETURNING *`,
-            [shard, limit, staleBefore, new Date().toISOString(), instance],
-          )
-        ).rows.map((r) => item(r as Row)),
-      finish: async (shard, key, result) => {
-        await this.run(
-          `UPDATE outbox SET status = $3, sent_at = coalesce($4, sent_at), sent_to = coalesce($5, sent_to)
-           WHERE shard = $1 AND key = $2`,
-          [shard, key, result.status, result.status === 'sent' ? (result.at ?? null) : null, result.to ?? null],
-        );
-      },
+      enqueue: (shard, items, at) => enqueue({ shard, items, at }),
+      claim: (shard, limit, staleBefore) => claim({ shard, limit, staleBefore }),
+      finish: (shard, key, result) => finish({ shard, key, result }),
     };
   }
 
