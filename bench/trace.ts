@@ -13,18 +13,24 @@ const schema = `peerbot_trace_${process.pid}`;
 const base = poolSql(url, schema);
 const seen: string[] = [];
 const note = (text: string, params?: unknown[]) =>
-  seen.push(`${text.replace(/\s+/g, " ").slice(0, 90)} ${JSON.stringify(params ?? []).slice(0, 60)}`);
+  seen.push(`${text.replace(/\s+/g, ' ').slice(0, 90)} ${JSON.stringify(params ?? []).slice(0, 60)}`);
 const sql: Sql = {
   where: base.where,
   query: (text, params) => (note(text, params), base.query(text, params)),
-  transaction: (work) =>
-    (note('BEGIN'), base.transaction((q) => work({ query: (text, params) => (note(text, params), q.query(text, params)) }))),
+  transaction: (work) => (
+    note('BEGIN'),
+    base.transaction((q) => work({ query: (text, params) => (note(text, params), q.query(text, params)) }))
+  ),
   close: () => base.close(),
 };
 const store = await openPostgresStore(sql, { schema });
 try {
   await fillPostgres(sql, 100);
-  const services = await createServices(loadConfig({ ...process.env, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }), silentLogger, store);
+  const services = await createServices(
+    loadConfig({ ...process.env, PEERBOT_NOW: '2026-03-16T10:00:00-05:00' }),
+    silentLogger,
+    store,
+  );
   for (const [user, command, text] of [
     ['mentor3', 'hours', 'log 30 min 1on1 met with Sam'],
     ['mentor3', 'hours', 'log 30 min 1on1 met with Sam'],

@@ -215,10 +215,18 @@ for (const kind of allKinds()) {
       const old = '2000-01-01T00:00:00.000Z';
       const claimed = await Promise.all(shards.map((s) => store.outbox.claim(s, 5, old)));
       expect(claimed.map((c) => c.map((i) => i.key))).toEqual(
-        shards.map((_, i) => itemsOf(i).slice(0, 5).map((item) => item.key)),
+        shards.map((_, i) =>
+          itemsOf(i)
+            .slice(0, 5)
+            .map((item) => item.key),
+        ),
       );
       expect(claimed.map((c) => c.map((i) => i.target))).toEqual(
-        shards.map((_, i) => itemsOf(i).slice(0, 5).map(() => ({ n: i }))),
+        shards.map((_, i) =>
+          itemsOf(i)
+            .slice(0, 5)
+            .map(() => ({ n: i })),
+        ),
       );
       // Even people's messages are sent, odd people's dropped; the first is sent, then put back in the queue.
       await Promise.all(

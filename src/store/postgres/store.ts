@@ -29,6 +29,8 @@ export async function openPostgresStore(sql: Sql, options: { schema?: string } =
 }
 
 type PersonRow = { data: Person };
+type Change = (current: unknown) => unknown;
+type Update = { name: string; id: string; change: Change; parse: (id: string, value: unknown) => unknown };
 
 class PostgresStore implements Store {
   readonly location: string;
@@ -91,6 +93,77 @@ class PostgresStore implements Store {
     );
   }
 
+  /**
+   * Collection.update, gathered: the records changed together (a check putting messages in
+   * many inboxes) are locked, read and written in one transaction, each change in the order
+   * asked. A record another instance inserted meanwhile is changed again on its own.
+   */
+  private async updateRecord(call: Update): Promise<unknown> {
+    const r = await this.updateRecords(call);
+    if (r.retry) return this.updateRecord(call);
+    if ('error' in r) throw r.error;
+    return r.value;
+  }
+
+  private updateRecords = coalesce<Update, { value?: unknown; error?: unknown; retry?: boolean }>(async (calls) => {
+    const outcome = await this.tx(async (q) => {
+      const found = await q.query<{ collection: string; id: string; value: unknown }>(
+        `SELECT collection, id, value FROM records
+         WHERE (collection, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+         ORDER BY collection, id FOR UPDATE`,
+        [calls.map((c) => c.name), calls.map((c) => c.id)],
+      );
+      const at = (name: string, id: string) => `${name}\u0000${id}`;
+      const stored = new Map(found.rows.map((r) => [at(r.collection, r.id), r.value]));
+      const state = new Map<string, { name: string; id: string; value: unknown; existed: boolean }>();
+      const results = calls.map((c) => {
+        const key = at(c.name, c.id);
+        try {
+          let now = state.get(key);
+          if (!now) {
+            const raw = stored.get(key);
+            now = {
+              name: c.name,
+              id: c.id,
+              value: raw === undefined ? undefined : c.parse(c.id, raw),
+              existed: stored.has(key),
+            };
+            state.set(key, now);
+          }
+          const next = c.change(now.value);
+          if (next === undefined) return { value: now.value };
+          now.value = next;
+          return { value: next, changed: key };
+        } catch (error) {
+          return { error };
+        }
+      });
+      const changed = new Set(results.flatMap((r) => (r.changed ? [r.changed] : [])));
+      const writes = [...changed].map((k) => state.get(k)!);
+      const updates = writes.filter((w) => w.existed);
+      if (updates.length)
+        await q.query(
+          `UPDATE records AS r SET value = u.value FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS u(collection, id, value)
+           WHERE r.collection = u.collection AND r.id = u.id`,
+          [updates.map((w) => w.name), updates.map((w) => w.id), updates.map((w) => JSON.stringify(w.value))],
+        );
+      const inserts = writes.filter((w) => !w.existed);
+      const inserted = new Set<string>();
+      if (inserts.length) {
+        const r = await q.query<{ collection: string; id: string }>(
+          `INSERT INTO records (collection, id, value) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
+           ON CONFLICT DO NOTHING RETURNING collection, id`,
+          [inserts.map((w) => w.name), inserts.map((w) => w.id), inserts.map((w) => JSON.stringify(w.value))],
+        );
+        for (const row of r.rows) inserted.add(at(row.collection, row.id));
+      }
+      // Nothing to lock yet and another instance inserted first: those run again, on its row.
+      const lost = new Set(inserts.map((w) => at(w.name, w.id)).filter((k) => !inserted.has(k)));
+      return { results, lost, at };
+    });
+    return calls.map((c, i) => (outcome.lost.has(outcome.at(c.name, c.id)) ? { retry: true } : outcome.results[i]!));
+  });
+
   private makePeople(): PeopleRepo {
     const sql = this.sql;
     const upsert = (q: Queryable, p: Person) =>
@@ -101,6 +174,16 @@ class PostgresStore implements Store {
       );
     const rows = async (text: string, params: unknown[] = []) =>
       (await sql.query<PersonRow>(text, params)).rows.map((r) => r.data);
+    // Asked for each message a check sends: the people asked together are read in one statement.
+    const accountsOf = coalesce<string, string[]>(async (ids) => {
+      const r = await sql.query<{ person_id: string; key: string }>(
+        'SELECT person_id, key FROM accounts WHERE person_id = ANY($1::text[]) ORDER BY key',
+        [[...new Set(ids)]],
+      );
+      const keys = new Map<string, string[]>();
+      for (const row of r.rows) keys.set(row.person_id, [...(keys.get(row.person_id) ?? []), row.key]);
+      return ids.map((id) => keys.get(id) ?? []);
+    });
     return {
       get: async (id) => (await rows('SELECT data FROM people WHERE id = $1', [id]))[0],
       all: () => rows('SELECT data FROM people ORDER BY id'),
@@ -155,10 +238,7 @@ class PostgresStore implements Store {
           [key, personId],
         );
       },
-      accountsOf: async (personId) =>
-        (
-          await sql.query<{ key: string }>('SELECT key FROM accounts WHERE person_id = $1 ORDER BY key', [personId])
-        ).rows.map((r) => r.key),
+      accountsOf,
     };
   }
 
@@ -200,32 +280,8 @@ class PostgresStore implements Store {
             value,
           ])
         ).rowCount > 0,
-      update: async (id, change) => {
-        for (;;) {
-          const outcome = await this.tx(async (q) => {
-            const row = (
-              await q.query<{ value: unknown }>(
-                'SELECT value FROM records WHERE collection = $1 AND id = $2 FOR UPDATE',
-                [name, id],
-              )
-            ).rows[0];
-            const current = row ? parse(id, row.value) : undefined;
-            const next = change(current);
-            if (next === undefined) return { done: true, value: current };
-            if (row) {
-              await q.query('UPDATE records SET value = $3 WHERE collection = $1 AND id = $2', [name, id, next]);
-              return { done: true, value: next };
-            }
-            // Nothing to lock yet: insert, and if another instance inserted first, run again on its row.
-            const inserted = await q.query(
-              'INSERT INTO records (collection, id, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-              [name, id, next],
-            );
-            return { done: inserted.rowCount > 0, value: next };
-          });
-          if (outcome.done) return outcome.value;
-        }
-      },
+      update: (id, change) =>
+        this.updateRecord({ name, id, change: change as Change, parse }) as Promise<T | undefined>,
       delete: async (id) => (await remove(id)) !== undefined,
       take: async (id) => {
         const row = await remove(id);
