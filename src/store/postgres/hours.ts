@@ -83,24 +83,17 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
       [personId, e.id, e.date, e.minutes, e.status, e.requestId ?? null, e.origin ?? null, e],
     );
   return {
-    // One row per person, the entries as one JSON array: a row each costs more than the text.
     list: async (personId) =>
-      parseList(
-        (
-          await sql.query<{ list: string | null }>(
-            `SELECT json_agg(data ${ORDER})::text AS list FROM hour_entries WHERE person_id = $1`,
-            [personId],
-          )
-        ).rows[0]?.list,
+      (await sql.query<Row>(`SELECT data FROM hour_entries WHERE person_id = $1 ${ORDER}`, [personId])).rows.map(
+        (r) => r.data,
       ),
     listMany: async (personIds) => {
       const result = new Map<string, HourEntry[]>(personIds.map((id) => [id, []]));
-      const r = await sql.query<{ person_id: string; list: string }>(
-        `SELECT person_id, json_agg(data ${ORDER})::text AS list FROM hour_entries
-         WHERE person_id = ANY($1::text[]) GROUP BY person_id`,
+      const r = await sql.query<{ person_id: string; data: HourEntry }>(
+        `SELECT person_id, data FROM hour_entries WHERE person_id = ANY($1::text[]) ${ORDER}`,
         [personIds],
       );
-      for (const row of r.rows) if (result.has(row.person_id)) result.set(row.person_id, parseList(row.list));
+      for (const row of r.rows) result.get(row.person_id)?.push(row.data);
       return result;
     },
     add: (personId, draft) => tx((q) => addEntry(q, personId, draft)),
@@ -154,16 +147,13 @@ export function postgresHours(sql: Sql, tx: <T>(work: (q: Queryable) => Promise<
         return { changed, unknown };
       }),
     pending: async (personIds) => {
-      const r = await sql.query<{ person_id: string; list: string }>(
-        `SELECT person_id, json_agg(data ${ORDER})::text AS list FROM hour_entries
-         WHERE person_id = ANY($1::text[]) AND status = 'pending' GROUP BY person_id`,
+      const r = await sql.query<{ person_id: string; data: HourEntry }>(
+        `SELECT person_id, data FROM hour_entries WHERE person_id = ANY($1::text[]) AND status = 'pending' ${ORDER}`,
         [personIds],
       );
-      return new Map(r.rows.map((row) => [row.person_id, parseList(row.list)]));
+      const result = new Map<string, HourEntry[]>();
+      for (const row of r.rows) result.set(row.person_id, [...(result.get(row.person_id) ?? []), row.data]);
+      return result;
     },
   };
-}
-
-function parseList(list: string | null | undefined): HourEntry[] {
-  return list ? (JSON.parse(list) as HourEntry[]) : [];
 }
