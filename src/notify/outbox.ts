@@ -2,6 +2,7 @@ import type { Adapter } from '../adapter.ts';
 import { plainText } from '../message.ts';
 import type { Reply } from '../message.ts';
 import type { Services } from '../services.ts';
+import type { OutboxItem } from '../store/port.ts';
 import { inboxOf, route, TargetSchema } from './delivery.ts';
 import type { Target } from './delivery.ts';
 import { ChannelClosedError } from '../adapter.ts';
@@ -62,11 +63,41 @@ export async function sendOnce<P = Reply>(
   // One small file of records per person (or channel), so marking a message sent rewrites a
   // few hundred bytes, not every message ever sent: 8,000 first-day nudges stay quick.
   const shards = new Map<string, Planned<P>[]>();
-  for (const p of planned) shards.set(shardOf(name, p.target), [...(shards.get(shardOf(name, p.target)) ?? []), p]);
-  const sent: Sent[] = [];
-  for (const [shard, plans] of shards) sent.push(...(await sendShard(services, adapters, shard, plans, options)));
-  return sent;
+  for (const p of planned) {
+    const shard = shardOf(name, p.target);
+    const plans = shards.get(shard);
+    if (plans) plans.push(p);
+    else shards.set(shard, [p]);
+  }
+  // A few shards at a time: a store that gathers calls made together (PostgreSQL) writes each
+  // step of these in one statement. Each shard is one person or channel, so order within it holds.
+  const work = [...shards];
+  const results: Sent[][] = [];
+  // Platform messages still go out one at a time, in order: a platform that hangs holds up the
+  // rest as before, and no platform gets more at once than before.
+  let lane: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(send: () => Promise<T>): Promise<T> => {
+    const turn = lane.then(send);
+    lane = turn.catch(() => undefined);
+    return turn;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const at = next++;
+      const [shard, plans] = work[at]!;
+      results[at] = await sendShard(services, adapters, shard, plans, options, oneAtATime);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, work.length) }, worker));
+  return results.flat();
 }
+
+/** How many messages of one shard one claim takes. */
+const CLAIM_BATCH = 1000;
+
+/** How many people (or channels) one check sends to at the same time. */
+const SHARDS_AT_ONCE = 8;
 
 function shardOf(name: string, target: Target): string {
   return target.type === 'person' ? `${name}/${target.personId}` : `${name}/#${target.platform}:${target.channelId}`;
@@ -81,6 +112,7 @@ async function sendShard<P>(
   shard: string,
   planned: Planned<P>[],
   options: SendOptions<P>,
+  oneAtATime: <T>(send: () => Promise<T>) => Promise<T>,
 ): Promise<Sent[]> {
   const { outbox } = services.store;
   const wanted = new Map(planned.map((p) => [p.key, p]));
@@ -116,25 +148,40 @@ async function sendShard<P>(
   );
   // Claimed (queued -> sending) in one step: another instance running the same check gets none of these.
   const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
-  const claimed = await outbox.claim(shard, 1000, staleBefore);
+  // A thousand at a time, until none are left: a supervisor of 50 can have more than 1,000 items, still one message.
+  const claimed: OutboxItem[] = [];
+  for (;;) {
+    const batch = await outbox.claim(shard, CLAIM_BATCH, staleBefore);
+    claimed.push(...batch);
+    if (batch.length < CLAIM_BATCH) break;
+  }
   const plans: Planned<P>[] = [];
+  const dropped: Promise<void>[] = [];
   for (const item of claimed) {
     const plan = wanted.get(item.key);
     const target = TargetSchema.safeParse(item.target);
-    if (!plan || !target.success) await outbox.finish(shard, item.key, { status: 'dropped' });
+    if (!plan || !target.success) dropped.push(outbox.finish(shard, item.key, { status: 'dropped' }));
     else plans.push({ ...plan, target: target.data });
   }
+  await Promise.all(dropped);
   const sent: Sent[] = [];
   const inbox = inboxOf(services);
   for (const message of messagesOf(plans)) {
     const finishAll = async (result: Parameters<typeof outbox.finish>[2]) => {
-      for (const key of message.keys) await outbox.finish(shard, key, result);
+      await Promise.all(message.keys.map((key) => outbox.finish(shard, key, result)));
     };
     try {
       const way = await route(services, adapters, message.target);
-      if (way.kind === 'inbox') await inbox.put(way.personId, message.reply);
-      else await way.send(message.reply);
-      await finishAll({ status: 'sent', at: now(), to: way.to });
+      const delivered = () => finishAll({ status: 'sent', at: now(), to: way.to });
+      if (way.kind === 'inbox') {
+        await inbox.put(way.personId, message.reply);
+        await delivered();
+      } else
+        // Marked sent before the next platform message goes: as when one message went at a time.
+        await oneAtATime(async () => {
+          await way.send(message.reply);
+          await delivered();
+        });
       sent.push({ key: message.keys.join(' '), to: way.to, text: oneLine(message.reply) });
     } catch (error) {
       if (error instanceof ChannelClosedError && options.onClosed) {

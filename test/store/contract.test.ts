@@ -200,6 +200,54 @@ for (const kind of allKinds()) {
       expect(listed.filter((i) => i.status === 'sent')).toHaveLength(a.length);
     });
 
+    it('queues, claims and finishes for 30 people at once exactly as for each alone', async () => {
+      const store = await kind.fresh();
+      const at = '2026-01-05T15:00:00.000Z';
+      const shards = [...Array(30).keys()].map((i) => `nudges/p${i}`);
+      // Person i has i + 1 messages, all queued at one time: a claim takes them by key.
+      const itemsOf = (i: number) =>
+        [...Array(i + 1).keys()].map((k) => ({ key: `k${String(k).padStart(2, '0')}`, target: { n: i } }));
+      const counts = await Promise.all(shards.map((s, i) => store.outbox.enqueue(s, itemsOf(i), at)));
+      expect(counts).toEqual(shards.map((_, i) => i + 1));
+      expect(await Promise.all(shards.map((s, i) => store.outbox.enqueue(s, itemsOf(i), at)))).toEqual(
+        shards.map(() => 0),
+      );
+      const old = '2000-01-01T00:00:00.000Z';
+      const claimed = await Promise.all(shards.map((s) => store.outbox.claim(s, 5, old)));
+      expect(claimed.map((c) => c.map((i) => i.key))).toEqual(
+        shards.map((_, i) =>
+          itemsOf(i)
+            .slice(0, 5)
+            .map((item) => item.key),
+        ),
+      );
+      expect(claimed.map((c) => c.map((i) => i.target))).toEqual(
+        shards.map((_, i) =>
+          itemsOf(i)
+            .slice(0, 5)
+            .map(() => ({ n: i })),
+        ),
+      );
+      // Even people's messages are sent, odd people's dropped; the first is sent, then put back in the queue.
+      await Promise.all(
+        shards.flatMap((s, i) =>
+          claimed[i]!.map((item) =>
+            store.outbox.finish(s, item.key, i % 2 ? { status: 'dropped' } : { status: 'sent', at, to: `p${i}` }),
+          ),
+        ),
+      );
+      await Promise.all(shards.map((s) => store.outbox.finish(s, 'k00', { status: 'queued' })));
+      for (const [i, s] of shards.entries()) {
+        const listed = await store.outbox.list(s);
+        const status = (key: string) => listed.find((item) => item.key === key)?.status;
+        expect(listed).toHaveLength(i + 1);
+        expect(status('k00')).toBe('queued');
+        for (const item of claimed[i]!.slice(1)) expect(status(item.key)).toBe(i % 2 ? 'dropped' : 'sent');
+        for (const item of itemsOf(i).slice(5)) expect(status(item.key)).toBe('queued');
+        if (i % 2 === 0 && i > 0) expect(listed.find((item) => item.key === 'k01')?.to).toBe(`p${i}`);
+      }
+    });
+
     it('gives a lease to one of three contenders in each of 50 trials, with renew, release and fencing', async () => {
       const store = await kind.fresh();
       for (let trial = 0; trial < 50; trial++) {

@@ -24,10 +24,20 @@ export function poolSql(url: string, schema?: string, max = 10): Sql {
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const where = redact(url) + (schema ? ` (schema ${schema})` : '');
+  // A statement with parameters is prepared once per connection, then only its values travel:
+  // the server does not parse and plan it again on every command.
+  const names = new Map<string, string>();
+  const statement = (text: string, params?: unknown[]) => {
+    let name = names.get(text);
+    // A few hundred distinct statements at most; past that (text made on the fly), plain queries.
+    if (!name && params?.length && names.size < 500) names.set(text, (name = `peerbot_${names.size + 1}`));
+    if (!name) return { text, values: params };
+    return { name, text, values: params };
+  };
   return {
     where,
     query: async (text, params) => {
-      const result = await pool.query(text, params as unknown[]);
+      const result = await pool.query(statement(text, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async transaction(work) {
@@ -36,7 +46,7 @@ export function poolSql(url: string, schema?: string, max = 10): Sql {
         await client.query('BEGIN');
         const result = await work({
           query: async (text, params) => {
-            const r = await client.query(text, params as unknown[]);
+            const r = await client.query(statement(text, params));
             return { rows: r.rows, rowCount: r.rowCount ?? 0 };
           },
         });
