@@ -23,6 +23,8 @@ export interface PostgresFigures {
   nudges: Array<{ name: string; ms: number; sent: number }>;
   /** Resident memory of a bot process after 200 /cert and /team, and of the idle compiled bot. */
   rss?: number;
+  /** The same, on the compiled bot (node dist/..., as npm start runs it). */
+  rssCompiled?: number;
   idle?: { helpMs: number; rss: number };
 }
 
@@ -130,6 +132,7 @@ export async function benchPostgres(url = process.env.PEERBOT_BENCH_DATABASE_URL
       ),
     );
     let rss: number | undefined;
+    let rssCompiled: number | undefined;
     let idle: PostgresFigures['idle'];
     if (url) {
       const memory = spawnSync(
@@ -138,6 +141,12 @@ export async function benchPostgres(url = process.env.PEERBOT_BENCH_DATABASE_URL
         { encoding: 'utf8' },
       );
       rss = (JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as { rss?: number }).rss;
+      const compiled = spawnSync(
+        process.execPath,
+        ['--expose-gc', path.join(import.meta.dirname, 'memory-compiled.mjs'), '--database', url, schema],
+        { encoding: 'utf8' },
+      );
+      rssCompiled = (JSON.parse(compiled.stdout.trim().split('\n').pop() ?? '{}') as { rss?: number }).rss;
       idle = await startOnce(['node', 'dist/src/main.js'], { DATABASE_URL: url, PEERBOT_DATABASE_SCHEMA: schema });
     }
     const nudges: PostgresFigures['nudges'] = [];
@@ -148,7 +157,7 @@ export async function benchPostgres(url = process.env.PEERBOT_BENCH_DATABASE_URL
       nudges.push({ name, ms: performance.now() - start, sent: result.sent.length });
     }
     if (url) await services.store.close();
-    return { where: url ? 'PostgreSQL server' : 'PGlite', rows, loadSeconds, nudges, rss, idle };
+    return { where: url ? 'PostgreSQL server' : 'PGlite', rows, loadSeconds, nudges, rss, rssCompiled, idle };
   } finally {
     if (url) await sql.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
     await store.close().catch(() => undefined);
@@ -171,6 +180,8 @@ export function printPostgres(f: PostgresFigures, mentors: number): void {
     );
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
   if (f.rss) console.log(`resident memory of a bot process after 200 /cert and /team: ${mb(f.rss)} (target ≤ 150 MB)`);
+  if (f.rssCompiled)
+    console.log(`the same, compiled bot (node dist/..., as npm start runs it): ${mb(f.rssCompiled)} (target ≤ 150 MB)`);
   if (!f.rss) console.log('ready, memory and start-up: not measured on PGlite (the database runs inside this process)');
   if (f.idle)
     console.log(
