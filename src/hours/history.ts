@@ -25,7 +25,8 @@ export function deletedStore(services: Services): Promise<Collection<Deleted>> {
 }
 
 async function deletedOf(services: Services, personId: string): Promise<Deleted[]> {
-  return (await (await deletedStore(services)).all()).map((r) => r.value).filter((d) => d.personId === personId);
+  // Only this person's deleted entries are read (on PostgreSQL the filter runs in the database).
+  return (await (await deletedStore(services)).where({ personId })).map((r) => r.value);
 }
 
 /** The next action number for a person: one more than any action on their entries, kept or deleted. */
@@ -109,8 +110,8 @@ export async function lastAction(
     else if (!entry.history && !entry.origin) consider([0, Number(entry.id)], { kind: 'logged', entry });
   }
   const store = await deletedStore(services);
-  for (const { id, value } of await store.all()) {
-    if (value.personId !== personId || value.undone || value.restoredAs) continue;
+  for (const { id, value } of await store.where({ personId })) {
+    if (value.undone || value.restoredAs) continue;
     const item = value.entry.history?.at(-1);
     if (item?.action === 'deleted' && item.by === personId)
       consider([item.n, 0], { kind: 'deleted', entry: value.entry, key: id });
