@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { SCHEMA_VERSION } from '../src/store/schema.ts';
 import type { HoursFile, MainFile, Person } from '../src/store/schema.ts';
 
-const CATEGORIES = [
+/** The WI categories the bench entries are spread over (the PostgreSQL fixture uses them too). */
+export const CATEGORIES = [
   'shadowing',
   'mentoring-1on1',
   'mentoring-group',

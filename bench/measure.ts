@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchRow {
@@ -42,4 +44,11 @@ export function printRows(rows: BenchRow[]): void {
     console.log(
       `${pad(r.name, 52)}${pad(`${r.median.toFixed(2)} ms`, 12)}${pad(`${r.p99.toFixed(2)} ms`, 12)}${r.target}`,
     );
+}
+
+/** Runs bench/memory.mjs in a fresh process (`node` flags first, then its own arguments) and reads its figures. */
+export function residentMemory(nodeFlags: string[], args: string[]): { rss?: number; heapUsed?: number } {
+  const script = path.join(import.meta.dirname, 'memory.mjs');
+  const child = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, script, ...args], { encoding: 'utf8' });
+  return JSON.parse(child.stdout.trim().split('\n').pop() || '{}') as { rss?: number; heapUsed?: number };
 }

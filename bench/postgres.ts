@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,8 @@ import { openPostgresStore } from '../src/store/postgres/store.ts';
 import { poolSql } from '../src/store/postgres/sql.ts';
 import { pgliteSql } from '../src/store/postgres/pglite.ts';
 import type { Sql } from '../src/store/postgres/sql.ts';
-import { measure, summarize } from './measure.ts';
+import { measure, residentMemory, summarize } from './measure.ts';
+import { CATEGORIES } from './fixture.ts';
 import type { BenchRow } from './measure.ts';
 import { startOnce } from './startup.ts';
 
@@ -27,15 +27,6 @@ export interface PostgresFigures {
   rssCompiled?: number;
   idle?: { helpMs: number; rss: number };
 }
-
-const CATEGORIES = [
-  'shadowing',
-  'mentoring-1on1',
-  'mentoring-group',
-  'teleconference',
-  'staff-meetings',
-  'co-facilitating',
-];
 
 /**
  * Fills an empty peerbot schema with `mentors` mentors of `perMentor` entries each (1,000,000
@@ -135,18 +126,8 @@ export async function benchPostgres(url = process.env.PEERBOT_BENCH_DATABASE_URL
     let rssCompiled: number | undefined;
     let idle: PostgresFigures['idle'];
     if (url) {
-      const memory = spawnSync(
-        process.execPath,
-        ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'memory.ts'), '--database', url, schema],
-        { encoding: 'utf8' },
-      );
-      rss = (JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as { rss?: number }).rss;
-      const compiled = spawnSync(
-        process.execPath,
-        ['--expose-gc', path.join(import.meta.dirname, 'memory-compiled.mjs'), '--database', url, schema],
-        { encoding: 'utf8' },
-      );
-      rssCompiled = (JSON.parse(compiled.stdout.trim().split('\n').pop() ?? '{}') as { rss?: number }).rss;
+      rss = residentMemory(['--import', 'tsx'], ['--database', url, schema]).rss;
+      rssCompiled = residentMemory([], ['--compiled', '--database', url, schema]).rss;
       idle = await startOnce(['node', 'dist/src/main.js'], { DATABASE_URL: url, PEERBOT_DATABASE_SCHEMA: schema });
     }
     const nudges: PostgresFigures['nudges'] = [];

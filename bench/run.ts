@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { dispatch } from '../src/bot.ts';
 import { silentLogger } from '../src/services.ts';
 import { runNudgeCheck } from '../src/notify/nudges.ts';
 import { buildBenchStore } from './fixture.ts';
-import { measure, printRows, summarize } from './measure.ts';
+import { measure, printRows, residentMemory, summarize } from './measure.ts';
 import { benchPolicy } from './policy.ts';
 import { benchSlack } from './slack.ts';
 import { benchStartup, printStartup } from './startup.ts';
@@ -74,15 +73,7 @@ for (const name of ['first', 'second']) {
 
 // Closed before the child processes open the same store (one owner at a time).
 await services.store.close();
-const memory = spawnSync(
-  process.execPath,
-  ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'memory.ts'), fixture.dbPath],
-  { encoding: 'utf8' },
-);
-const { rss, heapUsed } = JSON.parse(memory.stdout.trim().split('\n').pop() ?? '{}') as {
-  rss: number;
-  heapUsed: number;
-};
+const { rss = 0, heapUsed = 0 } = residentMemory(['--import', 'tsx'], [fixture.dbPath]);
 // More loads for the start-up figure, after the memory reading so their copies don't count.
 for (let i = 0; i < 9; i++) {
   const start = performance.now();
