@@ -45,25 +45,36 @@ export async function milestoneFor(
 const UNMARK_EXAMPLE = '/cert unmark @alice peer-mentor-101';
 
 /** /cert unmark @user <milestone>: takes back a step marked by mistake; the history keeps both. */
+/**
+ * Marks or takes back one milestone and keeps the change in its history, in one store update
+ * (the person's record is changed in place by the store, never read and written back here).
+ */
+export async function recordMilestone(
+  ctx: Context,
+  personId: string,
+  milestoneId: string,
+  action: 'marked' | 'unmarked',
+  day: string,
+): Promise<void> {
+  await ctx.services.store.people.update(personId, (p) => ({
+    ...p,
+    milestones:
+      action === 'marked'
+        ? { ...p.milestones, [milestoneId]: day }
+        : Object.fromEntries(Object.entries(p.milestones).filter(([id]) => id !== milestoneId)),
+    milestoneHistory: [
+      ...(p.milestoneHistory ?? []),
+      { milestone: milestoneId, action, date: day, by: ctx.actor.person.id, at: ctx.services.clock.now().toISO()! },
+    ],
+  }));
+}
+
 export async function unmarkMilestone(ctx: Context, text: string): Promise<Reply> {
   const { person, milestone } = await milestoneFor(ctx, text, UNMARK_EXAMPLE);
   const day = ownValue(person.milestones, milestone.id);
   if (!day)
     return textReply(`${milestone.label} is not marked as done for ${displayName(person)}.`, 'Nothing changed.');
-  await ctx.services.store.people.update(person.id, (p) => ({
-    ...p,
-    milestones: Object.fromEntries(Object.entries(p.milestones).filter(([id]) => id !== milestone.id)),
-    milestoneHistory: [
-      ...(p.milestoneHistory ?? []),
-      {
-        milestone: milestone.id,
-        action: 'unmarked',
-        date: day,
-        by: ctx.actor.person.id,
-        at: ctx.services.clock.now().toISO()!,
-      },
-    ],
-  }));
+  await recordMilestone(ctx, person.id, milestone.id, 'unmarked', day);
   return textReply(
     `Taken back: ${milestone.label} for ${displayName(person)} is not done any more.`,
     `It was marked as done on ${formatDate(day)}.`,

@@ -6,7 +6,7 @@ import { displayName, resolveTarget, takeMention } from '../src/people.ts';
 import { splitSubcommand } from '../src/subcommand.ts';
 import { wordTable } from '../src/lookup.ts';
 import { openRequirements, personStatus } from '../src/programs/status.ts';
-import { milestoneFor, milestoneHistory, unmarkMilestone } from './cert-milestones.ts';
+import { milestoneFor, milestoneHistory, recordMilestone, unmarkMilestone } from './cert-milestones.ts';
 import type { RequirementStatus } from '../src/programs/status.ts';
 import {
   amountText,
@@ -157,20 +157,7 @@ async function markMilestone(ctx: Context, text: string): Promise<Reply> {
   const day = after ?? today.toISODate()!;
   if (day > today.toISODate()!)
     throw new UserError('date-in-future', 'That date is in the future. Mark a step after it is done.', MARK_EXAMPLE);
-  await ctx.services.store.people.update(person.id, (p) => ({
-    ...p,
-    milestones: { ...p.milestones, [milestone.id]: day },
-    milestoneHistory: [
-      ...(p.milestoneHistory ?? []),
-      {
-        milestone: milestone.id,
-        action: 'marked',
-        date: day,
-        by: ctx.actor.person.id,
-        at: ctx.services.clock.now().toISO()!,
-      },
-    ],
-  }));
+  await recordMilestone(ctx, person.id, milestone.id, 'marked', day);
   return reply([
     {
       kind: 'text',
