@@ -2,7 +2,6 @@ import type { Reply } from '../message.ts';
 import { reply } from '../message.ts';
 import type { Services } from '../services.ts';
 import type { State } from './language.ts';
-import type { OpenQuestion } from './records.ts';
 import { questionsCollection } from './records.ts';
 import type { PolicyIndex } from './search.ts';
 import { answerText } from './answer-text.ts';
@@ -42,7 +41,13 @@ export async function answerSaved(services: Services, id: string, text: string, 
   );
   const told = new Set<string>();
   for (const q of same) {
-    await questions.put(q.id, { ...q.value, status: 'done', answer: text, answeredAt: at });
+    // One store update per question: a question another facilitator closed meanwhile stays as they left it.
+    const closed = await questions.update(q.id, (current) =>
+      current && (q.id === id || current.status === 'open')
+        ? { ...current, status: 'done', answer: text, answeredAt: at }
+        : undefined,
+    );
+    if (closed?.answer !== text || closed.answeredAt !== at) continue;
     if (told.has(q.value.personId)) continue;
     told.add(q.value.personId);
     await services.inbox?.put(q.value.personId, answeredMessage(q.value.question, [text]));
@@ -68,8 +73,13 @@ export async function answerFromReload(
     if (!match || match.unit.tier !== 'topic') continue;
     const text = answerText(match);
     if (text.id === value.sectionId) continue;
-    const done: OpenQuestion = { ...value, status: 'done', sectionId: text.id, answer: text.answer, answeredAt: at };
-    await questions.put(id, done);
+    const done = await questions.update(id, (current) =>
+      current?.status === 'open'
+        ? { ...current, status: 'done', sectionId: text.id, answer: text.answer, answeredAt: at }
+        : undefined,
+    );
+    // Closed by someone else since it was read: they told the asker.
+    if (done?.answeredAt !== at || done.sectionId !== text.id) continue;
     await services.inbox?.put(value.personId, answeredMessage(value.question, [text.answer], text.source));
     told++;
   }
