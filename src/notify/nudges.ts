@@ -104,8 +104,12 @@ function waitingSince(entry: HourEntry): string {
  */
 function planSummaries({ people }: Roster, now: DateTime): Planned<Part>[] {
   const weekOf = now.startOf('week').toISODate()!;
+  // Who supervises someone, found once (not a scan of everyone for each person).
+  const supervising = new Set(
+    people.flatMap((p) => (p.supervisorId && p.supervisorId !== p.id ? [p.supervisorId] : [])),
+  );
   const summaries: Planned<Part>[] = people
-    .filter((s) => !s.nudgesMuted && people.some((p) => p.supervisorId === s.id && p.id !== s.id))
+    .filter((s) => !s.nudgesMuted && supervising.has(s.id))
     .map((s) => ({
       key: `${s.id}|digest|${weekOf}`,
       target: { type: 'person', personId: s.id },
@@ -142,7 +146,15 @@ function composer(roster: Roster, today: string) {
 
 /** A supervisor's (or mentor's) own message: their reminders, then their mentors'. */
 function supervisorMessage({ people, deadlines, pending }: Roster, today: string) {
-  const mentorsOf = (id: string) => people.filter((p) => p.supervisorId === id && p.id !== id).sort(byName);
+  // Each supervisor's mentors, grouped once per check.
+  const bySupervisor = new Map<string, Person[]>();
+  for (const p of people) {
+    if (!p.supervisorId || p.supervisorId === p.id) continue;
+    const list = bySupervisor.get(p.supervisorId) ?? [];
+    if (!list.length) bySupervisor.set(p.supervisorId, list);
+    list.push(p);
+  }
+  const mentorsOf = (id: string) => [...(bySupervisor.get(id) ?? [])].sort(byName);
   const waitingFor = (mentors: Person[]): Waiting => {
     let count = 0;
     const old: Waiting['old'] = [];
