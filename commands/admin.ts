@@ -192,8 +192,6 @@ export default {
   ],
   async run(ctx, text) {
     if (!hasRole(ctx.actor, 'admin')) throw new UserError('not-admin', say.ONLY_ADMIN, '/help');
-    // An admin who only ever types /admin is still someone the weekly check can reach.
-    await ensureSaved(ctx.services, ctx.actor);
     const split = splitSubcommand(text, SUBCOMMANDS);
     if (!split)
       throw new UserError('admin-subcommand', say.WHAT_TO_DO, ENROLL_EXAMPLE, [
@@ -204,8 +202,17 @@ export default {
         'activate',
       ]);
     const [sub, rest] = split;
-    if (sub === 'people') return listPeople(ctx, rest);
-    if (sub === 'deactivate' || sub === 'activate') return setActive(ctx, rest, sub === 'activate');
-    return sub === 'enroll' ? enroll(ctx, rest) : setRole(ctx, rest);
+    const reply =
+      sub === 'people'
+        ? await listPeople(ctx, rest)
+        : sub === 'deactivate' || sub === 'activate'
+          ? await setActive(ctx, rest, sub === 'activate')
+          : sub === 'enroll'
+            ? await enroll(ctx, rest)
+            : await setRole(ctx, rest);
+    // An admin who only ever types /admin is still someone the weekly check can reach. Saved
+    // only after the command worked: a refused command stores nothing.
+    await ensureSaved(ctx.services, ctx.actor);
+    return reply;
   },
 } satisfies Command;

@@ -110,6 +110,9 @@ describe('deadline nudges', () => {
   it('reaches an admin who has only ever typed /admin commands', async () => {
     const db = await tempDb();
     const services = await servicesAt(db, MONDAY);
+    // A refused /admin command stores nothing, the admin included (found by npm run fuzz).
+    expect(await say(services, 'admin', '/admin admin')).toContain('What should I do?');
+    expect(await services.store.people.all()).toEqual([]);
     await say(services, 'admin', '/admin enroll @dee name:Dee hired:2026-03-01');
     await runNudgeCheck(services, []);
     const admin = (await services.inbox!.take('admin')).map((r) => plainText(r)).join('\n');
